@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import { Avatar } from '@/components/ui/avatar';
+import { PageHeader } from '@/components/ui/page-header';
+import { requireUser } from '@/lib/dal/session';
+
+export const metadata: Metadata = { title: 'Profile' };
+
+export default async function ProfilePage() {
+  const user = await requireUser();
+  return (
+    <>
+      <PageHeader title="Profile" />
+      <section className="flex items-center gap-5 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+        <Avatar name={user.name} size="lg" />
+        <dl className="text-sm">
+          <dt className="sr-only">Name</dt>
+          <dd className="text-lg font-semibold text-slate-900">{user.name}</dd>
+          <dt className="sr-only">Email</dt>
+          <dd className="text-slate-600">{user.email}</dd>
+          <dt className="sr-only">Role</dt>
+          <dd className="mt-1 text-slate-500">{user.role === 'ADMIN' ? 'Admin' : 'Customer'}</dd>
+        </dl>
+      </section>
+    </>
+  );
+}

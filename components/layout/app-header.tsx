@@ -1,0 +1,34 @@
+import Link from 'next/link';
+import { SignOutButton } from '@/components/auth/sign-out-button';
+import { NavLinks, type NavItem } from '@/components/layout/nav-links';
+import { Avatar } from '@/components/ui/avatar';
+import type { SessionUser } from '@/lib/dal/session';
+
+export function AppHeader({ user, avatarUrl }: { user: SessionUser; avatarUrl?: string | null }) {
+  const items: NavItem[] = [
+    { href: '/profile', label: 'Profile' },
+    { href: '/invoices', label: 'Invoices' },
+    ...(user.role === 'ADMIN' ? [{ href: '/admin', label: 'Admin' }] : []),
+  ];
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+        <Link href="/" className="flex items-center gap-2 text-lg font-bold text-slate-900">
+          <img src="/favicon.svg" alt="" className="size-7" />
+          Guestpass
+        </Link>
+        <div className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
+          <NavLinks items={items} />
+        </div>
+        <div className="ml-auto flex items-center gap-3 sm:ml-0">
+          <Avatar name={user.name} src={avatarUrl} />
+          <div className="text-right leading-tight">
+            <p className="text-sm font-medium text-slate-900">{user.name}</p>
+            <p className="text-xs text-slate-500">{user.role === 'ADMIN' ? 'Admin' : 'Customer'}</p>
+          </div>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

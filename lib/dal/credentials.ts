@@ -1,0 +1,41 @@
+import 'server-only';
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { verifyPassword } from '@/lib/password';
+import { loginThrottle, normalizeEmail, recordLoginAttempt } from '@/lib/dal/login-attempts';
+import type { Role } from '@/lib/generated/prisma/enums';
+
+export const credentialsSchema = z.object({
+  email: z.string().trim().min(1, 'Enter your email address.').max(254).email('Enter a valid email address.'),
+  password: z.string().min(1, 'Enter your password.').max(1024, 'That password is too long.'),
+});
+
+export interface AuthenticatedUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export type CredentialsVerdict =
+  | { ok: true; user: AuthenticatedUser }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'throttled'; retryAt: Date };
+
+/**
+ * Checks an email and password, throttling repeated failures. Wrong email and wrong password give
+ * the same answer and take the same time.
+ */
+export async function checkCredentials(input: unknown, ip: string): Promise<CredentialsVerdict> {
+  const parsed = credentialsSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, reason: 'invalid' };
+  const email = normalizeEmail(parsed.data.email);
+  const throttle = await loginThrottle(email, ip);
+  if (throttle.blocked) return { ok: false, reason: 'throttled', retryAt: throttle.retryAt };
+
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, passwordHash: true } });
+  const valid = await verifyPassword(user?.passwordHash ?? null, parsed.data.password);
+  await recordLoginAttempt(email, ip, valid);
+  if (!user || !valid) return { ok: false, reason: 'invalid' };
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+}

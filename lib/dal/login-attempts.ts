@@ -1,0 +1,43 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+
+export type ThrottleVerdict = { blocked: false } | { blocked: true; retryAt: Date };
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * Blocks an account after LOGIN_MAX_FAILURES_PER_ACCOUNT failures since its last success, and an IP
+ * after LOGIN_MAX_FAILURES_PER_IP failures, both inside a sliding window. Unknown emails count like
+ * known ones, so the throttle reveals nothing about which accounts exist.
+ */
+export async function loginThrottle(email: string, ip: string, now = new Date()): Promise<ThrottleVerdict> {
+  const windowMs = env.LOGIN_THROTTLE_WINDOW_MINUTES * 60_000;
+  const since = new Date(now.getTime() - windowMs);
+  const account = normalizeEmail(email);
+  const lastSuccess = await db.loginAttempt.findFirst({
+    where: { email: account, succeeded: true, createdAt: { gte: since } },
+    orderBy: { createdAt: 'desc' },
+    select: { createdAt: true },
+  });
+  const checks = [
+    { where: { email: account, succeeded: false, createdAt: { gte: lastSuccess?.createdAt ?? since } }, limit: env.LOGIN_MAX_FAILURES_PER_ACCOUNT },
+    { where: { ip, succeeded: false, createdAt: { gte: since } }, limit: env.LOGIN_MAX_FAILURES_PER_IP },
+  ];
+  let retryAt: Date | undefined;
+  for (const { where, limit } of checks) {
+    // The window frees a slot when the oldest of the last `limit` failures leaves it.
+    const recent = await db.loginAttempt.findMany({ where, orderBy: { createdAt: 'desc' }, take: limit, select: { createdAt: true } });
+    if (recent.length >= limit) {
+      const freesAt = new Date(recent[limit - 1].createdAt.getTime() + windowMs);
+      if (!retryAt || freesAt > retryAt) retryAt = freesAt;
+    }
+  }
+  return retryAt ? { blocked: true, retryAt } : { blocked: false };
+}
+
+export async function recordLoginAttempt(email: string, ip: string, succeeded: boolean): Promise<void> {
+  await db.loginAttempt.create({ data: { email: normalizeEmail(email), ip, succeeded } });
+}

@@ -1,0 +1,76 @@
+import 'server-only';
+import { z } from 'zod';
+
+/** Seven days: the longest lifetime SigV4 allows for a pre-signed URL. */
+export const SIGV4_MAX_TTL_SECONDS = 604_800;
+
+const seconds = (fallback: number) =>
+  z.coerce.number().int('must be a whole number of seconds').positive('must be positive').max(SIGV4_MAX_TTL_SECONDS, 'must be at most 604800 (7 days, the SigV4 limit)').default(fallback);
+
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection URL'),
+    APP_URL: z.url('must be the absolute URL the app is served at, e.g. https://files.example.com').transform((u) => u.replace(/\/$/, '')),
+    AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (generate one with `openssl rand -base64 32`)'),
+
+    S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)'),
+    S3_REGION: z.string().regex(/^[a-z0-9-]+$/, 'must be an AWS region such as eu-west-1').default('us-east-1'),
+    S3_ENDPOINT: z.url('must be a URL such as http://127.0.0.1:7480').optional(),
+    S3_FORCE_PATH_STYLE: booleanFlag.optional(),
+
+    // Pre-signed URL lifetimes, one per use case (lib/storage/ttl.ts owns the policy).
+    TTL_UPLOAD_SECONDS: seconds(300),
+    TTL_DOWNLOAD_SECONDS: seconds(3_600),
+    TTL_INVOICE_SECONDS: seconds(86_400),
+    TTL_SHARE_CLICK_SECONDS: seconds(60),
+    TTL_HARD_CAP_SECONDS: seconds(SIGV4_MAX_TTL_SECONDS),
+
+    AVATAR_MAX_BYTES: z.coerce.number().int().positive().max(50 * 1024 * 1024, 'must be at most 50 MB').default(5 * 1024 * 1024),
+
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+    LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
+    LOGIN_THROTTLE_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  })
+  .superRefine((env, ctx) => {
+    for (const name of ['TTL_UPLOAD_SECONDS', 'TTL_DOWNLOAD_SECONDS', 'TTL_INVOICE_SECONDS', 'TTL_SHARE_CLICK_SECONDS'] as const) {
+      if (env[name] > env.TTL_HARD_CAP_SECONDS) {
+        ctx.addIssue({ code: 'custom', path: [name], message: `must not exceed TTL_HARD_CAP_SECONDS (${env.TTL_HARD_CAP_SECONDS})` });
+      }
+    }
+    if (env.TTL_INVOICE_SECONDS > 86_400) {
+      ctx.addIssue({ code: 'custom', path: ['TTL_INVOICE_SECONDS'], message: 'must be at most 86400 (invoice links live 24 h at most)' });
+    }
+    if (env.TTL_UPLOAD_SECONDS > 3_600) {
+      ctx.addIssue({ code: 'custom', path: ['TTL_UPLOAD_SECONDS'], message: 'must be at most 3600 (upload forms are meant to live minutes)' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses a set of variables; throws one readable error that names every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = issue.path.join('.') || '(environment)';
+    const message = issue.code === 'invalid_type' && source[name] === undefined ? 'is required but not set' : issue.message;
+    return `  - ${name} ${message}`;
+  });
+  throw new Error(`Invalid environment configuration:\n${lines.join('\n')}\nSee README.md, "Configuration".`);
+}
+
+let cached: Env | undefined;
+
+/**
+ * The validated environment, parsed on first use (not at import, so that `next build` can run
+ * without production secrets) and then fixed for the life of the process.
+ */
+export const env: Env = new Proxy({} as Env, {
+  get(_target, name: string) {
+    cached ??= parseEnv(process.env);
+    return cached[name as keyof Env];
+  },
+});

@@ -1,0 +1,75 @@
+import 'server-only';
+import {
+  CreateBucketCommand,
+  GetBucketCorsCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  PutBucketCorsCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { bucket, s3 } from '@/lib/storage/client';
+import { corsRules } from '@/lib/storage/cors';
+
+export interface BucketHealth {
+  reachable: boolean;
+  error?: string;
+  /** CORS must expose ETag for browser multipart uploads; null when the store would not say. */
+  etagExposed: boolean | null;
+}
+
+function describe(error: unknown): string {
+  const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  const status = e.$metadata?.httpStatusCode ? ` (HTTP ${e.$metadata.httpStatusCode})` : '';
+  return `${e.name ?? 'Error'}${status}${e.message && e.message !== e.name ? `: ${e.message}` : ''}`;
+}
+
+const PROBE_KEY = '.guestpass-health-probe';
+
+/**
+ * HeadBucket; where that is refused (a role without s3:ListBucket, or a store that does not sign
+ * bucket-level requests the way the SDK does), a HeadObject of a key that does not exist: its 404
+ * proves the bucket answers to these credentials just as well.
+ */
+async function probeBucket(client: S3Client, name: string): Promise<void> {
+  const timeout = { abortSignal: AbortSignal.timeout(3000) };
+  try {
+    await client.send(new HeadBucketCommand({ Bucket: name }), timeout);
+  } catch (headBucketError) {
+    if ((headBucketError as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== 403) throw headBucketError;
+    try {
+      await client.send(new HeadObjectCommand({ Bucket: name, Key: PROBE_KEY }), timeout);
+    } catch (headObjectError) {
+      if ((headObjectError as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== 404) throw headBucketError;
+    }
+  }
+}
+
+/** Whether the bucket answers (with a short timeout), plus whether the CORS rule exposes ETag. */
+export async function checkBucket(client: S3Client = s3(), name: string = bucket()): Promise<BucketHealth> {
+  try {
+    await probeBucket(client, name);
+  } catch (error) {
+    return { reachable: false, error: describe(error), etagExposed: null };
+  }
+  try {
+    const cors = await client.send(new GetBucketCorsCommand({ Bucket: name }), { abortSignal: AbortSignal.timeout(3000) });
+    const exposed = (cors.CORSRules ?? []).some((rule) => rule.ExposeHeaders?.some((h) => h.toLowerCase() === 'etag'));
+    return { reachable: true, etagExposed: exposed };
+  } catch (error) {
+    const code = (error as { name?: string }).name;
+    return { reachable: true, etagExposed: code === 'NoSuchCORSConfiguration' ? false : null };
+  }
+}
+
+/**
+ * Creates the bucket when missing and sets its CORS rule for the app's origin. For local and test
+ * stores; a production bucket is provisioned (and hardened) by its owner.
+ */
+export async function ensureBucket(origins: string[], client: S3Client = s3(), name: string = bucket()): Promise<void> {
+  try {
+    await client.send(new HeadBucketCommand({ Bucket: name }));
+  } catch {
+    await client.send(new CreateBucketCommand({ Bucket: name }));
+  }
+  await client.send(new PutBucketCorsCommand({ Bucket: name, CORSConfiguration: { CORSRules: corsRules(origins) } }));
+}

@@ -1,0 +1,55 @@
+import 'server-only';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { bucket, s3 } from '@/lib/storage/client';
+import { isQuarantined } from '@/lib/storage/keys';
+import { ttlSeconds, type UrlPurpose } from '@/lib/storage/ttl';
+
+export interface PresignedUrl {
+  url: string;
+  expiresAt: Date;
+}
+
+export interface PresignGetOptions {
+  purpose: Exclude<UrlPurpose, 'upload'>;
+  /** A shorter lifetime than the policy's, for example in tests. */
+  ttlSeconds?: number;
+  /** Sent back as Content-Disposition: attachment, so the browser saves it under this name. */
+  downloadName?: string;
+  responseContentType?: string;
+  /** Sign as of this instant (for URLs reused across a time window); defaults to now. */
+  signedAt?: Date;
+}
+
+/** RFC 6266: an ASCII fallback plus the UTF-8 name, so that any display name is safe in the header. */
+export function attachmentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+export async function presignGet(key: string, options: PresignGetOptions): Promise<PresignedUrl> {
+  if (isQuarantined(key)) throw new Error('refusing to sign a download of a quarantined object');
+  const expiresIn = ttlSeconds(options.purpose, options.ttlSeconds);
+  const signedAt = options.signedAt ?? new Date();
+  const command = new GetObjectCommand({
+    Bucket: bucket(),
+    Key: key,
+    ResponseContentDisposition: options.downloadName ? attachmentDisposition(options.downloadName) : undefined,
+    ResponseContentType: options.responseContentType,
+  });
+  const url = await getSignedUrl(s3(), command, { expiresIn, signingDate: signedAt });
+  return { url, expiresAt: new Date(signedAt.getTime() + expiresIn * 1000) };
+}
+
+export interface PresignPutOptions {
+  contentType: string;
+  ttlSeconds?: number;
+}
+
+/** A pre-signed PUT with Content-Type signed: the browser must send exactly that type. */
+export async function presignPut(key: string, options: PresignPutOptions): Promise<PresignedUrl> {
+  const expiresIn = ttlSeconds('upload', options.ttlSeconds);
+  const command = new PutObjectCommand({ Bucket: bucket(), Key: key, ContentType: options.contentType });
+  const url = await getSignedUrl(s3(), command, { expiresIn, signableHeaders: new Set(['content-type']) });
+  return { url, expiresAt: new Date(Date.now() + expiresIn * 1000) };
+}

@@ -1,0 +1,114 @@
+// Brings up what the app needs for development (`npm run dev`) and tests (`npm test`): PostgreSQL,
+// an S3 endpoint with its bucket, migrations, and the seed. Anything given by environment variables
+// (DATABASE_URL, S3_ENDPOINT) is used as it is instead.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { corsRules } from '../../lib/storage/cors';
+import { startEmbeddedPostgres } from './postgres.mjs';
+import { radosgwInstalled, startEmulator, startRadosgw } from './s3-local.mjs';
+import { freePort, log, mustRun } from './util.mjs';
+
+export type StoreKind = 'rgw' | 'emulator' | 'external';
+
+export interface Services {
+  env: Record<string, string>;
+  storeKind: StoreKind;
+  stop(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  mode: 'dev' | 'test';
+  appUrl: string;
+  /** Fail instead of falling back to the emulator when radosgw is not available (CI). */
+  requireRgw?: boolean;
+}
+
+function corsXml(origins: string[]): string {
+  const rules = corsRules(origins)
+    .map((rule) => {
+      const tags = [
+        ...(rule.AllowedOrigins ?? []).map((v) => `<AllowedOrigin>${v}</AllowedOrigin>`),
+        ...(rule.AllowedMethods ?? []).map((v) => `<AllowedMethod>${v}</AllowedMethod>`),
+        ...(rule.AllowedHeaders ?? []).map((v) => `<AllowedHeader>${v}</AllowedHeader>`),
+        ...(rule.ExposeHeaders ?? []).map((v) => `<ExposeHeader>${v}</ExposeHeader>`),
+        rule.MaxAgeSeconds ? `<MaxAgeSeconds>${rule.MaxAgeSeconds}</MaxAgeSeconds>` : '',
+      ];
+      return `<CORSRule>${tags.join('')}</CORSRule>`;
+    })
+    .join('');
+  return `<CORSConfiguration>${rules}</CORSConfiguration>`;
+}
+
+/** The development AUTH_SECRET: generated once and kept in .data/, so sessions survive restarts. */
+function devAuthSecret(): string {
+  const file = path.resolve('.data/auth-secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+async function startStore(options: ServiceOptions, bucket: string) {
+  const origins = [options.appUrl, ...(options.appUrl.includes('127.0.0.1') ? [options.appUrl.replace('127.0.0.1', 'localhost')] : [])];
+  const wantRgw = options.mode === 'test' ? radosgwInstalled() || options.requireRgw : process.env.S3_LOCAL === 'rgw';
+  if (wantRgw) {
+    if (!radosgwInstalled()) throw new Error('S3_LOCAL=rgw (or CI) asks for Ceph radosgw, but it is not installed: apt-get install ceph-mon ceph-osd radosgw ceph-common');
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'guestpass-rgw-'));
+    const port = Number(process.env.RGW_PORT) || (options.mode === 'dev' ? 7480 : await freePort());
+    return { store: await startRadosgw({ directory, port }), origins };
+  }
+  const directory = options.mode === 'dev' ? path.resolve('.data/s3') : fs.mkdtempSync(path.join(os.tmpdir(), 'guestpass-s3-'));
+  const port = options.mode === 'dev' ? Number(process.env.S3_LOCAL_PORT) || 9000 : await freePort();
+  return { store: await startEmulator({ directory, port, bucket, corsXml: corsXml(origins) }), origins };
+}
+
+export async function startServices(options: ServiceOptions): Promise<Services> {
+  const stops: (() => Promise<unknown>)[] = [];
+  const stop = async () => {
+    for (const fn of stops.reverse()) await fn().catch((e) => log('services', 'stop failed:', e));
+  };
+  try {
+    const env: Record<string, string> = { ...(process.env as Record<string, string>) };
+    env.NODE_ENV = options.mode === 'test' ? 'test' : 'development';
+    env.APP_URL = options.appUrl;
+    env.NEXT_TELEMETRY_DISABLED = '1';
+    env.AUTH_SECRET ??= options.mode === 'dev' ? devAuthSecret() : crypto.randomBytes(32).toString('base64url');
+
+    if (!env.DATABASE_URL) {
+      const pg = await startEmbeddedPostgres({ fresh: options.mode === 'test' });
+      stops.push(() => pg.stop());
+      env.DATABASE_URL = pg.url;
+    }
+
+    let storeKind: StoreKind = 'external';
+    if (!env.S3_ENDPOINT && !(options.mode === 'dev' && env.S3_BUCKET)) {
+      env.S3_BUCKET = options.mode === 'dev' ? 'guestpass-dev' : 'guestpass-test';
+      const { store, origins } = await startStore(options, env.S3_BUCKET);
+      stops.push(() => store.stop());
+      storeKind = store.kind as StoreKind;
+      Object.assign(env, {
+        S3_ENDPOINT: store.endpoint,
+        S3_FORCE_PATH_STYLE: 'true',
+        S3_REGION: env.S3_REGION ?? 'us-east-1',
+        AWS_ACCESS_KEY_ID: store.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: store.secretAccessKey,
+        S3_CORS_ORIGINS: origins.join(','),
+      });
+    } else if (options.mode === 'test') {
+      env.S3_BUCKET ??= 'guestpass-test';
+      if (options.requireRgw) log('services', `using the S3 endpoint given in S3_ENDPOINT (${env.S3_ENDPOINT}) instead of starting radosgw`);
+    }
+    env.S3_STORE_KIND = storeKind;
+
+    await mustRun(process.execPath, ['scripts/migrate.mjs', 'deploy'], { env, quiet: true });
+    // Bucket (where the store allows it) and seed, in a child that loads the app's own modules.
+    await mustRun(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/prepare.ts'], { env });
+    return { env, storeKind, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

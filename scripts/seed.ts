@@ -1,0 +1,7 @@
+// npm run db:seed: the development accounts (and their sample data), idempotently.
+import { db } from '@/lib/db';
+import { SEED_PASSWORD, SEED_USERS, seed } from '@/prisma/seed';
+
+await seed();
+console.log(`Seeded ${SEED_USERS.map((u) => u.email).join(', ')} (password: ${SEED_PASSWORD})`);
+await db.$disconnect();
