@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { buttonStyles } from '@/components/ui/button-styles';
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -14,9 +15,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         <button type="button" onClick={reset} className={buttonStyles.primary}>
           Try again
         </button>
-        <a href="/" className={buttonStyles.secondary}>
+        <Link href="/" className={buttonStyles.secondary}>
           Go home
-        </a>
+        </Link>
       </div>
     </main>
   );

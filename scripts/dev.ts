@@ -11,7 +11,7 @@ const services = await startServices({ mode: 'dev', appUrl: appUrl.origin });
 
 const next = spawn(path.resolve('node_modules/.bin/next'), ['dev', '-H', appUrl.hostname, '-p', appUrl.port || '3000'], {
   stdio: ['inherit', 'pipe', 'inherit'],
-  env: services.env as NodeJS.ProcessEnv,
+  env: services.env,
 });
 
 let bannerShown = false;
@@ -28,7 +28,7 @@ next.stdout.on('data', (chunk: Buffer) => {
         `    Sign in:      ${appUrl.origin}/login`,
         `    Health:       ${appUrl.origin}/api/health`,
         `    S3 endpoint:  ${services.env.S3_ENDPOINT ?? `AWS (${services.env.S3_REGION})`}  bucket ${services.env.S3_BUCKET}  (${services.storeKind})`,
-        `    Database:     ${services.env.DATABASE_URL.replace(/:[^:@/]+@/, ':***@')}`,
+        `    Database:     ${services.env.DATABASE_URL!.replace(/:[^:@/]+@/, ':***@')}`,
         `  Seed accounts (password "${SEED_PASSWORD}"):`,
         ...SEED_USERS.map((u) => `    ${u.email.padEnd(width)}  ${u.role === 'ADMIN' ? 'admin' : 'customer'}`),
         '  Ctrl-C stops everything.',

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/auth/login-form';
+import { Logo } from '@/components/ui/logo';
 import { currentUser } from '@/lib/dal/session';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -12,7 +13,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main className="flex min-h-dvh items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm">
         <div className="mb-8 text-center">
-          <img src="/favicon.svg" alt="" className="mx-auto size-12" />
+          <Logo className="mx-auto size-12" />
           <h1 className="mt-4 text-2xl font-bold tracking-tight text-slate-900">Sign in to Guestpass</h1>
           <p className="mt-2 text-sm text-slate-600">Private files, shared through short-lived links.</p>
         </div>

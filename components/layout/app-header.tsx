@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { NavLinks, type NavItem } from '@/components/layout/nav-links';
 import { Avatar } from '@/components/ui/avatar';
+import { Logo } from '@/components/ui/logo';
 import type { SessionUser } from '@/lib/dal/session';
 
 export function AppHeader({ user, avatarUrl }: { user: SessionUser; avatarUrl?: string | null }) {
@@ -14,7 +15,7 @@ export function AppHeader({ user, avatarUrl }: { user: SessionUser; avatarUrl?: 
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/" className="flex items-center gap-2 text-lg font-bold text-slate-900">
-          <img src="/favicon.svg" alt="" className="size-7" />
+          <Logo />
           Guestpass
         </Link>
         <div className="order-last w-full sm:order-none sm:w-auto sm:flex-1">

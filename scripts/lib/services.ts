@@ -13,7 +13,7 @@ import { freePort, log, mustRun } from './util.mjs';
 export type StoreKind = 'rgw' | 'emulator' | 'external';
 
 export interface Services {
-  env: Record<string, string>;
+  env: NodeJS.ProcessEnv;
   storeKind: StoreKind;
   stop(): Promise<void>;
 }
@@ -71,10 +71,12 @@ export async function startServices(options: ServiceOptions): Promise<Services> 
     for (const fn of stops.reverse()) await fn().catch((e) => log('services', 'stop failed:', e));
   };
   try {
-    const env: Record<string, string> = { ...(process.env as Record<string, string>) };
-    env.NODE_ENV = options.mode === 'test' ? 'test' : 'development';
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    Object.assign(env, { NODE_ENV: options.mode === 'test' ? 'test' : 'development' });
     env.APP_URL = options.appUrl;
     env.NEXT_TELEMETRY_DISABLED = '1';
+    // The SDK's notice about its future Node 22 requirement, once per process, drowns test output.
+    env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     env.AUTH_SECRET ??= options.mode === 'dev' ? devAuthSecret() : crypto.randomBytes(32).toString('base64url');
 
     if (!env.DATABASE_URL) {
@@ -86,7 +88,7 @@ export async function startServices(options: ServiceOptions): Promise<Services> 
     let storeKind: StoreKind = 'external';
     if (!env.S3_ENDPOINT && !(options.mode === 'dev' && env.S3_BUCKET)) {
       env.S3_BUCKET = options.mode === 'dev' ? 'guestpass-dev' : 'guestpass-test';
-      const { store, origins } = await startStore(options, env.S3_BUCKET);
+      const { store, origins } = await startStore(options, env.S3_BUCKET!);
       stops.push(() => store.stop());
       storeKind = store.kind as StoreKind;
       Object.assign(env, {

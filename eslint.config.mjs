@@ -1,0 +1,10 @@
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTypeScript from 'eslint-config-next/typescript';
+
+const config = [
+  ...nextVitals,
+  ...nextTypeScript,
+  { ignores: ['.next/**', 'node_modules/**', 'lib/generated/**', '.data/**', '.test-results/**', 'playwright-report/**', 'test-results/**', 'next-env.d.ts'] },
+];
+
+export default config;

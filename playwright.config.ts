@@ -1,0 +1,42 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// Run through `npm test` (or `npm run test:e2e`), which starts PostgreSQL and S3, builds the app and
+// sets APP_URL; Playwright then starts `next start` on that address.
+const appUrl = new URL(process.env.APP_URL ?? 'http://127.0.0.1:3100');
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  forbidOnly: true,
+  reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ?? '.test-results/e2e.json' }]],
+  use: {
+    baseURL: appUrl.origin,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          // Debian's Chromium: Playwright's own browser download cannot work on these machines.
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `node_modules/.bin/next start -H ${appUrl.hostname} -p ${appUrl.port}`,
+    url: `${appUrl.origin}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});

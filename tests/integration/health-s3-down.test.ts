@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+
+// Point this file's (isolated) modules at an S3 endpoint where nothing listens, before any loads.
+process.env.S3_ENDPOINT = 'http://127.0.0.1:9';
+
+describe('GET /api/health with S3 down', () => {
+  it('answers 503 and says which part is down', async () => {
+    const { GET } = await import('@/app/api/health/route');
+    const response = await GET();
+    const body = await response.json();
+    expect(response.status).toBe(503);
+    expect(body.status).toBe('unavailable');
+    expect(body.database.reachable).toBe(true);
+    expect(body.bucket.reachable).toBe(false);
+    expect(body.bucket.error).toBeTruthy();
+    expect(JSON.stringify(body)).not.toMatch(/secret|password/i);
+  });
+});

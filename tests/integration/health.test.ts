@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { GET } from '@/app/api/health/route';
+
+describe('GET /api/health', () => {
+  it('answers 200 when the database and the bucket are reachable', async () => {
+    const response = await GET();
+    const body = await response.json();
+    expect(response.status).toBe(200);
+    expect(body).toMatchObject({ status: 'ok', database: { reachable: true }, bucket: { reachable: true } });
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+});
