@@ -1,5 +1,6 @@
 import 'server-only';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { bucket, s3 } from '@/lib/storage/client';
 import { isQuarantined } from '@/lib/storage/keys';
@@ -52,4 +53,39 @@ export async function presignPut(key: string, options: PresignPutOptions): Promi
   const command = new PutObjectCommand({ Bucket: bucket(), Key: key, ContentType: options.contentType });
   const url = await getSignedUrl(s3(), command, { expiresIn, signableHeaders: new Set(['content-type']) });
   return { url, expiresAt: new Date(Date.now() + expiresIn * 1000) };
+}
+
+export interface PresignedPostForm {
+  /** The form's action: the bucket's endpoint. */
+  url: string;
+  /** Hidden fields to send before the file, exactly as given (they carry the signed policy). */
+  fields: Record<string, string>;
+  expiresAt: Date;
+  maxBytes: number;
+}
+
+export interface PresignPostOptions {
+  contentType: string;
+  /** S3 itself refuses a body outside 1..maxBytes (content-length-range in the signed policy). */
+  maxBytes: number;
+  ttlSeconds?: number;
+}
+
+/**
+ * A pre-signed POST whose policy S3 enforces: this exact key, this exact Content-Type, and a body
+ * size between 1 byte and maxBytes. Unlike a pre-signed PUT, the size is bounded by S3 itself.
+ */
+export async function presignPost(key: string, options: PresignPostOptions): Promise<PresignedPostForm> {
+  const expiresIn = ttlSeconds('upload', options.ttlSeconds);
+  const { url, fields } = await createPresignedPost(s3(), {
+    Bucket: bucket(),
+    Key: key,
+    Expires: expiresIn,
+    Fields: { 'Content-Type': options.contentType },
+    Conditions: [
+      ['eq', '$Content-Type', options.contentType],
+      ['content-length-range', 1, options.maxBytes],
+    ],
+  });
+  return { url, fields, expiresAt: new Date(Date.now() + expiresIn * 1000), maxBytes: options.maxBytes };
 }
