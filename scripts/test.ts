@@ -48,7 +48,11 @@ async function stage(name: string, command: string, args: string[], options: { e
   log('test', `── ${name}`);
   const code = await run(command, args, { env: options.env ?? process.env });
   const counted = options.report?.() ?? false;
-  if (!options.report) code === 0 ? totals.passed++ : totals.failed++; // a check without tests counts as one
+  if (!options.report) {
+    // A check without tests of its own (typecheck, lint, build) counts as one test.
+    if (code === 0) totals.passed++;
+    else totals.failed++;
+  }
   if (code !== 0) {
     failedStages.push(name);
     if (options.report && !counted) totals.failed++; // the runner died before reporting
