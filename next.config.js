@@ -1,6 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Test runs build into their own directory, so that a suite never races a developer's build.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // argon2 is a native module: load it from node_modules at run time instead of bundling it.
   serverExternalPackages: ['@node-rs/argon2'],
   experimental: {

@@ -95,7 +95,7 @@ if (services) {
       });
     }
     if (stages.has('e2e')) {
-      const prodEnv: NodeJS.ProcessEnv = { ...services.env, NODE_ENV: 'production' };
+      const prodEnv: NodeJS.ProcessEnv = { ...services.env, NODE_ENV: 'production', NEXT_DIST_DIR: '.next-test' };
       await stage('next build', 'next', ['build'], { env: prodEnv });
       if (!failedStages.includes('next build')) {
         const out = path.join(resultsDir, 'e2e.json');

@@ -33,12 +33,12 @@ export function radosgwInstalled() {
 }
 
 /** A single-node Ceph cluster with radosgw on 127.0.0.1 (scripts/ceph-rgw-up.sh); takes ~15 s. */
-export async function startRadosgw({ directory, port }) {
+export async function startRadosgw({ directory, port, monPort }) {
   const accessKeyId = 'GUESTPASSLOCAL000000';
   const secretAccessKey = 'guestpass-local-secret-0000000000000000';
   const script = path.resolve('scripts/ceph-rgw-up.sh');
   const child = spawn('bash', [script, directory], {
-    env: { ...process.env, RGW_PORT: String(port), NO_MGR: '1', S3_AK: accessKeyId, S3_SK: secretAccessKey },
+    env: { ...process.env, RGW_PORT: String(port), MON_PORT: String(monPort), NO_MGR: '1', S3_AK: accessKeyId, S3_SK: secretAccessKey },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

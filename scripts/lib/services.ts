@@ -58,7 +58,9 @@ async function startStore(options: ServiceOptions, bucket: string) {
     if (!radosgwInstalled()) throw new Error('S3_LOCAL=rgw (or CI) asks for Ceph radosgw, but it is not installed: apt-get install ceph-mon ceph-osd radosgw ceph-common');
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'guestpass-rgw-'));
     const port = Number(process.env.RGW_PORT) || (options.mode === 'dev' ? 7480 : await freePort());
-    return { store: await startRadosgw({ directory, port }), origins };
+    // Fixed ports in development (stable URLs); free ones in tests, so that suites can run side by side.
+    const monPort = options.mode === 'dev' ? 3300 : await freePort();
+    return { store: await startRadosgw({ directory, port, monPort }), origins };
   }
   const directory = options.mode === 'dev' ? path.resolve('.data/s3') : fs.mkdtempSync(path.join(os.tmpdir(), 'guestpass-s3-'));
   const port = options.mode === 'dev' ? Number(process.env.S3_LOCAL_PORT) || 9000 : await freePort();
