@@ -14,9 +14,9 @@ export function AppHeader({ user, avatarUrl }: { user: SessionUser; avatarUrl?: 
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
-        <Link href="/" className="flex items-center gap-2 text-lg font-bold text-slate-900">
+        <Link href="/" aria-label="Guestpass home" className="flex items-center gap-2 text-lg font-bold text-slate-900">
           <Logo />
-          Guestpass
+          <span className="hidden sm:inline">Guestpass</span>
         </Link>
         <div className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
           <NavLinks items={items} />
