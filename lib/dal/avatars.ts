@@ -124,7 +124,13 @@ export async function confirmAvatarUpload(uploadId: string, context?: RequestCon
   }
 
   await moveToPhotoKey(upload.key, photoKey, upload.contentType);
-  const previous = await swapPhoto(user.id, { key: photoKey, contentType: upload.contentType });
+  let previous: string | null;
+  try {
+    previous = await swapPhoto(user.id, { key: photoKey, contentType: upload.contentType });
+  } catch (error) {
+    await deleteObject(photoKey); // nothing points at it: do not leave it behind
+    throw error;
+  }
   if (previous && previous !== photoKey) await deleteObject(previous);
   await recordAudit({ actorId: user.id, action: 'avatar.confirm', outcome: 'changed', subjectType: 'user', subjectId: user.id, context, detail: { key: photoKey, replaced: previous } });
   return { ok: true, value: await myAvatar() };
