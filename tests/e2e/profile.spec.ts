@@ -39,6 +39,7 @@ async function makeJpeg(page: Page, size: number): Promise<{ jpeg: Buffer; marke
 interface SentBody {
   origin: string;
   method: string;
+  path: string;
   bytes: number;
   carriesPhoto: boolean;
 }
@@ -55,7 +56,8 @@ function recordRequestBodies(page: Page, marker: Buffer) {
         // size, so the Content-Length the browser sent counts too.
         const measured = response ? (await request.sizes()).requestBodySize : (body?.length ?? 0);
         const declared = Number((await request.headerValue('content-length').catch(() => null)) ?? 0);
-        return { origin: new URL(request.url()).origin, method: request.method(), bytes: Math.max(measured, declared), carriesPhoto: Boolean(body?.includes(marker)) };
+        const url = new URL(request.url());
+        return { origin: url.origin, method: request.method(), path: url.pathname, bytes: Math.max(measured, declared), carriesPhoto: Boolean(body?.includes(marker)) };
       })(),
     );
   };
@@ -109,6 +111,7 @@ test('alice uploads a real JPEG straight to S3, sees the progress, then her phot
     `photo ${jpeg.length} B; to the app (${appOrigin}): ${toApp.length} requests, ${total(appOrigin)} B of bodies, photo bytes in them: ${toApp.some((b) => b.carriesPhoto) ? 'YES' : 'none'}; ` +
     `to S3 (${s3Origin}): ${toS3.length} requests, ${total(s3Origin)} B of bodies`;
   console.log(`[measure] ${measurement}`);
+  for (const b of bodies) console.log(`[measure]   ${b.method} ${b.origin}${b.path.replace(/\/avatars\/.*/, '/avatars/…')} ${b.bytes} B`);
   test.info().annotations.push({ type: 'measurement', description: measurement });
   expect(toApp.some((b) => b.carriesPhoto)).toBe(false);
   expect(total(appOrigin)).toBeLessThan(4096); // two server action calls with small JSON arguments

@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '@/lib/dal/session';
@@ -271,6 +273,13 @@ describe.skipIf(skipWithoutEnforcement('POST policy'))('storage:cleanup', () => 
     expect(await headObject(orphan.fields.key)).toBeNull();
     expect(await headObject(pending.fields.key)).toBeNull();
     expect(await listKeys(`avatars/quarantine/${bob.id}/`)).toEqual([]);
+  });
+
+  it('runs as `npm run storage:cleanup`, outside Next', async () => {
+    const run = (...args: string[]) => promisify(execFile)(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/storage-cleanup.ts', ...args], { env: process.env });
+    const { stdout } = await run('--older-than-minutes', '60');
+    expect(stdout).toMatch(/^Removed \d+ expired photo upload\(s\) and \d+ stale quarantined object\(s\) older than 60 min\./);
+    await expect(run('--older-than-minutes', 'soon')).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/whole number of minutes/) });
   });
 
   it('refuses a threshold short enough to delete uploads still in progress', async () => {
