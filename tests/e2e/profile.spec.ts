@@ -124,6 +124,36 @@ test('alice uploads a real JPEG straight to S3, sees the progress, then her phot
   expect(Buffer.compare(await stored.body(), jpeg)).toBe(0);
 });
 
+test('repeat views reuse the same photo URL within its window, and the browser cache answers them', async ({ page }) => {
+  await signIn(page, 'alice');
+  const headerPhoto = page.getByRole('banner').getByRole('img', { name: 'Profile photo of Alice Customer' });
+  await page.goto('/profile');
+  await expect.poll(() => headerPhoto.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(64);
+  const first = new URL((await headerPhoto.getAttribute('src'))!);
+
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const fromCache = new Set<string>();
+  const requested = new Map<string, string>();
+  cdp.on('Network.requestWillBeSent', (e) => requested.set(e.requestId, e.request.url));
+  cdp.on('Network.requestServedFromCache', (e) => fromCache.add(requested.get(e.requestId) ?? ''));
+  cdp.on('Network.responseReceived', (e) => {
+    if (e.response.fromDiskCache) fromCache.add(e.response.url);
+  });
+  await page.goto('/invoices');
+  await expect.poll(() => headerPhoto.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(64);
+  const second = new URL((await headerPhoto.getAttribute('src'))!);
+
+  if (second.searchParams.get('X-Amz-Date') === first.searchParams.get('X-Amz-Date')) {
+    expect(second.href).toBe(first.href);
+    expect([...fromCache]).toContain(second.href);
+  } else {
+    // The two page loads straddled a window boundary: the new URL is signed at the new window's start.
+    expect(second.searchParams.get('X-Amz-Date')).toMatch(/T\d\d(00|15|30|45)00Z$/);
+  }
+  expect(first.searchParams.get('X-Amz-Date')).toMatch(/T\d\d(00|15|30|45)00Z$/);
+});
+
 test('an oversize photo, an empty file and a PDF renamed .jpg are refused with a clear message, and change nothing', async ({ page }) => {
   await signIn(page, 'alice');
   await page.goto('/profile');
