@@ -1,17 +1,19 @@
 import type { Metadata } from 'next';
-import { Avatar } from '@/components/ui/avatar';
+import { AvatarEditor } from '@/components/profile/avatar-editor';
 import { PageHeader } from '@/components/ui/page-header';
+import { avatarUploadRules, myAvatar } from '@/lib/dal/avatars';
 import { requireUser } from '@/lib/dal/session';
 
 export const metadata: Metadata = { title: 'Profile' };
 
 export default async function ProfilePage() {
   const user = await requireUser();
+  const avatar = await myAvatar();
+  const { contentTypes, maxBytes } = avatarUploadRules();
   return (
     <>
       <PageHeader title="Profile" />
-      <section className="flex items-center gap-5 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
-        <Avatar name={user.name} size="lg" />
+      <section className="flex flex-col gap-6 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
         <dl className="text-sm">
           <dt className="sr-only">Name</dt>
           <dd className="text-lg font-semibold text-slate-900">{user.name}</dd>
@@ -20,6 +22,7 @@ export default async function ProfilePage() {
           <dt className="sr-only">Role</dt>
           <dd className="mt-1 text-slate-500">{user.role === 'ADMIN' ? 'Admin' : 'Customer'}</dd>
         </dl>
+        <AvatarEditor name={user.name} avatarUrl={avatar?.url ?? null} contentTypes={contentTypes} maxBytes={maxBytes} />
       </section>
     </>
   );

@@ -1,0 +1,163 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { cache } from 'react';
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { AVATAR_CONTENT_TYPES, type AvatarContentType, avatarFileProblem } from '@/lib/avatar-rules';
+import { CONFIRM_GRACE_SECONDS } from '@/lib/dal/avatar-cleanup';
+import { recordAudit } from '@/lib/dal/audit';
+import { requireUser } from '@/lib/dal/session';
+import type { RequestContext } from '@/lib/request-context';
+import { avatarSigningWindow, deleteObject, headObject, moveToPhotoKey, readObjectStart } from '@/lib/storage/avatars';
+import { keys } from '@/lib/storage/keys';
+import { presignGet, presignPost, type PresignedPostForm } from '@/lib/storage/presign';
+import { SNIFF_BYTES, sniffContentType } from '@/lib/storage/sniff';
+import { ttlSeconds } from '@/lib/storage/ttl';
+
+const TYPE_NAMES: Record<string, string> = {
+  'image/jpeg': 'JPEG image',
+  'image/png': 'PNG image',
+  'image/webp': 'WebP image',
+  'application/pdf': 'PDF document',
+};
+
+const CHOOSE_AGAIN = 'Choose the photo again.';
+
+export interface AvatarUploadRules {
+  contentTypes: readonly AvatarContentType[];
+  maxBytes: number;
+}
+
+export interface AvatarView {
+  url: string;
+  expiresAt: Date;
+}
+
+export interface AvatarUploadForm extends PresignedPostForm {
+  uploadId: string;
+}
+
+export type AvatarResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
+export function avatarUploadRules(): AvatarUploadRules {
+  return { contentTypes: AVATAR_CONTENT_TYPES, maxBytes: env.AVATAR_MAX_BYTES };
+}
+
+/**
+ * A pre-signed POST for one photo, under the signed-in user's quarantine prefix. S3 enforces the
+ * key, the declared type and the size; `size` here only gives a quick message before any upload.
+ */
+export async function createAvatarUpload(input: { contentType: string; size: number }, context?: RequestContext): Promise<AvatarResult<AvatarUploadForm>> {
+  const user = await requireUser();
+  const maxBytes = env.AVATAR_MAX_BYTES;
+  const problem = avatarFileProblem(input.contentType, input.size, maxBytes);
+  if (problem) {
+    await recordAudit({ actorId: user.id, action: 'avatar.upload', outcome: 'refused', subjectType: 'user', subjectId: user.id, context, detail: { reason: problem, contentType: input.contentType, size: input.size } });
+    return { ok: false, message: problem };
+  }
+  const uploadId = randomBytes(16).toString('hex');
+  const key = keys.avatarQuarantine(user.id, uploadId);
+  const form = await presignPost(key, { contentType: input.contentType, maxBytes });
+  await db.avatarUpload.create({ data: { id: uploadId, userId: user.id, key, contentType: input.contentType, expiresAt: form.expiresAt } });
+  await recordAudit({ actorId: user.id, action: 'avatar.upload', outcome: 'granted', subjectType: 'avatarUpload', subjectId: uploadId, urlExpiresAt: form.expiresAt, context, detail: { contentType: input.contentType, maxBytes } });
+  return { ok: true, value: { ...form, uploadId } };
+}
+
+/** What is wrong with a quarantined upload, or null when it really is the image it was declared as. */
+async function inspectUpload(key: string, declaredType: string): Promise<string | null> {
+  const stored = await headObject(key);
+  if (!stored) return `The photo never reached storage. ${CHOOSE_AGAIN}`;
+  const sizeProblem = avatarFileProblem(declaredType, stored.size, env.AVATAR_MAX_BYTES);
+  if (sizeProblem) return sizeProblem;
+  if (stored.contentType !== declaredType) return `Storage holds a different file type than was declared. ${CHOOSE_AGAIN}`;
+  const actual = sniffContentType(await readObjectStart(key, SNIFF_BYTES));
+  if (actual !== declaredType) {
+    const looksLike = actual ? ` (its content is a ${TYPE_NAMES[actual]})` : '';
+    return `The file is not a real ${TYPE_NAMES[declaredType]}${looksLike}. Choose a JPEG, PNG or WebP photo.`;
+  }
+  return null;
+}
+
+/**
+ * Makes `next` the user's photo (null: no photo) with a compare-and-swap on the current key, and
+ * returns the key it replaced. Concurrent confirms (two tabs) serialise on the row: each replaces
+ * exactly the key it read, so every replaced photo is handed back to exactly one caller to delete.
+ */
+async function swapPhoto(userId: string, next: { key: string; contentType: string } | null): Promise<string | null> {
+  for (;;) {
+    const { avatarKey } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { avatarKey: true } });
+    const { count } = await db.user.updateMany({
+      where: { id: userId, avatarKey },
+      data: { avatarKey: next?.key ?? null, avatarContentType: next?.contentType ?? null, avatarUpdatedAt: next ? new Date() : null },
+    });
+    if (count === 1) return avatarKey;
+  }
+}
+
+/**
+ * The confirm step: the upload must be the signed-in user's and still within its time; the stored
+ * object must be within the size bounds, of the declared type, and its first bytes must prove it.
+ * Then it moves to the user's photo key and replaces the previous photo, which is deleted. A failed
+ * check deletes the upload. Confirming the same upload twice changes nothing.
+ */
+export async function confirmAvatarUpload(uploadId: string, context?: RequestContext): Promise<AvatarResult<AvatarView | null>> {
+  const user = await requireUser();
+  const photoKey = keys.avatar(user.id, uploadId);
+  const upload = await db.avatarUpload.findUnique({ where: { id: uploadId } });
+  if (!upload || upload.userId !== user.id) {
+    const current = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { avatarKey: true } });
+    if (!upload && current.avatarKey === photoKey) return { ok: true, value: await myAvatar() }; // a repeated confirm
+    await recordAudit({ actorId: user.id, action: 'avatar.confirm', outcome: 'refused', subjectType: 'avatarUpload', subjectId: uploadId, context, detail: { reason: upload ? 'another user’s upload' : 'no such upload' } });
+    return { ok: false, message: `This upload is not waiting for confirmation (it was confirmed, expired or never existed). ${CHOOSE_AGAIN}` };
+  }
+
+  // Claim the upload: of two confirms racing (a double submit), exactly one gets to handle it.
+  const { count: claimed } = await db.avatarUpload.deleteMany({ where: { id: upload.id, userId: user.id } });
+  if (claimed === 0) return { ok: false, message: 'This photo is already being confirmed. Wait a moment.' };
+
+  const deadline = upload.expiresAt.getTime() + CONFIRM_GRACE_SECONDS * 1000;
+  const problem = Date.now() > deadline ? `The upload form expired before the photo was confirmed. ${CHOOSE_AGAIN}` : await inspectUpload(upload.key, upload.contentType);
+  if (problem) {
+    await deleteObject(upload.key);
+    await recordAudit({ actorId: user.id, action: 'avatar.reject', outcome: 'refused', subjectType: 'avatarUpload', subjectId: upload.id, context, detail: { reason: problem } });
+    return { ok: false, message: problem };
+  }
+
+  await moveToPhotoKey(upload.key, photoKey, upload.contentType);
+  let previous: string | null;
+  try {
+    previous = await swapPhoto(user.id, { key: photoKey, contentType: upload.contentType });
+  } catch (error) {
+    await deleteObject(photoKey); // nothing points at it: do not leave it behind
+    throw error;
+  }
+  if (previous && previous !== photoKey) await deleteObject(previous);
+  await recordAudit({ actorId: user.id, action: 'avatar.confirm', outcome: 'changed', subjectType: 'user', subjectId: user.id, context, detail: { key: photoKey, replaced: previous } });
+  return { ok: true, value: await myAvatar() };
+}
+
+/** Deletes the signed-in user's photo from the database and from S3; without one, changes nothing. */
+export async function removeAvatar(context?: RequestContext): Promise<{ removed: boolean }> {
+  const user = await requireUser();
+  const previous = await swapPhoto(user.id, null);
+  if (!previous) return { removed: false };
+  await deleteObject(previous);
+  await recordAudit({ actorId: user.id, action: 'avatar.remove', outcome: 'changed', subjectType: 'user', subjectId: user.id, context, detail: { key: previous } });
+  return { removed: true };
+}
+
+/**
+ * A pre-signed GET of the signed-in user's photo, or null without one. Signed as of the start of
+ * the current window, so every page in that window gets the very same URL and the browser serves
+ * the photo from its cache. Each distinct URL is recorded once in the audit log.
+ */
+export const myAvatar = cache(async (): Promise<AvatarView | null> => {
+  const user = await requireUser();
+  const { avatarKey } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { avatarKey: true } });
+  if (!avatarKey) return null;
+  const window = avatarSigningWindow(new Date(), ttlSeconds('download'));
+  const { url, expiresAt } = await presignGet(avatarKey, { purpose: 'download', ...window });
+  const recorded = await db.auditEvent.findFirst({ where: { actorId: user.id, action: 'avatar.view', subjectId: avatarKey, urlExpiresAt: expiresAt }, select: { id: true } });
+  if (!recorded) await recordAudit({ actorId: user.id, action: 'avatar.view', outcome: 'granted', subjectType: 'avatar', subjectId: avatarKey, urlExpiresAt: expiresAt });
+  return { url, expiresAt };
+});

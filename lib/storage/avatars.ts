@@ -1,0 +1,101 @@
+import 'server-only';
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { bucket, s3 } from '@/lib/storage/client';
+import { PREFIX } from '@/lib/storage/keys';
+
+/**
+ * S3 operations behind profile photos: inspect a quarantined upload, read its first bytes, move it
+ * to its verified key, delete photos, and find quarantined objects nobody confirmed.
+ */
+
+/** Display URLs are signed as of the start of a window this long, so a page reload reuses the same URL. */
+export const AVATAR_URL_WINDOW_SECONDS = 15 * 60;
+
+/** A photo URL lives at most this long, whatever the download TTL allows. */
+export const AVATAR_URL_MAX_TTL_SECONDS = 60 * 60;
+
+/**
+ * Stored with every verified photo and sent back by S3 on each GET: the browser keeps the photo for
+ * as long as its URL can be reused. A photo's key never gets new content (a new photo gets a new
+ * key), hence immutable; private, because the URL is the user's own.
+ */
+export const AVATAR_CACHE_CONTROL = `private, max-age=${AVATAR_URL_MAX_TTL_SECONDS}, immutable`;
+
+export interface SigningWindow {
+  /** Sign as of this instant: the start of the current window. */
+  signedAt: Date;
+  /** URL lifetime from signedAt. */
+  ttlSeconds: number;
+}
+
+/**
+ * The signing instant and lifetime for a photo URL issued at `now`: the same for every request in
+ * one window, so the URL (and the browser's cached copy) is reused. The window is at most half the
+ * lifetime, so a URL handed out at the end of its window still has half its life left.
+ */
+export function avatarSigningWindow(now: Date, downloadTtlSeconds: number): SigningWindow {
+  const ttlSeconds = Math.min(downloadTtlSeconds, AVATAR_URL_MAX_TTL_SECONDS);
+  const windowMs = Math.max(1, Math.min(AVATAR_URL_WINDOW_SECONDS, Math.floor(ttlSeconds / 2))) * 1000;
+  return { signedAt: new Date(Math.floor(now.getTime() / windowMs) * windowMs), ttlSeconds };
+}
+
+function status(error: unknown): number | undefined {
+  return (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+}
+
+export interface StoredObject {
+  size: number;
+  contentType: string | null;
+}
+
+/** Size and Content-Type of an object, or null when there is none under `key`. */
+export async function headObject(key: string): Promise<StoredObject | null> {
+  try {
+    const head = await s3().send(new HeadObjectCommand({ Bucket: bucket(), Key: key }));
+    return { size: head.ContentLength ?? 0, contentType: head.ContentType ?? null };
+  } catch (error) {
+    if (status(error) === 404) return null;
+    throw error;
+  }
+}
+
+/** The first `count` bytes of an object (a ranged GET: the rest is never downloaded). */
+export async function readObjectStart(key: string, count: number): Promise<Uint8Array> {
+  const response = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: key, Range: `bytes=0-${count - 1}` }));
+  const bytes = (await response.Body?.transformToByteArray()) ?? new Uint8Array();
+  return bytes.subarray(0, count);
+}
+
+/** Copies a verified upload to its photo key with the photo's headers, then deletes the upload. */
+export async function moveToPhotoKey(from: string, to: string, contentType: string): Promise<void> {
+  await s3().send(
+    new CopyObjectCommand({
+      Bucket: bucket(),
+      CopySource: `${bucket()}/${from.split('/').map(encodeURIComponent).join('/')}`,
+      Key: to,
+      MetadataDirective: 'REPLACE',
+      ContentType: contentType,
+      CacheControl: AVATAR_CACHE_CONTROL,
+    }),
+  );
+  await deleteObject(from);
+}
+
+/** Deletes an object; deleting one that is already gone is not an error (S3 answers 204 either way). */
+export async function deleteObject(key: string): Promise<void> {
+  await s3().send(new DeleteObjectCommand({ Bucket: bucket(), Key: key }));
+}
+
+/** Keys of quarantined uploads last written before `cutoff`. */
+export async function listQuarantinedBefore(cutoff: Date): Promise<string[]> {
+  const stale: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await s3().send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: PREFIX.avatarQuarantine, ContinuationToken: token }));
+    for (const object of page.Contents ?? []) {
+      if (object.Key && object.LastModified && object.LastModified < cutoff) stale.push(object.Key);
+    }
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token);
+  return stale;
+}
