@@ -23,7 +23,7 @@ export default async function InvoicesPage() {
           <h2 id="invoices-heading" className="sr-only">
             Your invoices
           </h2>
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
                 <tr>

@@ -52,7 +52,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <EmptyState title="Nothing recorded yet">{action ? `No "${action}" events.` : 'Events appear here as links are issued and refused.'}</EmptyState>
       ) : (
         <section aria-label="Audit events" className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
                 <tr>

@@ -64,7 +64,7 @@ export default async function AdminInvoicesPage({ searchParams }: { searchParams
             <EmptyState title="No invoices">{customerId ? 'This customer has no invoices yet.' : 'Issue the first one above.'}</EmptyState>
           </div>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
                 <tr>
