@@ -164,7 +164,7 @@ export const issueInvoiceSchema = z.object({
   amount: z
     .string()
     .transform((text) => parseAmountToCents(text))
-    .refine((cents): cents is number => cents !== null && cents > 0, 'Enter an amount above zero, such as 120 or 120.50.'),
+    .refine((cents): cents is number => cents !== null && cents > 0, 'Enter an amount above zero and below 10,000,000, such as 120 or 120.50.'),
   currency: z.enum(INVOICE_CURRENCIES, 'Choose a currency.'),
 }).transform(({ amount, ...rest }) => ({ ...rest, amountCents: amount }));
 export type IssueInvoiceInput = z.output<typeof issueInvoiceSchema>;

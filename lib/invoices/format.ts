@@ -13,12 +13,12 @@ export function formatMoneyPlain(amountCents: number, currency: string): string 
 }
 
 /**
- * "1,234.5" → 123450. Accepts digits with an optional thousands comma and up to two decimals;
- * null for anything else (negative, more decimals, letters).
+ * "1,234.5" → 123450. Accepts digits with optional thousands commas and up to two decimals, below
+ * ten million (the cents must fit the database's 32-bit integer); null for anything else.
  */
 export function parseAmountToCents(text: string): number | null {
   const cleaned = text.trim().replace(/,/g, '');
-  const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(cleaned);
+  const match = /^(\d{1,7})(?:\.(\d{1,2}))?$/.exec(cleaned);
   if (!match) return null;
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }

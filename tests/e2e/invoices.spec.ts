@@ -142,9 +142,18 @@ test('an admin issues an invoice to bob by uploading its PDF; bob sees and downl
   await form.getByRole('button', { name: 'Issue invoice' }).click();
   await expect(formAlert(page)).toContainText('The file is not a PDF');
 
-  await form.getByLabel(/Invoice PDF/).setInputFiles({ name: `${number}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(textPdf([`Invoice ${number}`])) });
+  // A PDF of ~700 KB over an upload link throttled to 200 KB/s, so that the progress bar is seen moving.
+  const pdf = Buffer.from(textPdf([`Invoice ${number}`, ...Array.from({ length: 12_000 }, (_, i) => `Line ${i}: ${'.'.repeat(48)}`)]));
+  await form.getByLabel(/Invoice PDF/).setInputFiles({ name: `${number}.pdf`, mimeType: 'application/pdf', buffer: pdf });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 200 * 1024 });
   await form.getByRole('button', { name: 'Issue invoice' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `Invoice ${number} is issued` })).toBeVisible();
+  const progress = page.getByRole('progressbar', { name: 'Uploading PDF' });
+  await expect(progress).toBeVisible();
+  await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect(page.getByRole('status').filter({ hasText: `Invoice ${number} is issued` })).toBeVisible({ timeout: 30_000 });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
   const adminRow = page.getByRole('row', { name: new RegExp(number) });
   await expect(adminRow).toContainText('Open');
   await expect(adminRow).toContainText('US$75.50');

@@ -15,7 +15,8 @@ describe('invoice formatting', () => {
     expect(parseAmountToCents('120')).toBe(12_000);
     expect(parseAmountToCents(' 1,234.5 ')).toBe(123_450);
     expect(parseAmountToCents('0.07')).toBe(7);
-    for (const bad of ['', '-5', '1.234', 'abc', '1e3', '12.']) expect(parseAmountToCents(bad)).toBeNull();
+    expect(parseAmountToCents('9,999,999.99')).toBe(999_999_999);
+    for (const bad of ['', '-5', '1.234', 'abc', '1e3', '12.', '10000000']) expect(parseAmountToCents(bad)).toBeNull();
   });
 
   it('states link lifetimes without rounding up', () => {
