@@ -14,10 +14,10 @@ function formatExpiry(date: Date): string {
 }
 
 /**
- * "Copy link": asks the server for a link to forward (its lifetime is the invoice policy's, shown
- * as `validFor`), copies it, and says exactly when it stops working.
+ * "Copy link": asks the server for a link to forward (the server alone picks its lifetime, from the
+ * invoice TTL policy), copies it, and says exactly when it stops working.
  */
-export function CopyLinkButton({ invoiceId, number, validFor }: { invoiceId: string; number: string; validFor: string }) {
+export function CopyLinkButton({ invoiceId, number }: { invoiceId: string; number: string }) {
   const [state, setState] = useState<LinkState>({ kind: 'none' });
   const [pending, startTransition] = useTransition();
 
@@ -42,7 +42,6 @@ export function CopyLinkButton({ invoiceId, number, validFor }: { invoiceId: str
         {pending ? 'Making link…' : 'Copy link'}
         <span className="sr-only"> to {number}</span>
       </button>
-      <p className="text-xs text-slate-500">Anyone with the link can download for {validFor}.</p>
       {state.kind === 'error' && <Alert tone="error">{state.message}</Alert>}
       {state.kind === 'link' && (
         <div className="space-y-2">

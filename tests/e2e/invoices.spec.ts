@@ -59,7 +59,7 @@ test('"Copy link" copies a 24-hour link and says when it expires, in the user’
   const page = await context.newPage();
   await signIn(page, 'alice');
   await page.goto('/invoices');
-  await expect(page.getByText('Anyone with the link can download for 24 hours.').first()).toBeVisible();
+  await expect(page.getByText('A copied link lets anyone who has it download that invoice for 24 hours.')).toBeVisible();
   await page.getByRole('button', { name: 'Copy link to INV-2026-0002' }).click();
   const notice = page.getByRole('status').filter({ hasText: 'Link copied to the clipboard' });
   await expect(notice).toContainText(/It expires on .+ GMT\+9 \(in (24 hours|1 day)\)\./);
@@ -197,6 +197,9 @@ test('admins filter invoices by customer and read the audit log of downloads and
   await expect(refused).toContainText(invoices.find((i) => i.number === 'INV-2026-0004')!.id);
   const granted = events.getByRole('row').filter({ hasText: 'granted' }).filter({ hasText: ACCOUNTS.alice.email }).first();
   await expect(granted).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC.*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
+  // Who, when, until when, from which address and with which client.
+  await expect(granted).toContainText('127.0.0.1');
+  await expect(granted).toContainText('Mozilla/5.0');
   await expect(page.getByRole('navigation', { name: 'Pagination' })).toContainText(/Page 1 of \d+/);
 });
 

@@ -15,7 +15,10 @@ export default async function InvoicesPage() {
   const linkLife = formatDuration(ttlSeconds('invoice'));
   return (
     <>
-      <PageHeader title="Invoices" description="Download links are issued when you ask for them and expire." />
+      <PageHeader
+        title="Invoices"
+        description={`Download links are issued when you ask for them and expire. A copied link lets anyone who has it download that invoice for ${linkLife}.`}
+      />
       {invoices.length === 0 ? (
         <EmptyState title="No invoices yet">Invoices we send you will appear here.</EmptyState>
       ) : (
@@ -54,7 +57,7 @@ export default async function InvoicesPage() {
                           <a href={`/invoices/${invoice.id}/download`} className="font-semibold text-brand-700 hover:underline">
                             Download<span className="sr-only"> {invoice.number}</span>
                           </a>
-                          <CopyLinkButton invoiceId={invoice.id} number={invoice.number} validFor={linkLife} />
+                          <CopyLinkButton invoiceId={invoice.id} number={invoice.number} />
                         </div>
                       ) : (
                         <p className="text-slate-500">Voided: no longer available.</p>
