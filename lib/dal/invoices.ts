@@ -87,11 +87,21 @@ export type InvoiceLink =
 
 type LinkKind = { action: 'invoice.download'; purpose: 'download' } | { action: 'invoice.link'; purpose: 'invoice' };
 
+const NOT_FOUND: InvoiceLink = { outcome: 'not-found' };
+
+/** Why `user` may not have this invoice's PDF (its customer and admins may, while it is open or paid). */
+function refusalFor(user: SessionUser, invoice: { customerId: string; status: InvoiceStatus }): RefusalReason | null {
+  if (invoice.customerId !== user.id && user.role !== 'ADMIN') return 'not-owner';
+  if (invoice.status === 'PENDING_UPLOAD') return 'awaiting-upload';
+  if (invoice.status === 'VOID') return 'voided';
+  return null;
+}
+
 /**
- * Checks that `user` may have `rawId`'s PDF (its customer, or an admin), then signs a GET for it.
- * Every answer, granted or refused, goes to the audit log with the request's IP and user agent.
+ * Checks that `user` may have `rawId`'s PDF, then signs a GET for it. Every answer, granted or
+ * refused, goes to the audit log with the request's IP and user agent.
  */
-async function signInvoiceLink(user: SessionUser | null, rawId: string, kind: LinkKind, context: RequestContext, ttlSeconds?: number): Promise<InvoiceLink> {
+async function signInvoiceLink(user: SessionUser | null, rawId: string, kind: LinkKind, context: RequestContext): Promise<InvoiceLink> {
   const refuse = async (reason: RefusalReason, subjectId: string | null) => {
     await recordAudit({
       actorId: user?.id ?? null,
@@ -106,27 +116,23 @@ async function signInvoiceLink(user: SessionUser | null, rawId: string, kind: Li
   const wellFormed = INVOICE_ID.test(rawId);
   if (!user) {
     await refuse('anonymous', wellFormed ? rawId : null);
-    return { outcome: 'not-found' };
+    return NOT_FOUND;
   }
   if (!wellFormed) {
     await refuse('malformed-id', null);
-    return { outcome: 'not-found' };
+    return NOT_FOUND;
   }
   const invoice = await db.invoice.findUnique({ where: { id: rawId }, select: { id: true, number: true, customerId: true, status: true, objectKey: true, voidedAt: true } });
-  const reason: RefusalReason | null = !invoice
-    ? 'no-such-invoice'
-    : invoice.customerId !== user.id && user.role !== 'ADMIN'
-      ? 'not-owner'
-      : invoice.status === 'PENDING_UPLOAD'
-        ? 'awaiting-upload'
-        : invoice.status === 'VOID'
-          ? 'voided'
-          : null;
-  if (reason || !invoice) {
-    await refuse(reason ?? 'no-such-invoice', rawId);
-    return reason === 'voided' && invoice ? { outcome: 'voided', number: invoice.number, voidedAt: invoice.voidedAt } : { outcome: 'not-found' };
+  if (!invoice) {
+    await refuse('no-such-invoice', rawId);
+    return NOT_FOUND;
   }
-  const { url, expiresAt } = await presignInvoiceDownload(invoice.objectKey, invoice.number, { purpose: kind.purpose, ttlSeconds });
+  const reason = refusalFor(user, invoice);
+  if (reason) {
+    await refuse(reason, invoice.id);
+    return reason === 'voided' ? { outcome: 'voided', number: invoice.number, voidedAt: invoice.voidedAt } : NOT_FOUND;
+  }
+  const { url, expiresAt } = await presignInvoiceDownload(invoice.objectKey, invoice.number, { purpose: kind.purpose });
   await recordAudit({
     actorId: user.id,
     action: kind.action,
