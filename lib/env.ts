@@ -29,6 +29,7 @@ export const envSchema = z
     TTL_HARD_CAP_SECONDS: seconds(SIGV4_MAX_TTL_SECONDS),
 
     AVATAR_MAX_BYTES: z.coerce.number().int().positive().max(50 * 1024 * 1024, 'must be at most 50 MB').default(5 * 1024 * 1024),
+    INVOICE_MAX_BYTES: z.coerce.number().int('must be a whole number of bytes').positive('must be positive').max(100 * 1024 * 1024, 'must be at most 100 MB').default(10 * 1024 * 1024),
 
     LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),

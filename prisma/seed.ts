@@ -1,13 +1,64 @@
+import { createHash } from 'node:crypto';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
+import type { InvoiceStatus } from '@/lib/generated/prisma/enums';
 import { hashPassword } from '@/lib/password';
+import { newInvoiceId } from '@/lib/invoices/ids';
+import { formatMoneyPlain } from '@/lib/invoices/format';
+import { invoicePdf } from '@/lib/invoices/pdf';
+import { headInvoiceObject, putInvoiceObject } from '@/lib/storage/invoices';
+import { keys } from '@/lib/storage/keys';
 import { SEED_PASSWORD, SEED_USERS } from '@/prisma/seed-accounts';
 
 export { SEED_PASSWORD, SEED_USERS };
 
+/** Sample invoices: alice has three, bob two (one of them voided, to show a refused download). */
+export const SEED_INVOICES: { number: string; email: string; issuedAt: string; amountCents: number; currency: string; status: InvoiceStatus; voidedAt?: string }[] = [
+  { number: 'INV-2026-0001', email: 'alice@example.com', issuedAt: '2026-08-03T09:00:00Z', amountCents: 12_000, currency: 'EUR', status: 'PAID' },
+  { number: 'INV-2026-0002', email: 'alice@example.com', issuedAt: '2026-09-03T09:00:00Z', amountCents: 12_000, currency: 'EUR', status: 'OPEN' },
+  { number: 'INV-2026-0003', email: 'alice@example.com', issuedAt: '2026-10-03T09:00:00Z', amountCents: 24_950, currency: 'EUR', status: 'OPEN' },
+  { number: 'INV-2026-0004', email: 'bob@example.com', issuedAt: '2026-09-15T09:00:00Z', amountCents: 8_900, currency: 'USD', status: 'PAID' },
+  { number: 'INV-2026-0005', email: 'bob@example.com', issuedAt: '2026-10-15T09:00:00Z', amountCents: 8_900, currency: 'USD', status: 'VOID', voidedAt: '2026-10-20T09:00:00Z' },
+];
+
+/** The PDF a seeded invoice carries: the same bytes every time, so a lost object comes back identical. */
+export function seedInvoicePdf(invoice: { number: string; issuedAt: Date; amountCents: number; currency: string }, customerName: string): Uint8Array {
+  return invoicePdf({ number: invoice.number, customerName, issuedAt: invoice.issuedAt, amount: formatMoneyPlain(invoice.amountCents, invoice.currency) });
+}
+
+async function seedInvoices(): Promise<void> {
+  for (const sample of SEED_INVOICES) {
+    const customer = await db.user.findUniqueOrThrow({ where: { email: sample.email }, select: { id: true, name: true } });
+    let invoice = await db.invoice.findUnique({ where: { number: sample.number } });
+    if (!invoice) {
+      const id = newInvoiceId();
+      const issuedAt = new Date(sample.issuedAt);
+      const pdf = seedInvoicePdf({ ...sample, issuedAt }, customer.name);
+      invoice = await db.invoice.create({
+        data: {
+          id,
+          number: sample.number,
+          customerId: customer.id,
+          issuedAt,
+          amountCents: sample.amountCents,
+          currency: sample.currency,
+          status: sample.status,
+          voidedAt: sample.voidedAt ? new Date(sample.voidedAt) : null,
+          objectKey: keys.invoice(customer.id, id),
+          sizeBytes: pdf.byteLength,
+          sha256: createHash('sha256').update(pdf).digest('hex'),
+        },
+      });
+    }
+    // Upload only when missing (a fresh bucket next to a kept database, for example).
+    if (!(await headInvoiceObject(invoice.objectKey))) await putInvoiceObject(invoice.objectKey, seedInvoicePdf(invoice, customer.name));
+  }
+}
+
 /**
- * Development and test accounts. Idempotent: running it again changes nothing that is already
- * there (an account keeps its id and password). Refused in production.
+ * Development and test accounts and their sample invoices. Idempotent: running it again changes
+ * nothing that is already there (an account keeps its id and password, an invoice its id and
+ * PDF). Refused in production.
  */
 export async function seed(): Promise<void> {
   if (env.NODE_ENV === 'production') throw new Error('Refusing to seed: NODE_ENV is production. The seed accounts have a published password.');
@@ -15,4 +66,5 @@ export async function seed(): Promise<void> {
   for (const user of SEED_USERS) {
     await db.user.upsert({ where: { email: user.email }, update: {}, create: { ...user, passwordHash } });
   }
+  await seedInvoices();
 }

@@ -1,16 +1,75 @@
 import type { Metadata } from 'next';
+import { CopyLinkButton } from '@/components/invoices/copy-link-button';
+import { InvoiceStatusBadge, isDownloadable } from '@/components/invoices/invoice-status';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { requireUser } from '@/lib/dal/session';
+import { listMyInvoices } from '@/lib/dal/invoices';
+import { formatDuration, formatIssueDate, formatMoney } from '@/lib/invoices/format';
+import { ttlSeconds } from '@/lib/storage/ttl';
 
 export const metadata: Metadata = { title: 'Invoices' };
 
 export default async function InvoicesPage() {
-  await requireUser();
+  const invoices = await listMyInvoices();
+  // The longest life the policy gives a forwarded link: the UI never promises more.
+  const linkLife = formatDuration(ttlSeconds('invoice'));
   return (
     <>
-      <PageHeader title="Invoices" description="Download links are issued when you ask for them and expire." />
-      <EmptyState title="No invoices yet">Invoices we send you will appear here.</EmptyState>
+      <PageHeader
+        title="Invoices"
+        description={`Download links are issued when you ask for them and expire. A copied link lets anyone who has it download that invoice for ${linkLife}.`}
+      />
+      {invoices.length === 0 ? (
+        <EmptyState title="No invoices yet">Invoices we send you will appear here.</EmptyState>
+      ) : (
+        <section aria-labelledby="invoices-heading" className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+          <h2 id="invoices-heading" className="sr-only">
+            Your invoices
+          </h2>
+          <div className="relative overflow-x-auto">
+            <table className="min-w-full divide-y divide-slate-200 text-sm">
+              <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+                <tr>
+                  <th scope="col" className="px-4 py-2">Number</th>
+                  <th scope="col" className="px-4 py-2">Date</th>
+                  <th scope="col" className="px-4 py-2 text-right">Amount</th>
+                  <th scope="col" className="px-4 py-2">Status</th>
+                  <th scope="col" className="px-4 py-2">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {invoices.map((invoice) => (
+                  <tr key={invoice.id} className="align-top">
+                    <th scope="row" className="px-4 py-3 text-left font-medium whitespace-nowrap text-slate-900">
+                      {invoice.number}
+                    </th>
+                    <td className="px-4 py-3 whitespace-nowrap text-slate-600">{formatIssueDate(invoice.issuedAt)}</td>
+                    <td className="px-4 py-3 text-right whitespace-nowrap text-slate-900 tabular-nums">{formatMoney(invoice.amountCents, invoice.currency)}</td>
+                    <td className="px-4 py-3">
+                      <InvoiceStatusBadge status={invoice.status} />
+                    </td>
+                    <td className="px-4 py-3">
+                      {isDownloadable(invoice.status) ? (
+                        <div className="flex min-w-56 flex-col gap-2">
+                          {/* A plain link, not next/link: no prefetch, so a URL is signed only when clicked. */}
+                          <a href={`/invoices/${invoice.id}/download`} className="font-semibold text-brand-700 hover:underline">
+                            Download<span className="sr-only"> {invoice.number}</span>
+                          </a>
+                          <CopyLinkButton invoiceId={invoice.id} number={invoice.number} />
+                        </div>
+                      ) : (
+                        <p className="text-slate-500">Voided: no longer available.</p>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
     </>
   );
 }

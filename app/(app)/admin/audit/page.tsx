@@ -1,0 +1,109 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { buttonStyles } from '@/components/ui/button-styles';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { listAuditEvents } from '@/lib/dal/audit';
+
+export const metadata: Metadata = { title: 'Audit log · Admin' };
+
+/** "2026-11-28 13:50:12 UTC": one unambiguous clock for everyone reading the log. */
+function utc(date: Date): string {
+  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+const outcomeStyles: Record<string, string> = {
+  granted: 'text-emerald-700',
+  refused: 'text-red-700',
+  changed: 'text-sky-700',
+};
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<{ action?: string; page?: string }> }) {
+  const params = await searchParams;
+  const log = await listAuditEvents({ action: params.action || undefined, page: Number(params.page) || 1 });
+  const action = params.action && log.actions.includes(params.action) ? params.action : '';
+  const pageHref = (page: number) => `/admin/audit?${new URLSearchParams({ ...(action ? { action } : {}), page: String(page) })}`;
+  return (
+    <>
+      <PageHeader
+        title="Audit log"
+        description="Every issued download link, every refusal and every change, newest first."
+        actions={
+          <Link href="/admin/invoices" className={buttonStyles.secondary}>
+            Invoices
+          </Link>
+        }
+      />
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-2">
+        <label className="text-sm font-medium text-slate-800">
+          Action
+          <select name="action" defaultValue={action} className="mt-1 block w-64 max-w-full rounded-md border-0 px-3 py-2 shadow-sm ring-1 ring-slate-300 ring-inset">
+            <option value="">All actions</option>
+            {log.actions.map((a) => (
+              <option key={a}>{a}</option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className={buttonStyles.secondary}>
+          Filter
+        </button>
+      </form>
+      {log.events.length === 0 ? (
+        <EmptyState title="Nothing recorded yet">{action ? `No "${action}" events.` : 'Events appear here as links are issued and refused.'}</EmptyState>
+      ) : (
+        <section aria-label="Audit events" className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+          <div className="relative overflow-x-auto">
+            <table className="min-w-full divide-y divide-slate-200 text-sm">
+              <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+                <tr>
+                  {['When', 'Who', 'Action', 'Outcome', 'Subject', 'Link expires', 'IP', 'User agent', 'Detail'].map((h) => (
+                    <th key={h} scope="col" className="px-3 py-2 whitespace-nowrap">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100 align-top">
+                {log.events.map((event) => (
+                  <tr key={event.id}>
+                    <td className="px-3 py-2 whitespace-nowrap text-slate-600">{utc(event.createdAt)}</td>
+                    <td className="px-3 py-2 text-slate-900">{event.actor ? event.actor.email : <span className="text-slate-500">anonymous</span>}</td>
+                    <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{event.action}</td>
+                    <td className={`px-3 py-2 font-medium ${outcomeStyles[event.outcome] ?? ''}`}>{event.outcome}</td>
+                    <td className="px-3 py-2 font-mono text-xs text-slate-600">
+                      {event.subjectType}
+                      {event.subjectId && <span className="block">{event.subjectId}</span>}
+                    </td>
+                    <td className="px-3 py-2 whitespace-nowrap text-slate-600">{event.urlExpiresAt ? utc(event.urlExpiresAt) : '—'}</td>
+                    <td className="px-3 py-2 font-mono text-xs">{event.ip ?? '—'}</td>
+                    <td className="max-w-48 truncate px-3 py-2 text-xs text-slate-600" title={event.userAgent ?? undefined}>
+                      {event.userAgent || '—'}
+                    </td>
+                    <td className="max-w-64 px-3 py-2 font-mono text-xs break-all text-slate-600">{event.detail ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+      <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
+        <p className="text-slate-600">
+          Page {log.page} of {log.pageCount} ({log.total} events)
+        </p>
+        <div className="flex gap-2">
+          {log.page > 1 && (
+            <Link href={pageHref(log.page - 1)} className={buttonStyles.secondary}>
+              Newer
+            </Link>
+          )}
+          {log.page < log.pageCount && (
+            <Link href={pageHref(log.page + 1)} className={buttonStyles.secondary}>
+              Older
+            </Link>
+          )}
+        </div>
+      </nav>
+    </>
+  );
+}

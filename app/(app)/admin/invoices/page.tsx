@@ -1,0 +1,115 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { InvoiceStatusBadge, isDownloadable } from '@/components/invoices/invoice-status';
+import { IssueInvoiceForm } from '@/components/invoices/issue-invoice-form';
+import { VoidInvoiceButton } from '@/components/invoices/void-invoice-button';
+import { buttonStyles } from '@/components/ui/button-styles';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { listInvoiceCustomers, listInvoicesForAdmin, suggestInvoiceNumber } from '@/lib/dal/invoices';
+import { env } from '@/lib/env';
+import { formatIssueDate, formatMoney } from '@/lib/invoices/format';
+
+export const metadata: Metadata = { title: 'Invoices · Admin' };
+
+const selectStyles = 'mt-1 block w-full rounded-md border-0 px-3 py-2 text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:ring-inset sm:w-72';
+
+export default async function AdminInvoicesPage({ searchParams }: { searchParams: Promise<{ customer?: string }> }) {
+  const { customer } = await searchParams;
+  const customers = await listInvoiceCustomers();
+  const customerId = customers.some((c) => c.id === customer) ? customer : undefined;
+  const [invoices, suggestedNumber] = await Promise.all([listInvoicesForAdmin({ customerId }), suggestInvoiceNumber()]);
+  return (
+    <>
+      <PageHeader
+        title="Invoices"
+        description="Issue invoices to customers and void them. Customers see an invoice once its PDF is verified."
+        actions={
+          <Link href="/admin/audit" className={buttonStyles.secondary}>
+            Audit log
+          </Link>
+        }
+      />
+      <section aria-labelledby="issue-heading" className="mb-8 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+        <h2 id="issue-heading" className="mb-4 text-base font-semibold text-slate-900">
+          Issue an invoice
+        </h2>
+        <IssueInvoiceForm customers={customers} suggestedNumber={suggestedNumber} maxBytes={env.INVOICE_MAX_BYTES} />
+      </section>
+
+      <section aria-labelledby="all-invoices-heading" className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+        <div className="flex flex-col gap-3 border-b border-slate-200 px-4 py-3 sm:flex-row sm:items-end sm:justify-between">
+          <h2 id="all-invoices-heading" className="text-sm font-semibold text-slate-900">
+            All invoices ({invoices.length})
+          </h2>
+          <form method="get" className="flex flex-wrap items-end gap-2">
+            <label className="text-sm font-medium text-slate-800">
+              Filter by customer
+              <select name="customer" defaultValue={customerId ?? ''} className={selectStyles}>
+                <option value="">All customers</option>
+                {customers.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name} ({c.email})
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className={buttonStyles.secondary}>
+              Filter
+            </button>
+          </form>
+        </div>
+        {invoices.length === 0 ? (
+          <div className="p-4">
+            <EmptyState title="No invoices">{customerId ? 'This customer has no invoices yet.' : 'Issue the first one above.'}</EmptyState>
+          </div>
+        ) : (
+          <div className="relative overflow-x-auto">
+            <table className="min-w-full divide-y divide-slate-200 text-sm">
+              <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+                <tr>
+                  <th scope="col" className="px-4 py-2">Number</th>
+                  <th scope="col" className="px-4 py-2">Customer</th>
+                  <th scope="col" className="px-4 py-2">Date</th>
+                  <th scope="col" className="px-4 py-2 text-right">Amount</th>
+                  <th scope="col" className="px-4 py-2">Status</th>
+                  <th scope="col" className="px-4 py-2">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {invoices.map((invoice) => (
+                  <tr key={invoice.id} className="align-top">
+                    <th scope="row" className="px-4 py-3 text-left font-medium whitespace-nowrap text-slate-900">
+                      {invoice.number}
+                    </th>
+                    <td className="px-4 py-3 text-slate-600">
+                      {invoice.customer.name}
+                      <span className="block text-xs text-slate-500">{invoice.customer.email}</span>
+                    </td>
+                    <td className="px-4 py-3 whitespace-nowrap text-slate-600">{formatIssueDate(invoice.issuedAt)}</td>
+                    <td className="px-4 py-3 text-right whitespace-nowrap tabular-nums">{formatMoney(invoice.amountCents, invoice.currency)}</td>
+                    <td className="px-4 py-3">
+                      <InvoiceStatusBadge status={invoice.status} />
+                    </td>
+                    <td className="px-4 py-3">
+                      {isDownloadable(invoice.status) && (
+                        <div className="flex items-start gap-3">
+                          <a href={`/invoices/${invoice.id}/download`} className="py-1.5 font-semibold text-brand-700 hover:underline">
+                            Download<span className="sr-only"> {invoice.number}</span>
+                          </a>
+                          <VoidInvoiceButton invoiceId={invoice.id} number={invoice.number} />
+                        </div>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

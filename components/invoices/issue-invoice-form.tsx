@@ -1,0 +1,125 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { buttonStyles } from '@/components/ui/button-styles';
+import { ProgressBar } from '@/components/ui/progress-bar';
+import { confirmInvoiceIssueAction } from '@/lib/actions/confirm-invoice-issue';
+import { startInvoiceIssueAction } from '@/lib/actions/start-invoice-issue';
+import { formatBytes } from '@/lib/format';
+import { INVOICE_CURRENCIES } from '@/lib/invoices/format';
+import { uploadToS3, UploadError } from '@/lib/upload-client';
+
+const inputStyles =
+  'mt-1 block w-full rounded-md border-0 px-3 py-2 text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:ring-inset aria-invalid:ring-red-500';
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'working'; step: string; loaded: number; total: number }
+  | { kind: 'error'; message: string; fieldErrors?: Partial<Record<string, string>> }
+  | { kind: 'done'; message: string };
+
+function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {children}
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Issues an invoice: the server creates it pending and signs an upload form, the browser sends the
+ * PDF straight to S3 (with progress), then the server verifies the object and opens the invoice.
+ */
+export function IssueInvoiceForm({ customers, suggestedNumber, maxBytes }: { customers: { id: string; name: string; email: string }[]; suggestedNumber: string; maxBytes: number }) {
+  const router = useRouter();
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const fieldErrors = phase.kind === 'error' ? phase.fieldErrors : undefined;
+  const invalid = (name: string) => ({ 'aria-invalid': Boolean(fieldErrors?.[name]), 'aria-describedby': fieldErrors?.[name] ? `${name}-error` : undefined });
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const file = data.get('file');
+    if (!(file instanceof File) || file.size === 0) return setPhase({ kind: 'error', message: 'Choose the invoice PDF to upload.', fieldErrors: { file: 'Choose a PDF file.' } });
+    if (file.size > maxBytes) return setPhase({ kind: 'error', message: `The file is ${formatBytes(file.size)}; invoices may be at most ${formatBytes(maxBytes)}.`, fieldErrors: { file: 'The file is too large.' } });
+
+    setPhase({ kind: 'working', step: 'Preparing upload', loaded: 0, total: file.size });
+    const started = await startInvoiceIssueAction({
+      customerId: String(data.get('customerId') ?? ''),
+      number: String(data.get('number') ?? ''),
+      amount: String(data.get('amount') ?? ''),
+      currency: String(data.get('currency') ?? ''),
+    });
+    if (started.status !== 'success' || !started.data) {
+      return setPhase(started.status === 'error' ? { kind: 'error', message: started.message, fieldErrors: started.fieldErrors } : { kind: 'error', message: 'Try again.' });
+    }
+    const { invoiceId, upload } = started.data;
+    try {
+      await uploadToS3({ method: 'POST', url: upload.url, fields: upload.fields }, file, {
+        onProgress: ({ loaded, total }) => setPhase({ kind: 'working', step: 'Uploading PDF', loaded, total }),
+      });
+    } catch (error) {
+      return setPhase({ kind: 'error', message: error instanceof UploadError ? error.message : 'The upload failed. Try again.' });
+    }
+    setPhase({ kind: 'working', step: 'Verifying PDF', loaded: file.size, total: file.size });
+    const confirmed = await confirmInvoiceIssueAction(invoiceId);
+    if (confirmed.status !== 'success') return setPhase({ kind: 'error', message: confirmed.status === 'error' ? confirmed.message : 'Try again.' });
+    setPhase({ kind: 'done', message: confirmed.message ?? 'Invoice issued.' });
+    form.reset();
+    router.refresh();
+  }
+
+  const working = phase.kind === 'working';
+  return (
+    // Keyed by the suggested number: after an invoice is issued the form starts over with the next one.
+    <form key={suggestedNumber} onSubmit={submit} noValidate className="space-y-4" aria-label="Issue an invoice">
+      {phase.kind === 'error' && <Alert tone="error">{phase.message}</Alert>}
+      {phase.kind === 'done' && <Alert tone="success">{phase.message}</Alert>}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="customerId" label="Customer" error={fieldErrors?.customerId}>
+          <select id="customerId" name="customerId" required defaultValue="" className={inputStyles} {...invalid('customerId')}>
+            <option value="" disabled>
+              Choose a customer
+            </option>
+            {customers.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name} ({c.email})
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="number" label="Invoice number" error={fieldErrors?.number}>
+          <input id="number" name="number" required defaultValue={suggestedNumber} className={inputStyles} {...invalid('number')} />
+        </Field>
+        <Field id="amount" label="Amount" error={fieldErrors?.amount}>
+          <input id="amount" name="amount" required inputMode="decimal" placeholder="120.00" className={inputStyles} {...invalid('amount')} />
+        </Field>
+        <Field id="currency" label="Currency" error={fieldErrors?.currency}>
+          <select id="currency" name="currency" defaultValue="EUR" className={inputStyles} {...invalid('currency')}>
+            {INVOICE_CURRENCIES.map((c) => (
+              <option key={c}>{c}</option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <Field id="file" label={`Invoice PDF (at most ${formatBytes(maxBytes)})`} error={fieldErrors?.file}>
+        <input id="file" name="file" type="file" accept="application/pdf,.pdf" required className="mt-1 block w-full text-sm text-slate-700" {...invalid('file')} />
+      </Field>
+      {working && <ProgressBar label={phase.step} value={phase.loaded} max={phase.total} detail={`${formatBytes(phase.loaded)} of ${formatBytes(phase.total)}`} />}
+      <button type="submit" disabled={working} className={buttonStyles.primary}>
+        {working ? 'Issuing…' : 'Issue invoice'}
+      </button>
+    </form>
+  );
+}

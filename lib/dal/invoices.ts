@@ -1,0 +1,255 @@
+import 'server-only';
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { recordAudit } from '@/lib/dal/audit';
+import { currentUser, requireAdmin, requireUser, type SessionUser } from '@/lib/dal/session';
+import type { InvoiceStatus } from '@/lib/generated/prisma/enums';
+import { INVOICE_ID, newInvoiceId } from '@/lib/invoices/ids';
+import { INVOICE_CURRENCIES, parseAmountToCents } from '@/lib/invoices/format';
+import type { RequestContext } from '@/lib/request-context';
+import {
+  deleteInvoiceObject,
+  hashInvoiceObject,
+  headInvoiceObject,
+  presignInvoiceDownload,
+  presignInvoiceUpload,
+  readInvoiceStart,
+} from '@/lib/storage/invoices';
+import { keys } from '@/lib/storage/keys';
+import type { PresignedPostForm } from '@/lib/storage/presign';
+import { sniffContentType } from '@/lib/storage/sniff';
+
+/** What customers may see: an invoice still waiting for its PDF does not exist for them. */
+const VISIBLE_TO_CUSTOMERS: InvoiceStatus[] = ['OPEN', 'PAID', 'VOID'];
+
+export interface InvoiceSummary {
+  id: string;
+  number: string;
+  issuedAt: Date;
+  amountCents: number;
+  currency: string;
+  status: InvoiceStatus;
+  sizeBytes: number | null;
+  voidedAt: Date | null;
+}
+
+export interface AdminInvoiceSummary extends InvoiceSummary {
+  customer: { id: string; name: string; email: string };
+}
+
+const summarySelect = { id: true, number: true, issuedAt: true, amountCents: true, currency: true, status: true, sizeBytes: true, voidedAt: true } as const;
+
+/** The signed-in customer's invoices, newest first. */
+export async function listMyInvoices(): Promise<InvoiceSummary[]> {
+  const user = await requireUser();
+  return db.invoice.findMany({
+    where: { customerId: user.id, status: { in: VISIBLE_TO_CUSTOMERS } },
+    orderBy: [{ issuedAt: 'desc' }, { number: 'desc' }],
+    select: summarySelect,
+  });
+}
+
+/** Every invoice (including those awaiting their upload), optionally one customer's, newest first. */
+export async function listInvoicesForAdmin(filter: { customerId?: string } = {}): Promise<AdminInvoiceSummary[]> {
+  await requireAdmin();
+  return db.invoice.findMany({
+    where: filter.customerId ? { customerId: filter.customerId } : {},
+    orderBy: [{ issuedAt: 'desc' }, { number: 'desc' }],
+    select: { ...summarySelect, customer: { select: { id: true, name: true, email: true } } },
+  });
+}
+
+/** The accounts an invoice can be issued to. */
+export async function listInvoiceCustomers(): Promise<{ id: string; name: string; email: string }[]> {
+  await requireAdmin();
+  return db.user.findMany({ where: { role: 'USER' }, orderBy: { email: 'asc' }, select: { id: true, name: true, email: true } });
+}
+
+/** The next free "INV-<year>-<nnnn>", as a default for the issue form. */
+export async function suggestInvoiceNumber(now: Date = new Date()): Promise<string> {
+  await requireAdmin();
+  const prefix = `INV-${now.getUTCFullYear()}-`;
+  const taken = await db.invoice.findMany({ where: { number: { startsWith: prefix } }, select: { number: true } });
+  const highest = Math.max(0, ...taken.map((i) => Number(i.number.slice(prefix.length))).filter(Number.isInteger));
+  return `${prefix}${String(highest + 1).padStart(4, '0')}`;
+}
+
+// ── Downloads ────────────────────────────────────────────────────────────────────────────────
+
+type RefusalReason = 'anonymous' | 'malformed-id' | 'no-such-invoice' | 'not-owner' | 'awaiting-upload' | 'voided';
+
+export type InvoiceLink =
+  | { outcome: 'granted'; url: string; expiresAt: Date; number: string }
+  | { outcome: 'voided'; number: string; voidedAt: Date | null }
+  /** Every other refusal: indistinguishable on purpose, so that nobody learns which invoices exist. */
+  | { outcome: 'not-found' };
+
+type LinkKind = { action: 'invoice.download'; purpose: 'download' } | { action: 'invoice.link'; purpose: 'invoice' };
+
+const NOT_FOUND: InvoiceLink = { outcome: 'not-found' };
+
+/** Why `user` may not have this invoice's PDF (its customer and admins may, while it is open or paid). */
+function refusalFor(user: SessionUser, invoice: { customerId: string; status: InvoiceStatus }): RefusalReason | null {
+  if (invoice.customerId !== user.id && user.role !== 'ADMIN') return 'not-owner';
+  if (invoice.status === 'PENDING_UPLOAD') return 'awaiting-upload';
+  if (invoice.status === 'VOID') return 'voided';
+  return null;
+}
+
+/**
+ * Checks that `user` may have `rawId`'s PDF, then signs a GET for it. Every answer, granted or
+ * refused, goes to the audit log with the request's IP and user agent.
+ */
+async function signInvoiceLink(user: SessionUser | null, rawId: string, kind: LinkKind, context: RequestContext): Promise<InvoiceLink> {
+  const refuse = async (reason: RefusalReason, subjectId: string | null) => {
+    await recordAudit({
+      actorId: user?.id ?? null,
+      action: kind.action,
+      outcome: 'refused',
+      subjectType: 'invoice',
+      subjectId,
+      context,
+      detail: { reason, ...(subjectId ? {} : { requestedId: rawId.slice(0, 100) }) },
+    });
+  };
+  const wellFormed = INVOICE_ID.test(rawId);
+  if (!user) {
+    await refuse('anonymous', wellFormed ? rawId : null);
+    return NOT_FOUND;
+  }
+  if (!wellFormed) {
+    await refuse('malformed-id', null);
+    return NOT_FOUND;
+  }
+  const invoice = await db.invoice.findUnique({ where: { id: rawId }, select: { id: true, number: true, customerId: true, status: true, objectKey: true, voidedAt: true } });
+  if (!invoice) {
+    await refuse('no-such-invoice', rawId);
+    return NOT_FOUND;
+  }
+  const reason = refusalFor(user, invoice);
+  if (reason) {
+    await refuse(reason, invoice.id);
+    return reason === 'voided' ? { outcome: 'voided', number: invoice.number, voidedAt: invoice.voidedAt } : NOT_FOUND;
+  }
+  const { url, expiresAt } = await presignInvoiceDownload(invoice.objectKey, invoice.number, { purpose: kind.purpose });
+  await recordAudit({
+    actorId: user.id,
+    action: kind.action,
+    outcome: 'granted',
+    subjectType: 'invoice',
+    subjectId: invoice.id,
+    urlExpiresAt: expiresAt,
+    context,
+    detail: { number: invoice.number, ...(invoice.customerId !== user.id ? { onBehalfOf: invoice.customerId } : {}) },
+  });
+  return { outcome: 'granted', url, expiresAt, number: invoice.number };
+}
+
+/**
+ * For GET /invoices/{id}/download: a short-lived link, used at once by the redirect. Uses
+ * currentUser() rather than requireUser(): a stranger gets the same 404 as a missing invoice.
+ */
+export async function issueInvoiceDownload(rawId: string, context: RequestContext): Promise<InvoiceLink> {
+  return signInvoiceLink(await currentUser(), rawId, { action: 'invoice.download', purpose: 'download' }, context);
+}
+
+/** For "Copy link": a link that lives as long as the invoice policy allows (24 h at most). */
+export async function createInvoiceLink(rawId: string, context: RequestContext): Promise<InvoiceLink> {
+  return signInvoiceLink(await requireUser(), rawId, { action: 'invoice.link', purpose: 'invoice' }, context);
+}
+
+// ── Issuing (admins) ─────────────────────────────────────────────────────────────────────────
+
+export const issueInvoiceSchema = z.object({
+  customerId: z.string().regex(INVOICE_ID, 'Choose a customer.'),
+  number: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,31}$/, 'Use 3 to 32 letters, digits and hyphens, for example INV-2026-0042.'),
+  amount: z
+    .string()
+    .transform((text) => parseAmountToCents(text))
+    .refine((cents): cents is number => cents !== null && cents > 0, 'Enter an amount above zero and below 10,000,000, such as 120 or 120.50.'),
+  currency: z.enum(INVOICE_CURRENCIES, 'Choose a currency.'),
+}).transform(({ amount, ...rest }) => ({ ...rest, amountCents: amount }));
+export type IssueInvoiceInput = z.output<typeof issueInvoiceSchema>;
+
+export type Result<T> = ({ ok: true } & T) | { ok: false; message: string; field?: string };
+
+/**
+ * Creates the invoice as PENDING_UPLOAD (invisible to its customer) and hands the browser a form
+ * to upload its PDF straight to S3, at a key the server chose. A pending invoice left by an earlier
+ * failed attempt with the same number is replaced.
+ */
+export async function startInvoiceIssue(input: IssueInvoiceInput, context: RequestContext): Promise<Result<{ invoiceId: string; upload: PresignedPostForm }>> {
+  const admin = await requireAdmin();
+  const customer = await db.user.findUnique({ where: { id: input.customerId }, select: { id: true, role: true } });
+  if (!customer || customer.role !== 'USER') return { ok: false, message: 'That customer does not exist any more. Reload the page and choose another.', field: 'customerId' };
+  const existing = await db.invoice.findUnique({ where: { number: input.number }, select: { id: true, status: true, objectKey: true } });
+  if (existing && existing.status !== 'PENDING_UPLOAD') return { ok: false, message: `Invoice ${input.number} already exists. Choose another number.`, field: 'number' };
+  if (existing) {
+    await deleteInvoiceObject(existing.objectKey);
+    await db.invoice.delete({ where: { id: existing.id } });
+  }
+  const id = newInvoiceId();
+  const objectKey = keys.invoice(customer.id, id);
+  await db.invoice.create({
+    data: { id, number: input.number, customerId: customer.id, issuedById: admin.id, amountCents: input.amountCents, currency: input.currency, objectKey },
+  });
+  const upload = await presignInvoiceUpload(objectKey, env.INVOICE_MAX_BYTES);
+  await recordAudit({
+    actorId: admin.id,
+    action: 'invoice.upload',
+    outcome: 'granted',
+    subjectType: 'invoice',
+    subjectId: id,
+    urlExpiresAt: upload.expiresAt,
+    context,
+    detail: { number: input.number, maxBytes: upload.maxBytes },
+  });
+  return { ok: true, invoiceId: id, upload };
+}
+
+/**
+ * After the browser's upload: checks the object really is a PDF of an allowed size, records its
+ * size and SHA-256, and only then opens the invoice to its customer. A file that fails the checks
+ * is deleted together with its pending invoice, so the admin can simply try again.
+ */
+export async function confirmInvoiceIssue(rawId: string, context: RequestContext): Promise<Result<{ number: string }>> {
+  const admin = await requireAdmin();
+  const invoice = INVOICE_ID.test(rawId) ? await db.invoice.findUnique({ where: { id: rawId }, select: { id: true, number: true, status: true, objectKey: true } }) : null;
+  if (!invoice || invoice.status !== 'PENDING_UPLOAD') return { ok: false, message: 'This invoice is not waiting for an upload. Reload the page to see its state.' };
+  const head = await headInvoiceObject(invoice.objectKey);
+  if (!head) return { ok: false, message: 'The PDF did not arrive in storage. Try the upload again.' };
+  const sniffed = head.sizeBytes > 0 ? sniffContentType(await readInvoiceStart(invoice.objectKey)) : null;
+  const problem =
+    head.sizeBytes === 0 || head.sizeBytes > env.INVOICE_MAX_BYTES
+      ? `The file must be between 1 byte and ${env.INVOICE_MAX_BYTES} bytes.`
+      : sniffed !== 'application/pdf'
+        ? 'The file is not a PDF (it does not start with %PDF-). Export the invoice as PDF and try again.'
+        : null;
+  if (problem) {
+    await deleteInvoiceObject(invoice.objectKey);
+    await db.invoice.delete({ where: { id: invoice.id } });
+    await recordAudit({ actorId: admin.id, action: 'invoice.issue', outcome: 'refused', subjectType: 'invoice', subjectId: invoice.id, context, detail: { number: invoice.number, sizeBytes: head.sizeBytes, sniffed } });
+    return { ok: false, message: problem };
+  }
+  const sha256 = await hashInvoiceObject(invoice.objectKey);
+  // Guarded on the status: two confirms racing open the invoice once.
+  const opened = await db.invoice.updateMany({ where: { id: invoice.id, status: 'PENDING_UPLOAD' }, data: { status: 'OPEN', sizeBytes: head.sizeBytes, sha256, issuedAt: new Date() } });
+  if (opened.count === 0) return { ok: false, message: 'This invoice is not waiting for an upload. Reload the page to see its state.' };
+  await recordAudit({ actorId: admin.id, action: 'invoice.issue', outcome: 'changed', subjectType: 'invoice', subjectId: invoice.id, context, detail: { number: invoice.number, sizeBytes: head.sizeBytes, sha256 } });
+  return { ok: true, number: invoice.number };
+}
+
+/** Voids an open or paid invoice: its PDF is kept, but no link to it is issued any more. */
+export async function voidInvoice(rawId: string, context: RequestContext): Promise<Result<{ number: string }>> {
+  const admin = await requireAdmin();
+  const invoice = INVOICE_ID.test(rawId) ? await db.invoice.findUnique({ where: { id: rawId }, select: { id: true, number: true, status: true } }) : null;
+  if (!invoice) return { ok: false, message: 'That invoice does not exist. Reload the page.' };
+  const voided = await db.invoice.updateMany({ where: { id: invoice.id, status: { in: ['OPEN', 'PAID'] } }, data: { status: 'VOID', voidedAt: new Date() } });
+  if (voided.count === 0) return { ok: false, message: `Invoice ${invoice.number} cannot be voided: it is ${invoice.status === 'VOID' ? 'already void' : 'still awaiting its upload'}.` };
+  await recordAudit({ actorId: admin.id, action: 'invoice.void', outcome: 'changed', subjectType: 'invoice', subjectId: invoice.id, context, detail: { number: invoice.number, previousStatus: invoice.status } });
+  return { ok: true, number: invoice.number };
+}

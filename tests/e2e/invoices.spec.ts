@@ -1,0 +1,236 @@
+import fs from 'node:fs';
+import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
+import pg from 'pg';
+import { textPdf } from '../../lib/invoices/pdf';
+import { ACCOUNTS, formAlert, signIn } from './helpers';
+
+type Who = 'anonymous' | keyof typeof ACCOUNTS;
+interface SeededInvoice {
+  id: string;
+  number: string;
+  status: string;
+  email: string;
+}
+
+/** The seeded invoices' ids, straight from the database the server uses (they are random per run). */
+async function seededInvoices(): Promise<SeededInvoice[]> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<SeededInvoice>(
+      `SELECT i.id, i.number, i.status, u.email FROM "Invoice" i JOIN "User" u ON u.id = i."customerId" WHERE i.number LIKE 'INV-2026-000_' ORDER BY i.number`,
+    );
+    return rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** A browser context signed in as `who` (or not at all), and its cookie-sharing request client. */
+async function session(browser: Browser, who: Who): Promise<{ request: APIRequestContext; close: () => Promise<void> }> {
+  const context = await browser.newContext();
+  if (who !== 'anonymous') await signIn(await context.newPage(), who);
+  return { request: context.request, close: () => context.close() };
+}
+
+const download = (request: APIRequestContext, id: string) => request.get(`/invoices/${id}/download`, { maxRedirects: 0 });
+
+test('alice sees exactly her three invoices, newest first, and downloads one as a real PDF', async ({ page }) => {
+  await signIn(page, 'alice');
+  await page.goto('/invoices');
+  await expect(page.getByRole('table').getByRole('rowheader')).toHaveText(['INV-2026-0003', 'INV-2026-0002', 'INV-2026-0001']);
+  const newest = page.getByRole('row', { name: /INV-2026-0003/ });
+  await expect(newest).toContainText('3 Oct 2026');
+  await expect(newest).toContainText('€249.50');
+  await expect(newest).toContainText('Open');
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download INV-2026-0003' }).click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toBe('INV-2026-0003.pdf');
+  const bytes = fs.readFileSync(await file.path());
+  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(bytes.toString('latin1')).toContain('Invoice INV-2026-0003');
+});
+
+test('"Copy link" copies a 24-hour link and says when it expires, in the user’s time zone', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ timezoneId: 'Asia/Tokyo', locale: 'en-US' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+  const page = await context.newPage();
+  await signIn(page, 'alice');
+  await page.goto('/invoices');
+  await expect(page.getByText('A copied link lets anyone who has it download that invoice for 24 hours.')).toBeVisible();
+  await page.getByRole('button', { name: 'Copy link to INV-2026-0002' }).click();
+  const notice = page.getByRole('status').filter({ hasText: 'Link copied to the clipboard' });
+  await expect(notice).toContainText(/It expires on .+ GMT\+9 \(in (24 hours|1 day)\)\./);
+  const url = await page.getByLabel('Link to INV-2026-0002').inputValue();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+  expect(new URL(url).searchParams.get('X-Amz-Expires')).toBe('86400');
+  const response = await context.request.get(url);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-disposition']).toContain('filename="INV-2026-0002.pdf"');
+  await context.close();
+});
+
+test('authorization matrix: owner and admins get a 303 to S3, a voided invoice 410, everyone else the same 404', async ({ browser }) => {
+  const invoices = await seededInvoices();
+  expect(invoices.map((i) => i.number)).toEqual(['INV-2026-0001', 'INV-2026-0002', 'INV-2026-0003', 'INV-2026-0004', 'INV-2026-0005']);
+  const strangers = ['aaaaaaaaaaaaaaaaaaaaaaaa', 'not-an-id', '..%2F..%2Fetc%2Fpasswd', 'INV-2026-0001'];
+
+  const anonymous = await session(browser, 'anonymous');
+  const reference = await download(anonymous.request, strangers[0]);
+  expect(reference.status()).toBe(404);
+  const notFoundBody = await reference.text();
+  expect(notFoundBody).toContain('Invoice not found');
+  await anonymous.close();
+
+  for (const who of ['anonymous', 'alice', 'bob', 'admin'] as const) {
+    const { request, close } = await session(browser, who);
+    for (const invoice of invoices) {
+      const response = await download(request, invoice.id);
+      const mayHaveIt = who === 'admin' || (who !== 'anonymous' && ACCOUNTS[who].email === invoice.email);
+      const label = `${who} → ${invoice.number}`;
+      expect(response.headers()['cache-control'], label).toContain('no-store');
+      if (!mayHaveIt) {
+        expect(response.status(), label).toBe(404);
+        expect(await response.text(), label).toBe(notFoundBody);
+      } else if (invoice.status === 'VOID') {
+        expect(response.status(), label).toBe(410);
+        expect(await response.text(), label).toContain(`Invoice ${invoice.number} was voided`);
+      } else {
+        expect(response.status(), label).toBe(303);
+        const location = response.headers().location;
+        expect(location, label).toContain('X-Amz-Signature=');
+        const pdf = await request.get(location);
+        expect(pdf.status(), label).toBe(200);
+        expect(pdf.headers()['content-type'], label).toBe('application/pdf');
+        expect(pdf.headers()['content-disposition'], label).toMatch(new RegExp(`^attachment; filename="${invoice.number}\\.pdf"`));
+      }
+    }
+    for (const id of strangers) {
+      const response = await download(request, id);
+      expect(response.status(), `${who} → ${id}`).toBe(404);
+      expect(await response.text(), `${who} → ${id}`).toBe(notFoundBody);
+    }
+    await close();
+  }
+});
+
+test('bob cannot reach alice’s invoice by editing the URL', async ({ page }) => {
+  const alices = (await seededInvoices()).find((i) => i.number === 'INV-2026-0001')!;
+  await signIn(page, 'bob');
+  await page.goto('/invoices');
+  await expect(page.getByRole('table').getByRole('rowheader')).toContainText(['INV-2026-0005', 'INV-2026-0004']);
+  await expect(page.getByRole('row', { name: /INV-2026-0005/ })).toContainText('Voided: no longer available.');
+  const response = await page.goto(`/invoices/${alices.id}/download`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Invoice not found' })).toBeVisible();
+});
+
+test('an admin issues an invoice to bob by uploading its PDF; bob sees and downloads it; the admin voids it', async ({ page, browser }) => {
+  const number = `E2E-${Date.now()}`;
+  await signIn(page, 'admin');
+  await page.goto('/admin/invoices');
+  const form = page.getByRole('form', { name: 'Issue an invoice' });
+  await form.getByLabel('Customer').selectOption({ label: `${ACCOUNTS.bob.name} (${ACCOUNTS.bob.email})` });
+  await form.getByLabel('Invoice number').fill(number);
+  await form.getByLabel('Amount').fill('75.50');
+  await form.getByLabel('Currency').selectOption('USD');
+
+  // A file that is not a PDF is refused after the upload, by the server's check of its first bytes.
+  await form.getByLabel(/Invoice PDF/).setInputFiles({ name: 'fake.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>not a pdf</html>') });
+  await form.getByRole('button', { name: 'Issue invoice' }).click();
+  await expect(formAlert(page)).toContainText('The file is not a PDF');
+
+  // A PDF of ~700 KB over an upload link throttled to 200 KB/s, so that the progress bar is seen moving.
+  const pdf = Buffer.from(textPdf([`Invoice ${number}`, ...Array.from({ length: 12_000 }, (_, i) => `Line ${i}: ${'.'.repeat(48)}`)]));
+  await form.getByLabel(/Invoice PDF/).setInputFiles({ name: `${number}.pdf`, mimeType: 'application/pdf', buffer: pdf });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 200 * 1024 });
+  await form.getByRole('button', { name: 'Issue invoice' }).click();
+  const progress = page.getByRole('progressbar', { name: 'Uploading PDF' });
+  await expect(progress).toBeVisible();
+  await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect(page.getByRole('status').filter({ hasText: `Invoice ${number} is issued` })).toBeVisible({ timeout: 30_000 });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  const adminRow = page.getByRole('row', { name: new RegExp(number) });
+  await expect(adminRow).toContainText('Open');
+  await expect(adminRow).toContainText('US$75.50');
+
+  const bob = await browser.newContext();
+  const bobPage = await bob.newPage();
+  await signIn(bobPage, 'bob');
+  await bobPage.goto('/invoices');
+  await expect(bobPage.getByRole('row', { name: new RegExp(number) })).toContainText('US$75.50');
+  const downloading = bobPage.waitForEvent('download');
+  await bobPage.getByRole('link', { name: `Download ${number}` }).click();
+  expect((await downloading).suggestedFilename()).toBe(`${number}.pdf`);
+
+  page.once('dialog', (dialog) => dialog.accept());
+  await adminRow.getByRole('button', { name: `Void ${number}` }).click();
+  await expect(adminRow).toContainText('Void');
+  await bobPage.reload();
+  await expect(bobPage.getByRole('row', { name: new RegExp(number) })).toContainText('Voided: no longer available.');
+  await bob.close();
+});
+
+test('admins filter invoices by customer and read the audit log of downloads and refusals', async ({ page, browser }) => {
+  const alice = await session(browser, 'alice');
+  const invoices = await seededInvoices();
+  await download(alice.request, invoices.find((i) => i.number === 'INV-2026-0001')!.id);
+  await download(alice.request, invoices.find((i) => i.number === 'INV-2026-0004')!.id);
+  await alice.close();
+
+  await signIn(page, 'admin');
+  await page.goto('/admin/invoices');
+  await page.getByLabel('Filter by customer').selectOption({ label: `${ACCOUNTS.alice.name} (${ACCOUNTS.alice.email})` });
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page.getByRole('table').getByRole('rowheader')).toHaveText(['INV-2026-0003', 'INV-2026-0002', 'INV-2026-0001']);
+
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  await page.getByLabel('Action').selectOption('invoice.download');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page).toHaveURL(/action=invoice\.download/);
+  const events = page.getByRole('region', { name: 'Audit events' });
+  const refused = events.getByRole('row').filter({ hasText: 'refused' }).filter({ hasText: ACCOUNTS.alice.email }).first();
+  await expect(refused).toContainText(invoices.find((i) => i.number === 'INV-2026-0004')!.id);
+  const granted = events.getByRole('row').filter({ hasText: 'granted' }).filter({ hasText: ACCOUNTS.alice.email }).first();
+  await expect(granted).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC.*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
+  // Who, when, until when, from which address and with which client.
+  await expect(granted).toContainText('127.0.0.1');
+  await expect(granted).toContainText('Mozilla/5.0');
+  await expect(page.getByRole('navigation', { name: 'Pagination' })).toContainText(/Page 1 of \d+/);
+});
+
+test('an account without invoices sees an empty state', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.goto('/invoices');
+  await expect(page.getByRole('heading', { name: 'No invoices yet' })).toBeVisible();
+});
+
+test('the invoice list works on a phone', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+  const page = await context.newPage();
+  await signIn(page, 'alice');
+  await page.goto('/invoices');
+  // The table scrolls sideways inside its card; the page itself does not.
+  await page.getByRole('link', { name: 'Download INV-2026-0001' }).scrollIntoViewIfNeeded();
+  await expect(page.getByRole('link', { name: 'Download INV-2026-0001' })).toBeInViewport();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await context.close();
+});
+
+test('the admin invoice and audit pages work on a phone', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+  const page = await context.newPage();
+  await signIn(page, 'admin');
+  for (const path of ['/admin/invoices', '/admin/audit']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+  await context.close();
+});

@@ -1,0 +1,112 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { db } from '@/lib/db';
+import { confirmInvoiceIssue, issueInvoiceDownload, listMyInvoices, startInvoiceIssue, voidInvoice } from '@/lib/dal/invoices';
+import { textPdf } from '@/lib/invoices/pdf';
+import { deleteInvoiceObject, headInvoiceObject } from '@/lib/storage/invoices';
+import type { PresignedPostForm } from '@/lib/storage/presign';
+import { Forbidden, signedInAs } from '../helpers/mock-session';
+
+vi.mock('@/lib/dal/session', () => import('../helpers/mock-session'));
+
+// A customer of this file's own, so that no seeded account sees anything new.
+const customerEmail = `invoice-issue-${randomBytes(4).toString('hex')}@example.com`;
+let customerId: string;
+const context = { ip: '198.51.100.4', userAgent: 'invoice-issue-test' };
+const number = () => `TEST-${randomBytes(5).toString('hex').toUpperCase()}`;
+
+/** What the browser does with the form: fields first, the file last. */
+async function postToS3(upload: PresignedPostForm, body: Uint8Array, type = 'application/pdf'): Promise<number> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(upload.fields)) form.append(name, value);
+  form.append('file', new Blob([Buffer.from(body)], { type }), 'invoice.pdf');
+  return (await fetch(upload.url, { method: 'POST', body: form })).status;
+}
+
+async function start(invoiceNumber = number()) {
+  const result = await startInvoiceIssue({ customerId, number: invoiceNumber, amountCents: 4_200, currency: 'EUR' }, context);
+  if (!result.ok) throw new Error(result.message);
+  return { ...result, number: invoiceNumber };
+}
+
+beforeAll(async () => {
+  customerId = (await db.user.create({ data: { email: customerEmail, name: 'Issue Test Customer', passwordHash: 'x' } })).id;
+});
+
+afterAll(async () => {
+  const invoices = await db.invoice.findMany({ where: { customerId } });
+  for (const invoice of invoices) await deleteInvoiceObject(invoice.objectKey);
+  await db.invoice.deleteMany({ where: { customerId } });
+  await db.user.delete({ where: { id: customerId } });
+});
+
+describe('issuing an invoice (admins)', () => {
+  it('pending until the uploaded PDF is verified, then open to its customer with size and hash', async () => {
+    await signedInAs('admin@example.com');
+    const issued = await start();
+    expect(issued.upload.fields['Content-Type']).toBe('application/pdf');
+    expect(issued.upload.maxBytes).toBeGreaterThan(0);
+
+    await signedInAs(customerEmail);
+    expect(await listMyInvoices()).toEqual([]);
+    expect((await issueInvoiceDownload(issued.invoiceId, context)).outcome).toBe('not-found');
+
+    const pdf = textPdf([`Invoice ${issued.number}`]);
+    expect(await postToS3(issued.upload, pdf)).toBe(204);
+    await signedInAs('admin@example.com');
+    expect(await confirmInvoiceIssue(issued.invoiceId, context)).toEqual({ ok: true, number: issued.number });
+    const row = await db.invoice.findUniqueOrThrow({ where: { id: issued.invoiceId } });
+    expect(row).toMatchObject({ status: 'OPEN', sizeBytes: pdf.byteLength, sha256: createHash('sha256').update(pdf).digest('hex') });
+    expect(row.objectKey).toBe(`invoices/${customerId}/${issued.invoiceId}.pdf`);
+
+    await signedInAs(customerEmail);
+    expect((await listMyInvoices()).map((i) => i.number)).toEqual([issued.number]);
+    expect((await issueInvoiceDownload(issued.invoiceId, context)).outcome).toBe('granted');
+  });
+
+  it('S3 refuses an upload of another Content-Type or above the size bound', async () => {
+    await signedInAs('admin@example.com');
+    const issued = await start();
+    expect(await postToS3({ ...issued.upload, fields: { ...issued.upload.fields, 'Content-Type': 'text/html' } }, textPdf(['x']))).toBe(403);
+    const tooLarge = new Uint8Array(issued.upload.maxBytes + 1);
+    tooLarge.set(new TextEncoder().encode('%PDF-1.4'));
+    expect(await postToS3(issued.upload, tooLarge)).toBe(400);
+    expect(await headInvoiceObject((await db.invoice.findUniqueOrThrow({ where: { id: issued.invoiceId } })).objectKey)).toBeNull();
+    expect(await confirmInvoiceIssue(issued.invoiceId, context)).toMatchObject({ ok: false, message: expect.stringMatching(/did not arrive/) });
+  });
+
+  it('a file that is not a PDF is refused, deleted with its pending invoice, and the number is free again', async () => {
+    await signedInAs('admin@example.com');
+    const issued = await start();
+    expect(await postToS3(issued.upload, new TextEncoder().encode('<html>not a pdf</html>'))).toBe(204);
+    expect(await confirmInvoiceIssue(issued.invoiceId, context)).toMatchObject({ ok: false, message: expect.stringMatching(/not a PDF/) });
+    expect(await db.invoice.findUnique({ where: { id: issued.invoiceId } })).toBeNull();
+    const key = `invoices/${customerId}/${issued.invoiceId}.pdf`;
+    expect(await headInvoiceObject(key)).toBeNull();
+    const audit = await db.auditEvent.findFirst({ where: { action: 'invoice.issue', subjectId: issued.invoiceId } });
+    expect(audit).toMatchObject({ outcome: 'refused', ip: context.ip });
+
+    const again = await start(issued.number);
+    expect(again.invoiceId).not.toBe(issued.invoiceId);
+  });
+
+  it('refuses a number that is taken, and customers cannot issue at all', async () => {
+    await signedInAs('admin@example.com');
+    await expect(startInvoiceIssue({ customerId, number: 'INV-2026-0001', amountCents: 1, currency: 'EUR' }, context)).resolves.toMatchObject({ ok: false, field: 'number' });
+    await signedInAs('alice@example.com');
+    await expect(startInvoiceIssue({ customerId, number: number(), amountCents: 1, currency: 'EUR' }, context)).rejects.toBeInstanceOf(Forbidden);
+  });
+
+  it('voiding: the customer still sees it, the download is refused as voided, and it is audited', async () => {
+    await signedInAs('admin@example.com');
+    const issued = await start();
+    await postToS3(issued.upload, textPdf(['to be voided']));
+    await confirmInvoiceIssue(issued.invoiceId, context);
+    expect(await voidInvoice(issued.invoiceId, context)).toEqual({ ok: true, number: issued.number });
+    expect(await voidInvoice(issued.invoiceId, context)).toMatchObject({ ok: false });
+    await signedInAs(customerEmail);
+    expect((await listMyInvoices()).find((i) => i.id === issued.invoiceId)?.status).toBe('VOID');
+    expect(await issueInvoiceDownload(issued.invoiceId, context)).toMatchObject({ outcome: 'voided', number: issued.number });
+    expect(await db.auditEvent.count({ where: { action: 'invoice.void', subjectId: issued.invoiceId, outcome: 'changed' } })).toBe(1);
+  });
+});
