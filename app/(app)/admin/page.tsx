@@ -1,14 +1,32 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { listUsers } from '@/lib/dal/users';
 
 export const metadata: Metadata = { title: 'Admin' };
+
+const SECTIONS = [
+  { href: '/admin/invoices', title: 'Invoices', text: 'Issue invoices to customers and void them.' },
+  { href: '/admin/audit', title: 'Audit log', text: 'Every link issued, every refusal, every change.' },
+];
 
 export default async function AdminPage() {
   const users = await listUsers();
   return (
     <>
       <PageHeader title="Admin" description="Accounts and the tools that manage what they can reach." />
+      <nav aria-label="Admin sections" className="mb-8">
+        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {SECTIONS.map((section) => (
+            <li key={section.href}>
+              <Link href={section.href} className="block h-full rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200 hover:ring-brand-600">
+                <h2 className="font-semibold text-slate-900">{section.title}</h2>
+                <p className="mt-1 text-sm text-slate-600">{section.text}</p>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <section aria-labelledby="accounts-heading" className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
         <h2 id="accounts-heading" className="border-b border-slate-200 px-4 py-3 text-sm font-semibold text-slate-900">
           Accounts ({users.length})
