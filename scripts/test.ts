@@ -47,15 +47,14 @@ async function stage(name: string, command: string, args: string[], options: { e
   const t0 = performance.now();
   log('test', `── ${name}`);
   const code = await run(command, args, { env: options.env ?? process.env });
-  const counted = options.report?.() ?? false;
-  if (!options.report) {
-    // A check without tests of its own (typecheck, lint, build) counts as one test.
-    if (code === 0) totals.passed++;
-    else totals.failed++;
-  }
+  const failedBefore = totals.failed;
+  options.report?.();
+  if (!options.report && code === 0) totals.passed++; // a check without tests of its own counts as one
   if (code !== 0) {
     failedStages.push(name);
-    if (options.report && !counted) totals.failed++; // the runner died before reporting
+    // A failing check, or a runner that failed without a failed test (it died, or caught an
+    // unhandled error), still counts as one failure in the summary line.
+    if (totals.failed === failedBefore) totals.failed++;
   }
   log('test', `── ${name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }

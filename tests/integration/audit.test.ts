@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
-import { AUDIT_PAGE_SIZE, listAuditEvents, recordAudit } from '@/lib/dal/audit';
+import { recordAudit } from '@/lib/dal/audit';
+import { AUDIT_PAGE_SIZE, listAuditEvents } from '@/lib/dal/audit-log';
 import { Forbidden, signedInAs } from '../helpers/mock-session';
 
 vi.mock('@/lib/dal/session', () => import('../helpers/mock-session'));

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { listAuditEvents } from '@/lib/dal/audit';
+import { listAuditEvents } from '@/lib/dal/audit-log';
 
 export const metadata: Metadata = { title: 'Audit log · Admin' };
 
