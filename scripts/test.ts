@@ -25,25 +25,23 @@ const failedStages: string[] = [];
 
 /** Counts from Vitest's JSON report. */
 function countVitest(file: string) {
-  if (!fs.existsSync(file)) return false;
+  if (!fs.existsSync(file)) return;
   const report = JSON.parse(fs.readFileSync(file, 'utf8'));
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests;
   totals.skipped += report.numPendingTests + report.numTodoTests;
-  return true;
 }
 
 /** Counts from Playwright's JSON report (flaky tests count as failed: retries are off anyway). */
 function countPlaywright(file: string) {
-  if (!fs.existsSync(file)) return false;
+  if (!fs.existsSync(file)) return;
   const { stats } = JSON.parse(fs.readFileSync(file, 'utf8'));
   totals.passed += stats.expected;
   totals.failed += stats.unexpected + stats.flaky;
   totals.skipped += stats.skipped;
-  return true;
 }
 
-async function stage(name: string, command: string, args: string[], options: { env?: NodeJS.ProcessEnv; report?: () => boolean } = {}) {
+async function stage(name: string, command: string, args: string[], options: { env?: NodeJS.ProcessEnv; report?: () => void } = {}) {
   const t0 = performance.now();
   log('test', `── ${name}`);
   const code = await run(command, args, { env: options.env ?? process.env });
