@@ -1,7 +1,7 @@
 import 'server-only';
 import { S3Client } from '@aws-sdk/client-s3';
 import { env } from '@/lib/env';
-import { useCaseForKey, type UseCaseId } from '@/lib/storage/security/use-cases';
+import { findUseCase, type UseCaseId } from '@/lib/storage/security/use-cases';
 
 export interface S3Target {
   region: string;
@@ -50,7 +50,7 @@ export function accessPointFor(useCase: UseCaseId): string | undefined {
  * configured (the SDK then addresses the access point's own host), else the bucket.
  */
 export function bucketForKey(key: string): string {
-  const useCase = useCaseForKey(key);
+  const useCase = findUseCase(key);
   return (useCase && accessPointFor(useCase.id)) ?? bucket();
 }
 

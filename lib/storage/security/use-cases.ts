@@ -43,6 +43,6 @@ export const USE_CASES: readonly UseCase[] = [
 ];
 
 /** The use case whose prefix holds `key` (the longest matching prefix), or undefined. */
-export function useCaseForKey(key: string): UseCase | undefined {
+export function findUseCase(key: string): UseCase | undefined {
   return USE_CASES.filter((u) => key.startsWith(u.prefix)).sort((a, b) => b.prefix.length - a.prefix.length)[0];
 }
