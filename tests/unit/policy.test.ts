@@ -131,6 +131,13 @@ describe('emitted policies', () => {
     expect(policies.find((p) => p.useCase === 'partnerFiles')!.accessPoint).toBe('arn:aws:s3:eu-west-1:123456789012:accesspoint/guestpass-partner-files');
   });
 
+  it('the app role may also reach a use case through its configured access point', () => {
+    const withAp = config({ useCases: USE_CASES.map((u) => ({ ...u, accessPointName: u.id === 'invoices' ? 'arn:aws:s3:eu-west-1:123456789012:accesspoint/gp-invoices' : undefined })) });
+    const invoices = appRolePolicy(withAp).Statement.find((s) => s.Sid === 'InvoicesObjects')!;
+    expect(invoices.Resource).toEqual(['arn:aws:s3:::guestpass-prod/invoices/*', 'arn:aws:s3:eu-west-1:123456789012:accesspoint/gp-invoices/object/invoices/*']);
+    expect(validatePolicy(appRolePolicy(withAp))).toEqual([]);
+  });
+
   it('the VPC endpoint policy lets only the app role reach only this bucket, with the matching bucket condition', () => {
     const { endpointPolicy, bucketPolicyStatement } = vpcEndpointPolicy(config({ vpcEndpointId: 'vpce-0123456789abcdef0' }));
     expect(validatePolicy(endpointPolicy)).toEqual([]);

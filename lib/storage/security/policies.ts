@@ -128,13 +128,19 @@ export function publicGrants(policy: PolicyDocument | null): PolicyStatement[] {
 
 const objectActionsFor = (u: UseCase) => u.actions;
 
+/** Where a use case's objects are reached: its prefix in the bucket, and through its access point when one is configured. */
+function objectResources(c: SecurityConfig, u: SecurityConfig['useCases'][number]): string | string[] {
+  if (!u.accessPointName) return prefixArn(c, u.prefix);
+  return [prefixArn(c, u.prefix), `${accessPointIdentity(c, u).arn}/object/${u.prefix}*`];
+}
+
 /** The app role's least-privilege IAM policy: each use case's actions on its prefix only, plus read-only audit. */
 export function appRolePolicy(c: SecurityConfig): PolicyDocument {
   const sid = (id: string) => id[0].toUpperCase() + id.slice(1);
   return {
     Version: '2012-10-17',
     Statement: [
-      ...c.useCases.map((u): PolicyStatement => ({ Sid: `${sid(u.id)}Objects`, Effect: 'Allow', Action: objectActionsFor(u), Resource: prefixArn(c, u.prefix) })),
+      ...c.useCases.map((u): PolicyStatement => ({ Sid: `${sid(u.id)}Objects`, Effect: 'Allow', Action: objectActionsFor(u), Resource: objectResources(c, u) })),
       // lib/storage/bucket.ts checkBucket: a HeadObject of this one key (404) proves the bucket answers.
       { Sid: 'HealthProbe', Effect: 'Allow', Action: 's3:GetObject', Resource: `${bucketArn(c)}/${PROBE_KEY}` },
       {
@@ -181,7 +187,7 @@ export function vpcEndpointPolicy(c: SecurityConfig): { endpointPolicy: PolicyDo
   return {
     endpointPolicy: {
       Version: '2012-10-17',
-      Statement: c.useCases.map((u, i) => ({ Sid: `AppRoleThisBucketOnly${i + 1}`, Effect: 'Allow', Principal: { AWS: c.appRoleArn }, Action: objectActionsFor(u), Resource: prefixArn(c, u.prefix) })),
+      Statement: c.useCases.map((u, i) => ({ Sid: `AppRoleThisBucketOnly${i + 1}`, Effect: 'Allow', Principal: { AWS: c.appRoleArn }, Action: objectActionsFor(u), Resource: objectResources(c, u) })),
     },
     bucketPolicyStatement: {
       Sid: SID.denyOutsideVpcEndpoint,
