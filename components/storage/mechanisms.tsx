@@ -1,3 +1,5 @@
+import { ACCOUNT_BPA_COMMAND } from '@/lib/storage/security/audit';
+
 /**
  * Short explanations of each S3 access-control mechanism, as Guestpass uses it. Checklist rows and
  * lab rows link here by anchor (#block-public-access, …).
@@ -7,6 +9,7 @@ const MECHANISMS = [
     id: 'block-public-access',
     title: 'Block Public Access',
     text: 'Four switches that override ACLs and policies: BlockPublicAcls refuses new public ACLs, IgnorePublicAcls makes existing ones count for nothing, BlockPublicPolicy refuses a bucket policy that grants access to everyone, RestrictPublicBuckets limits an existing public policy to AWS principals of this account. The account-level setting is stronger than the bucket’s: it covers every bucket, including ones created tomorrow.',
+    command: ACCOUNT_BPA_COMMAND,
   },
   {
     id: 'bucket-policy',
@@ -62,7 +65,10 @@ export function MechanismExplanations() {
         {MECHANISMS.map((m) => (
           <div key={m.id} id={m.id} className="scroll-mt-20">
             <dt className="text-sm font-semibold text-slate-900">{m.title}</dt>
-            <dd className="mt-1 text-sm text-slate-600">{m.text}</dd>
+            <dd className="mt-1 text-sm text-slate-600">
+              {m.text}
+              {'command' in m && <code className="mt-1 block break-all rounded bg-slate-100 p-1 text-xs text-slate-800">{m.command}</code>}
+            </dd>
           </div>
         ))}
       </dl>

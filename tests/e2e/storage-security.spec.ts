@@ -32,3 +32,16 @@ test('a customer is refused from the storage pages', async ({ page }) => {
     await expect(page.getByRole('heading', { name: 'Admins only' })).toBeVisible();
   }
 });
+
+test('the storage pages work on a phone', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+  const page = await context.newPage();
+  await signIn(page, 'admin');
+  for (const path of ['/admin/storage', '/admin/storage/lab']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+  await context.close();
+});
