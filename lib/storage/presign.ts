@@ -2,7 +2,7 @@ import 'server-only';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { bucketForKey, s3, signingCredentialsExpiry } from '@/lib/storage/client';
+import { bucket, bucketForKey, s3, signingCredentialsExpiry } from '@/lib/storage/client';
 import { isQuarantined } from '@/lib/storage/keys';
 import { effectiveTtl, ttlSeconds, type UrlPurpose } from '@/lib/storage/ttl';
 
@@ -87,7 +87,9 @@ export interface PresignPostOptions {
 export async function presignPost(key: string, options: PresignPostOptions): Promise<PresignedPostForm> {
   const { expiresIn, expiresAt } = await lifetime('upload', options.ttlSeconds, new Date());
   const { url, fields } = await createPresignedPost(s3(), {
-    Bucket: bucketForKey(key),
+    // Not bucketForKey: POST Object is not among the operations S3 Access Points accept, so
+    // browser forms always post to the bucket itself (the bucket policy still applies).
+    Bucket: bucket(),
     Key: key,
     Expires: expiresIn,
     Fields: { 'Content-Type': options.contentType },

@@ -25,6 +25,14 @@ describe('Access Points per use case', () => {
     expect(avatar.host).toBe('guestpass-prod.s3.eu-west-1.amazonaws.com');
   });
 
+  it('keeps POST forms on the bucket, since access points do not accept POST Object', async () => {
+    const presign = await load({ S3_ACCESS_POINT_AVATARS: 'arn:aws:s3:eu-west-1:123456789012:accesspoint/gp-avatars' });
+    expect(new URL((await presign.presignPut('avatars/quarantine/user0001/upload0001', { contentType: 'image/png' })).url).host).toBe('gp-avatars-123456789012.s3-accesspoint.eu-west-1.amazonaws.com');
+    const form = await presign.presignPost('avatars/quarantine/user0001/upload0002', { contentType: 'image/png', maxBytes: 1024 });
+    expect(new URL(form.url).host).toBe('guestpass-prod.s3.eu-west-1.amazonaws.com');
+    expect(form.fields.bucket).toBe('guestpass-prod');
+  });
+
   it('accepts an alias in place of the bucket name', async () => {
     const presign = await load({ S3_ACCESS_POINT_AVATARS: 'guestpass-avatars-abcdefgh1234567890-s3alias' });
     const url = new URL((await presign.presignPut('avatars/quarantine/user0001/upload0001', { contentType: 'image/png' })).url);
