@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { corsRules } from '@/lib/storage/cors';
 import { lifecycleRules } from '@/lib/storage/lifecycle';
 import { auditChecks, NOT_SUPPORTED } from '@/lib/storage/security/audit';
+import { tlsRequirement } from '@/lib/storage/security/config';
 import { planHarden } from '@/lib/storage/security/harden';
 import { bucketPolicyStatements, type SecurityConfig } from '@/lib/storage/security/policies';
 import type { BucketState } from '@/lib/storage/security/state';
@@ -109,5 +110,15 @@ describe('store detection', () => {
     expect(storeKindOf('https://s3.eu-west-1.amazonaws.com', 'ABC')).toBe('aws');
     expect(storeKindOf('http://127.0.0.1:7480', 'tx00000991e5922ca6515b8-006b0add4f-1010-default')).toBe('radosgw');
     expect(storeKindOf('http://127.0.0.1:9000', '17B2C8F0A1')).toBe('other');
+  });
+});
+
+describe('the TLS requirement', () => {
+  it('denies plain http on AWS and https endpoints, and explains why not on a plain-http store', () => {
+    expect(tlsRequirement('auto', undefined).required).toBe(true);
+    expect(tlsRequirement('auto', 'https://s3.example.com').required).toBe(true);
+    expect(tlsRequirement('auto', 'http://127.0.0.1:7480')).toMatchObject({ required: false, reason: expect.stringContaining('plain http') });
+    expect(tlsRequirement('true', 'http://127.0.0.1:7480').required).toBe(true);
+    expect(tlsRequirement('false', undefined).required).toBe(false);
   });
 });
