@@ -11,19 +11,13 @@ import {
 import { bucket, s3 } from '@/lib/storage/client';
 import { corsRules } from '@/lib/storage/cors';
 import { lifecycleRules } from '@/lib/storage/lifecycle';
-import { endpointOf, isUnsupported, storeKindOf } from '@/lib/storage/security/store';
+import { describeError, endpointOf, isUnsupported, storeKindOf } from '@/lib/storage/security/store';
 
 export interface BucketHealth {
   reachable: boolean;
   error?: string;
   /** CORS must expose ETag for browser multipart uploads; null when the store would not say. */
   etagExposed: boolean | null;
-}
-
-function describe(error: unknown): string {
-  const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-  const status = e.$metadata?.httpStatusCode ? ` (HTTP ${e.$metadata.httpStatusCode})` : '';
-  return `${e.name ?? 'Error'}${status}${e.message && e.message !== e.name ? `: ${e.message}` : ''}`;
 }
 
 /** A key that never exists: HeadObject on it (404) proves the bucket answers where HeadBucket is refused. */
@@ -53,7 +47,7 @@ export async function checkBucket(client: S3Client = s3(), name: string = bucket
   try {
     await probeBucket(client, name);
   } catch (error) {
-    return { reachable: false, error: describe(error), etagExposed: null };
+    return { reachable: false, error: describeError(error), etagExposed: null };
   }
   try {
     const cors = await client.send(new GetBucketCorsCommand({ Bucket: name }), { abortSignal: AbortSignal.timeout(3000) });

@@ -1,5 +1,6 @@
 import { PROBE_KEY } from '@/lib/storage/bucket';
 import { ACCESS_POINT_ARN } from '@/lib/env';
+import { canonicalJson } from '@/lib/storage/security/diff';
 import type { PolicyDocument, PolicyStatement } from '@/lib/storage/security/grammar';
 import type { UseCase } from '@/lib/storage/security/use-cases';
 
@@ -102,14 +103,12 @@ export function mergePolicy(existing: PolicyDocument | null, generated: PolicySt
   };
 }
 
-/** A statement in a canonical form (single values as lists, lists sorted), so equal meanings compare equal. */
+/** A statement in a canonical form ("s3:GetObject" and ["s3:GetObject"] mean the same), so equal meanings compare equal. */
 export function canonicalStatement(s: PolicyStatement): string {
-  const norm = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(norm).map((x) => JSON.stringify(x)).sort().map((x) => JSON.parse(x));
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, norm(typeof x === 'string' && k !== 'Sid' && k !== 'Effect' && k !== 'Principal' ? [x] : x)]));
-    return v;
-  };
-  return JSON.stringify(norm(s));
+  const asLists = (v: unknown): unknown =>
+    typeof v === 'string' ? [v] : v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, asLists(x)])) : v;
+  const { Sid, Effect, Principal, ...rest } = s;
+  return canonicalJson({ Sid, Effect, Principal: Principal === '*' ? '*' : asLists(Principal), ...(asLists(rest) as object) });
 }
 
 export function sameStatement(a: PolicyStatement, b: PolicyStatement): boolean {
