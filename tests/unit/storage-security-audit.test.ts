@@ -62,12 +62,13 @@ describe('the audit', () => {
   });
 
   it('passes a hardened AWS bucket, and names the account-level command', () => {
-    const checks = byId(auditChecks(state({ ...hardened('aws'), credentialsExpireAt: new Date(Date.now() + 3600_000) }), config));
+    const now = new Date('2026-11-28T12:00:00Z');
+    const checks = byId(auditChecks(state({ ...hardened('aws'), credentialsExpireAt: new Date('2026-11-28T13:00:00Z') }), config, now));
     for (const id of ['bpa.BlockPublicAcls', 'bpa.RestrictPublicBuckets', 'policy.GuestpassDenyInsecureTransport', 'policy.GuestpassDenyQueryAuthOutsideAppPrefixes', 'policy.publicPrincipals', 'cors', 'ownership', 'encryption', 'versioning', 'lifecycle', 'presign']) {
       expect(checks[id].status, id).toBe('pass');
     }
     expect(checks['bpa.BlockPublicPolicy'].reason).toContain('aws s3control put-public-access-block');
-    expect(checks.presign.reason).toMatch(/expire in 1 h: URLs longer than that are capped/);
+    expect(checks.presign.reason).toMatch(/expire in 1 hour: URLs longer than that are capped/);
   });
 
   it('on radosgw, says what the store does not support instead of passing it', () => {

@@ -1,3 +1,4 @@
+import { formatRelative } from '@/lib/format';
 import { corsProblems } from '@/lib/storage/cors';
 import { canonicalRule, lifecycleRules } from '@/lib/storage/lifecycle';
 import { canonicalJson } from '@/lib/storage/security/diff';
@@ -127,7 +128,7 @@ function presignedLimits(state: BucketState, config: SecurityConfig, now: Date):
   return {
     ...base,
     status: 'pass',
-    reason: `signed with temporary credentials that expire in ${minutes(Math.max(left, 0))}: ${left < config.longestTtlSeconds ? `URLs longer than that are capped to it, and users see the real expiry` : 'every TTL fits'}; ${longest}.`,
+    reason: `signed with temporary credentials that expire ${formatRelative(state.credentialsExpireAt, now)}: ${left < config.longestTtlSeconds ? `URLs longer than that are capped to it, and users see the real expiry` : 'every TTL fits'}; ${longest}.`,
   };
 }
 
