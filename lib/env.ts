@@ -9,6 +9,14 @@ const seconds = (fallback: number) =>
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+/** An S3 Access Point, by ARN (arn:aws:s3:<region>:<account>:accesspoint/<name>) or by alias (<name>-<id>-s3alias). */
+export const ACCESS_POINT_ARN = /^arn:aws[a-z-]*:s3:([a-z0-9-]+):(\d{12}):accesspoint\/([a-z0-9][a-z0-9-]{1,48}[a-z0-9])$/;
+const ACCESS_POINT_ALIAS = /^[a-z0-9][a-z0-9-]{1,48}-[a-z0-9]+-s3alias$/;
+const accessPoint = z
+  .string()
+  .refine((v) => ACCESS_POINT_ARN.test(v) || ACCESS_POINT_ALIAS.test(v), 'must be an S3 Access Point ARN (arn:aws:s3:<region>:<account>:accesspoint/<name>) or alias (<name>-<id>-s3alias)')
+  .optional();
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -20,6 +28,24 @@ export const envSchema = z
     S3_REGION: z.string().regex(/^[a-z0-9-]+$/, 'must be an AWS region such as eu-west-1').default('us-east-1'),
     S3_ENDPOINT: z.url('must be a URL such as http://127.0.0.1:7480').optional(),
     S3_FORCE_PATH_STYLE: booleanFlag.optional(),
+
+    // Access control (lib/storage/security): see README, "How Guestpass uses each S3 access-control mechanism".
+    /** Origins besides APP_URL that may call the bucket from a browser (comma-separated). */
+    S3_CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean))
+      .pipe(z.array(z.url('each entry must be an origin such as https://files.example.com'))),
+    /** Deny non-TLS requests in the bucket policy: auto = only when the endpoint is https (AWS always is). */
+    S3_REQUIRE_TLS: z.enum(['auto', 'true', 'false'], 'must be auto, true or false').default('auto'),
+    /** Restrict the bucket to this VPC endpoint (aws:SourceVpce). Can lock out the console: read the README first. */
+    S3_VPC_ENDPOINT_ID: z.string().regex(/^vpce-[0-9a-f]{8,17}$/, 'must be a VPC endpoint id such as vpce-0123456789abcdef0').optional(),
+    /** The IAM role the app runs as; the principal of the emitted access point and VPC endpoint policies. */
+    S3_APP_ROLE_ARN: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, 'must be an IAM role ARN such as arn:aws:iam::123456789012:role/guestpass-app').optional(),
+    /** Access Points per use case, used instead of S3_BUCKET for keys under that use case's prefix. */
+    S3_ACCESS_POINT_AVATARS: accessPoint,
+    S3_ACCESS_POINT_INVOICES: accessPoint,
+    S3_ACCESS_POINT_PARTNER_FILES: accessPoint,
 
     // Pre-signed URL lifetimes, one per use case (lib/storage/ttl.ts owns the policy).
     TTL_UPLOAD_SECONDS: seconds(300),
@@ -43,6 +69,14 @@ export const envSchema = z
     }
     if (env.TTL_INVOICE_SECONDS > 86_400) {
       ctx.addIssue({ code: 'custom', path: ['TTL_INVOICE_SECONDS'], message: 'must be at most 86400 (invoice links live 24 h at most)' });
+    }
+    for (const name of ['S3_ACCESS_POINT_AVATARS', 'S3_ACCESS_POINT_INVOICES', 'S3_ACCESS_POINT_PARTNER_FILES'] as const) {
+      const arn = env[name] && ACCESS_POINT_ARN.exec(env[name]);
+      if (env[name] && env.S3_ENDPOINT) {
+        ctx.addIssue({ code: 'custom', path: [name], message: 'cannot be used with S3_ENDPOINT: access points exist on AWS S3 only' });
+      } else if (arn && arn[1] !== env.S3_REGION) {
+        ctx.addIssue({ code: 'custom', path: [name], message: `is in region ${arn[1]}, but S3_REGION is ${env.S3_REGION}: an access point must be in the bucket's region` });
+      }
     }
     if (env.TTL_UPLOAD_SECONDS > 3_600) {
       ctx.addIssue({ code: 'custom', path: ['TTL_UPLOAD_SECONDS'], message: 'must be at most 3600 (upload forms are meant to live minutes)' });

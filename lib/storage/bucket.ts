@@ -5,10 +5,13 @@ import {
   HeadBucketCommand,
   HeadObjectCommand,
   PutBucketCorsCommand,
+  PutBucketLifecycleConfigurationCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { bucket, s3 } from '@/lib/storage/client';
 import { corsRules } from '@/lib/storage/cors';
+import { lifecycleRules } from '@/lib/storage/lifecycle';
+import { describeError, endpointOf, isUnsupported, storeKindOf } from '@/lib/storage/security/store';
 
 export interface BucketHealth {
   reachable: boolean;
@@ -17,13 +20,8 @@ export interface BucketHealth {
   etagExposed: boolean | null;
 }
 
-function describe(error: unknown): string {
-  const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-  const status = e.$metadata?.httpStatusCode ? ` (HTTP ${e.$metadata.httpStatusCode})` : '';
-  return `${e.name ?? 'Error'}${status}${e.message && e.message !== e.name ? `: ${e.message}` : ''}`;
-}
-
-const PROBE_KEY = '.guestpass-health-probe';
+/** A key that never exists: HeadObject on it (404) proves the bucket answers where HeadBucket is refused. */
+export const PROBE_KEY = '.guestpass-health-probe';
 
 /**
  * HeadBucket; where that is refused (a role without s3:ListBucket, or a store that does not sign
@@ -49,7 +47,7 @@ export async function checkBucket(client: S3Client = s3(), name: string = bucket
   try {
     await probeBucket(client, name);
   } catch (error) {
-    return { reachable: false, error: describe(error), etagExposed: null };
+    return { reachable: false, error: describeError(error), etagExposed: null };
   }
   try {
     const cors = await client.send(new GetBucketCorsCommand({ Bucket: name }), { abortSignal: AbortSignal.timeout(3000) });
@@ -62,14 +60,25 @@ export async function checkBucket(client: S3Client = s3(), name: string = bucket
 }
 
 /**
- * Creates the bucket when missing and sets its CORS rule for the app's origin. For local and test
- * stores; a production bucket is provisioned (and hardened) by its owner.
+ * Creates the bucket when missing and sets its CORS rule for the app's origin and its lifecycle
+ * rules, skipping what the store does not implement. For local and test stores; a production bucket
+ * is provisioned by its owner and hardened with `npm run s3:harden`.
  */
 export async function ensureBucket(origins: string[], client: S3Client = s3(), name: string = bucket()): Promise<void> {
+  let requestId: string | undefined;
   try {
-    await client.send(new HeadBucketCommand({ Bucket: name }));
+    requestId = (await client.send(new HeadBucketCommand({ Bucket: name }))).$metadata.requestId;
   } catch {
-    await client.send(new CreateBucketCommand({ Bucket: name }));
+    requestId = (await client.send(new CreateBucketCommand({ Bucket: name }))).$metadata.requestId;
   }
-  await client.send(new PutBucketCorsCommand({ Bucket: name, CORSConfiguration: { CORSRules: corsRules(origins) } }));
+  const kind = storeKindOf(await endpointOf(client), requestId);
+  const tolerateUnsupported = async (call: () => Promise<unknown>) => {
+    try {
+      await call();
+    } catch (error) {
+      if (!isUnsupported(error, kind)) throw error;
+    }
+  };
+  await tolerateUnsupported(() => client.send(new PutBucketCorsCommand({ Bucket: name, CORSConfiguration: { CORSRules: corsRules(origins) } })));
+  await tolerateUnsupported(() => client.send(new PutBucketLifecycleConfigurationCommand({ Bucket: name, LifecycleConfiguration: { Rules: lifecycleRules() } })));
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { S3Client } from '@aws-sdk/client-s3';
 import { env } from '@/lib/env';
+import { findUseCase, type UseCaseId } from '@/lib/storage/security/use-cases';
 
 export interface S3Target {
   region: string;
@@ -34,4 +35,30 @@ export function s3(): S3Client {
 
 export function bucket(): string {
   return env.S3_BUCKET;
+}
+
+/** The Access Point configured for a use case (ARN or alias), if any. */
+export function accessPointFor(useCase: UseCaseId): string | undefined {
+  if (useCase === 'avatars') return env.S3_ACCESS_POINT_AVATARS;
+  if (useCase === 'invoices') return env.S3_ACCESS_POINT_INVOICES;
+  if (useCase === 'partnerFiles') return env.S3_ACCESS_POINT_PARTNER_FILES;
+  return undefined;
+}
+
+/**
+ * What to pass as `Bucket` for an object key: the Access Point of the key's use case when one is
+ * configured (the SDK then addresses the access point's own host), else the bucket.
+ */
+export function bucketForKey(key: string): string {
+  const useCase = findUseCase(key);
+  return (useCase && accessPointFor(useCase.id)) ?? bucket();
+}
+
+/**
+ * When the credentials that sign URLs stop working: role sessions and other temporary credentials
+ * carry an expiration; long-term access keys do not (undefined).
+ */
+export async function signingCredentialsExpiry(client: S3Client = s3()): Promise<Date | undefined> {
+  const credentials = await client.config.credentials();
+  return credentials.expiration;
 }

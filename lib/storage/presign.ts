@@ -2,13 +2,21 @@ import 'server-only';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { bucket, s3 } from '@/lib/storage/client';
+import { bucket, bucketForKey, s3, signingCredentialsExpiry } from '@/lib/storage/client';
 import { isQuarantined } from '@/lib/storage/keys';
-import { ttlSeconds, type UrlPurpose } from '@/lib/storage/ttl';
+import { effectiveTtl, ttlSeconds, type UrlPurpose } from '@/lib/storage/ttl';
 
 export interface PresignedUrl {
   url: string;
+  /** When the URL really stops working: its own expiry, or the signing credentials' if earlier. */
   expiresAt: Date;
+}
+
+/** The lifetime to sign with: the policy's TTL, capped at what the signing credentials have left. */
+async function lifetime(purpose: UrlPurpose, requested: number | undefined, signedAt: Date) {
+  const ttl = ttlSeconds(purpose, requested);
+  const { seconds } = effectiveTtl(ttl, await signingCredentialsExpiry(), signedAt);
+  return { expiresIn: seconds, expiresAt: new Date(signedAt.getTime() + seconds * 1000) };
 }
 
 export interface PresignGetOptions {
@@ -30,16 +38,16 @@ export function attachmentDisposition(name: string): string {
 
 export async function presignGet(key: string, options: PresignGetOptions): Promise<PresignedUrl> {
   if (isQuarantined(key)) throw new Error('refusing to sign a download of a quarantined object');
-  const expiresIn = ttlSeconds(options.purpose, options.ttlSeconds);
   const signedAt = options.signedAt ?? new Date();
+  const { expiresIn, expiresAt } = await lifetime(options.purpose, options.ttlSeconds, signedAt);
   const command = new GetObjectCommand({
-    Bucket: bucket(),
+    Bucket: bucketForKey(key),
     Key: key,
     ResponseContentDisposition: options.downloadName ? attachmentDisposition(options.downloadName) : undefined,
     ResponseContentType: options.responseContentType,
   });
   const url = await getSignedUrl(s3(), command, { expiresIn, signingDate: signedAt });
-  return { url, expiresAt: new Date(signedAt.getTime() + expiresIn * 1000) };
+  return { url, expiresAt };
 }
 
 export interface PresignPutOptions {
@@ -49,10 +57,11 @@ export interface PresignPutOptions {
 
 /** A pre-signed PUT with Content-Type signed: the browser must send exactly that type. */
 export async function presignPut(key: string, options: PresignPutOptions): Promise<PresignedUrl> {
-  const expiresIn = ttlSeconds('upload', options.ttlSeconds);
-  const command = new PutObjectCommand({ Bucket: bucket(), Key: key, ContentType: options.contentType });
-  const url = await getSignedUrl(s3(), command, { expiresIn, signableHeaders: new Set(['content-type']) });
-  return { url, expiresAt: new Date(Date.now() + expiresIn * 1000) };
+  const signedAt = new Date();
+  const { expiresIn, expiresAt } = await lifetime('upload', options.ttlSeconds, signedAt);
+  const command = new PutObjectCommand({ Bucket: bucketForKey(key), Key: key, ContentType: options.contentType });
+  const url = await getSignedUrl(s3(), command, { expiresIn, signingDate: signedAt, signableHeaders: new Set(['content-type']) });
+  return { url, expiresAt };
 }
 
 export interface PresignedPostForm {
@@ -76,8 +85,10 @@ export interface PresignPostOptions {
  * size between 1 byte and maxBytes. Unlike a pre-signed PUT, the size is bounded by S3 itself.
  */
 export async function presignPost(key: string, options: PresignPostOptions): Promise<PresignedPostForm> {
-  const expiresIn = ttlSeconds('upload', options.ttlSeconds);
+  const { expiresIn, expiresAt } = await lifetime('upload', options.ttlSeconds, new Date());
   const { url, fields } = await createPresignedPost(s3(), {
+    // Not bucketForKey: POST Object is not among the operations S3 Access Points accept, so
+    // browser forms always post to the bucket itself (the bucket policy still applies).
     Bucket: bucket(),
     Key: key,
     Expires: expiresIn,
@@ -87,5 +98,5 @@ export async function presignPost(key: string, options: PresignPostOptions): Pro
       ['content-length-range', 1, options.maxBytes],
     ],
   });
-  return { url, fields, expiresAt: new Date(Date.now() + expiresIn * 1000), maxBytes: options.maxBytes };
+  return { url, fields, expiresAt, maxBytes: options.maxBytes };
 }

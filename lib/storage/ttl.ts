@@ -34,3 +34,26 @@ export function ttlSeconds(purpose: UrlPurpose, requested?: number): number {
   if (!Number.isInteger(requested) || requested < 1) throw new RangeError(`TTL must be a positive whole number of seconds, got ${requested}`);
   return Math.min(requested, allowed);
 }
+
+/** The longest lifetime of any URL the app issues: the bucket policy denies signatures older than this. */
+export function longestTtlSeconds(policy: TtlPolicy = ttlPolicy()): number {
+  return Math.min(Math.max(policy.upload, policy.download, policy.invoice, policy.shareClick), policy.hardCap);
+}
+
+export interface EffectiveTtl {
+  seconds: number;
+  /** True when the signing credentials expire before the policy's lifetime would end. */
+  cappedByCredentials: boolean;
+}
+
+/**
+ * A pre-signed URL stops working at the earlier of its own expiry and the expiry of the credentials
+ * that signed it (role sessions last hours). Capping the TTL here means the expiry shown to a user is
+ * the real one, never a promise the link cannot keep.
+ */
+export function effectiveTtl(ttl: number, credentialsExpireAt: Date | undefined, signedAt: Date): EffectiveTtl {
+  if (!credentialsExpireAt) return { seconds: ttl, cappedByCredentials: false };
+  const remaining = Math.floor((credentialsExpireAt.getTime() - signedAt.getTime()) / 1000);
+  if (remaining < 1) throw new Error(`the signing credentials expired at ${credentialsExpireAt.toISOString()}; refresh them before signing`);
+  return remaining < ttl ? { seconds: remaining, cappedByCredentials: true } : { seconds: ttl, cappedByCredentials: false };
+}

@@ -1,0 +1,65 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { buttonStyles } from '@/components/ui/button-styles';
+import { StatusBadge } from '@/components/storage/status-badge';
+import { idle, type ActionState } from '@/lib/action-state';
+import { runStorageLabAction } from '@/lib/actions/run-storage-lab';
+import type { LabAnswer, LabRow } from '@/lib/storage/security/lab';
+
+const OUTCOME_TONE = { 'as expected': 'pass', unexpected: 'fail', 'not applicable': 'neutral', 'not supported by this store': 'warn' } as const;
+
+const answer = (a: LabAnswer | null) => (a ? `${a.status}${a.code ? ` ${a.code}` : ''}` : 'not sent');
+
+export function LabRunner() {
+  const [state, run, pending] = useActionState<ActionState<LabRow[]>>(runStorageLabAction, idle);
+  const rows = state.status === 'success' ? (state.data ?? []) : [];
+  return (
+    <div className="space-y-4">
+      <form action={run}>
+        <button type="submit" className={buttonStyles.primary} disabled={pending}>
+          {pending ? 'Running the lab…' : 'Run the lab'}
+        </button>
+      </form>
+      {state.status === 'error' && <Alert tone="error">{state.message}</Alert>}
+      {state.status === 'success' && state.message && <Alert tone={rows.some((r) => r.outcome === 'unexpected') ? 'warning' : 'success'}>{state.message}</Alert>}
+      {rows.length > 0 && (
+        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <caption className="sr-only">Lab results</caption>
+            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col" className="px-3 py-2">Request</th>
+                <th scope="col" className="px-3 py-2">Expected</th>
+                <th scope="col" className="px-3 py-2">Actual</th>
+                <th scope="col" className="px-3 py-2">Outcome</th>
+                <th scope="col" className="px-3 py-2">Which layer, and why</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 align-top">
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <th scope="row" className="px-3 py-2 text-left font-medium text-slate-900">{row.title}</th>
+                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs text-slate-700">{answer(row.expected)}</td>
+                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs text-slate-900">{answer(row.actual)}</td>
+                  <td className="px-3 py-2">
+                    <StatusBadge tone={OUTCOME_TONE[row.outcome]}>{row.outcome}</StatusBadge>
+                  </td>
+                  <td className="min-w-64 px-3 py-2 text-slate-600">
+                    <p className="text-slate-800">{row.layer}</p>
+                    <p className="mt-1">{row.explanation}</p>
+                    <Link href={`/admin/storage#${row.mechanism}`} className="mt-1 inline-block text-xs text-brand-700 underline">
+                      How this works
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import type { S3Client } from '@aws-sdk/client-s3';
+
+/**
+ * Which kind of S3 server answers: AWS S3, Ceph radosgw, or another S3-compatible store. Known from
+ * the endpoint and, for radosgw, from the shape of its request ids (tx<21 hex>-<10 hex>-<zone>).
+ */
+export type StoreKind = 'aws' | 'radosgw' | 'other';
+
+export function storeKindOf(endpoint: string | undefined, requestId: string | undefined): StoreKind {
+  if (!endpoint || /\.amazonaws\.com(\.cn)?(:\d+)?\/?$/.test(new URL(endpoint).host)) return 'aws';
+  if (requestId && /^tx[0-9a-f]{21}-[0-9a-f]{8,}-/.test(requestId)) return 'radosgw';
+  return 'other';
+}
+
+export function endpointOf(client: S3Client): Promise<string | undefined> {
+  const endpoint = client.config.endpoint;
+  return endpoint ? endpoint().then((e) => `${e.protocol}//${e.hostname}${e.port ? `:${e.port}` : ''}`) : Promise.resolve(undefined);
+}
+
+/**
+ * What a store cannot do, found by real calls on these machines (radosgw 16.2, see the lab):
+ * each entry is shown as "not supported by this store" rather than as a pass or a failure.
+ */
+export interface StoreLimits {
+  /** Setting it makes the store refuse every upload, not only public-ACL ones. */
+  blockPublicAclsBreaksUploads: boolean;
+  restrictPublicBucketsEnforced: boolean;
+  /** Policy condition keys the store accepts but never evaluates (the statement never matches). */
+  unevaluatedConditionKeys: string[];
+  accessPoints: boolean;
+  /** PutBucketOwnershipControls (BucketOwnerEnforced: ACLs disabled). */
+  ownershipControls: boolean;
+  /** PutBucketEncryption with SSE-S3. */
+  defaultEncryption: boolean;
+}
+
+export function storeLimits(kind: StoreKind): StoreLimits {
+  if (kind === 'radosgw') {
+    return {
+      blockPublicAclsBreaksUploads: true,
+      restrictPublicBucketsEnforced: false,
+      unevaluatedConditionKeys: ['aws:SecureTransport', 's3:signatureAge', 's3:authType', 'aws:SourceVpce'],
+      accessPoints: false,
+      ownershipControls: false,
+      defaultEncryption: false,
+    };
+  }
+  return {
+    blockPublicAclsBreaksUploads: false,
+    restrictPublicBucketsEnforced: true,
+    unevaluatedConditionKeys: [],
+    accessPoints: kind === 'aws',
+    ownershipControls: true,
+    defaultEncryption: true,
+  };
+}
+
+interface S3Error {
+  name?: string;
+  message?: string;
+  $metadata?: { httpStatusCode?: number };
+}
+
+/** True when an error means "this store does not implement that call" rather than a real refusal. */
+export function isUnsupported(error: unknown, kind: StoreKind): boolean {
+  const e = error as S3Error;
+  if (e.name === 'NotImplemented' || e.$metadata?.httpStatusCode === 501 || e.$metadata?.httpStatusCode === 405) return true;
+  // radosgw answers InvalidArgument to configurations it does not know (ownership controls, SSE-S3 without a key store).
+  return kind !== 'aws' && e.name === 'InvalidArgument';
+}
+
+/** "NoSuchX" answers: the setting is simply not there. */
+export function isAbsent(error: unknown): boolean {
+  const e = error as S3Error;
+  return /^NoSuch|NotFound/.test(e.name ?? '') && e.name !== 'NoSuchBucket';
+}
+
+export function describeError(error: unknown): string {
+  const e = error as S3Error;
+  const status = e.$metadata?.httpStatusCode ? ` (HTTP ${e.$metadata.httpStatusCode})` : '';
+  return `${e.name ?? 'Error'}${status}${e.message && e.message !== e.name && e.message !== 'UnknownError' ? `: ${e.message}` : ''}`;
+}

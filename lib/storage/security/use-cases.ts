@@ -1,0 +1,48 @@
+import { PREFIX } from '@/lib/storage/keys';
+
+/**
+ * What the app does in the bucket, per use case: the key prefix it owns and the S3 actions it needs
+ * there. Every generated policy (bucket, IAM role, access points, VPC endpoint) is derived from this
+ * table, so granting a new action means editing one line here.
+ */
+export type UseCaseId = 'avatars' | 'invoices' | 'partnerFiles' | 'lab';
+
+export interface UseCase {
+  id: UseCaseId;
+  label: string;
+  prefix: string;
+  actions: string[];
+  /** Whether this use case may be served through its own Access Point (S3_ACCESS_POINT_*). */
+  accessPoint: boolean;
+}
+
+/** The partner file library's prefix (PREFIX.library once the library lands in keys.ts). */
+const PARTNER_FILES_PREFIX = 'library/';
+
+/** Objects the admin lab writes, probes and deletes (lib/storage/security/lab.ts). */
+export const LAB_PREFIX = 'lab/';
+
+export const USE_CASES: readonly UseCase[] = [
+  {
+    id: 'avatars',
+    label: 'Profile photos (uploads land in quarantine, verified copies move out)',
+    prefix: PREFIX.avatars,
+    // Upload (PUT/POST), verify (read + copy = Get + Put), drop the quarantined original.
+    actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+    accessPoint: true,
+  },
+  { id: 'invoices', label: 'Invoice PDFs', prefix: PREFIX.invoices, actions: ['s3:GetObject', 's3:PutObject'], accessPoint: true },
+  {
+    id: 'partnerFiles',
+    label: 'Partner file library (single PUT or multipart)',
+    prefix: PARTNER_FILES_PREFIX,
+    actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'],
+    accessPoint: true,
+  },
+  { id: 'lab', label: 'Admin access-control lab probes', prefix: LAB_PREFIX, actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], accessPoint: false },
+];
+
+/** The use case whose prefix holds `key` (the longest matching prefix), or undefined. */
+export function findUseCase(key: string): UseCase | undefined {
+  return USE_CASES.filter((u) => key.startsWith(u.prefix)).sort((a, b) => b.prefix.length - a.prefix.length)[0];
+}
