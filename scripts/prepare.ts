@@ -4,12 +4,12 @@
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { ensureBucket } from '@/lib/storage/bucket';
+import { securityConfig } from '@/lib/storage/security/config';
 import { seed } from '@/prisma/seed';
 
 const kind = process.env.S3_STORE_KIND;
 if (kind === 'rgw' || (kind === 'external' && env.NODE_ENV === 'test')) {
-  const origins = (process.env.S3_CORS_ORIGINS ?? env.APP_URL).split(',');
-  await ensureBucket(origins);
+  await ensureBucket(securityConfig().origins);
 }
 await seed();
 await db.$disconnect();
