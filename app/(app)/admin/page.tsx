@@ -8,6 +8,7 @@ export const metadata: Metadata = { title: 'Admin' };
 const SECTIONS = [
   { href: '/admin/invoices', title: 'Invoices', text: 'Issue invoices to customers and void them.' },
   { href: '/admin/audit', title: 'Audit log', text: 'Every link issued, every refusal, every change.' },
+  { href: '/admin/storage', title: 'Storage security', text: 'Check and harden the bucket; replay requests in the lab.' },
 ];
 
 export default async function AdminPage() {
