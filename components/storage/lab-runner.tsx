@@ -8,6 +8,7 @@ import { StatusBadge } from '@/components/storage/status-badge';
 import { idle, type ActionState } from '@/lib/action-state';
 import { runStorageLabAction } from '@/lib/actions/run-storage-lab';
 import type { LabAnswer, LabRow } from '@/lib/storage/security/lab';
+import { DataTable } from '@/components/ui/data-table';
 
 const OUTCOME_TONE = { 'as expected': 'pass', unexpected: 'fail', 'not applicable': 'neutral', 'not supported by this store': 'warn' } as const;
 
@@ -27,18 +28,7 @@ export function LabRunner() {
       {state.status === 'success' && state.message && <Alert tone={rows.some((r) => r.outcome === 'unexpected') ? 'warning' : 'success'}>{state.message}</Alert>}
       {rows.length > 0 && (
         <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Lab results</caption>
-            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-3 py-2">Request</th>
-                <th scope="col" className="px-3 py-2">Expected</th>
-                <th scope="col" className="px-3 py-2">Actual</th>
-                <th scope="col" className="px-3 py-2">Outcome</th>
-                <th scope="col" className="px-3 py-2">Which layer, and why</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 align-top">
+          <DataTable columns={[{ label: 'Request' }, { label: 'Expected' }, { label: 'Actual' }, { label: 'Outcome' }, { label: 'Which layer, and why' }]} caption="Lab results">
               {rows.map((row) => (
                 <tr key={row.id}>
                   <th scope="row" className="px-3 py-2 text-left font-medium text-slate-900">{row.title}</th>
@@ -56,8 +46,7 @@ export function LabRunner() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+            </DataTable>
         </div>
       )}
     </div>

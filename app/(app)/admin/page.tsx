@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { listUsers } from '@/lib/dal/users';
+import { DataTable } from '@/components/ui/data-table';
 
 export const metadata: Metadata = { title: 'Admin' };
 
@@ -33,15 +34,7 @@ export default async function AdminPage() {
           Accounts ({users.length})
         </h2>
         <div className="overflow-x-auto">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-2">Name</th>
-                <th scope="col" className="px-4 py-2">Email</th>
-                <th scope="col" className="px-4 py-2">Role</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+          <DataTable columns={[{ label: 'Name' }, { label: 'Email' }, { label: 'Role' }]}>
               {users.map((user) => (
                 <tr key={user.id}>
                   <td className="px-4 py-2 font-medium text-slate-900">{user.name}</td>
@@ -49,8 +42,7 @@ export default async function AdminPage() {
                   <td className="px-4 py-2 text-slate-600">{user.role === 'ADMIN' ? 'Admin' : 'Customer'}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+            </DataTable>
         </div>
       </section>
     </>

@@ -4,6 +4,7 @@ import { buttonStyles } from '@/components/ui/button-styles';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { listAuditEvents } from '@/lib/dal/audit-log';
+import { DataTable } from '@/components/ui/data-table';
 
 export const metadata: Metadata = { title: 'Audit log · Admin' };
 
@@ -52,18 +53,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <EmptyState title="Nothing recorded yet">{action ? `No "${action}" events.` : 'Events appear here as links are issued and refused.'}</EmptyState>
       ) : (
         <section aria-label="Audit events" className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <div className="relative overflow-x-auto">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-                <tr>
-                  {['When', 'Who', 'Action', 'Outcome', 'Subject', 'Link expires', 'IP', 'User agent', 'Detail'].map((h) => (
-                    <th key={h} scope="col" className="px-3 py-2 whitespace-nowrap">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 align-top">
+          <DataTable columns={[...['When', 'Who', 'Action', 'Outcome', 'Subject', 'Link expires', 'IP', 'User agent', 'Detail'].map((label) => ({ label }))]}>
                 {log.events.map((event) => (
                   <tr key={event.id}>
                     <td className="px-3 py-2 whitespace-nowrap text-slate-600">{utc(event.createdAt)}</td>
@@ -82,9 +72,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <td className="max-w-64 px-3 py-2 font-mono text-xs break-all text-slate-600">{event.detail ?? '—'}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </DataTable>
         </section>
       )}
       <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">

@@ -9,6 +9,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { listInvoiceCustomers, listInvoicesForAdmin, suggestInvoiceNumber } from '@/lib/dal/invoices';
 import { env } from '@/lib/env';
 import { formatIssueDate, formatMoney } from '@/lib/invoices/format';
+import { DataTable } from '@/components/ui/data-table';
 
 export const metadata: Metadata = { title: 'Invoices · Admin' };
 
@@ -64,21 +65,7 @@ export default async function AdminInvoicesPage({ searchParams }: { searchParams
             <EmptyState title="No invoices">{customerId ? 'This customer has no invoices yet.' : 'Issue the first one above.'}</EmptyState>
           </div>
         ) : (
-          <div className="relative overflow-x-auto">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-4 py-2">Number</th>
-                  <th scope="col" className="px-4 py-2">Customer</th>
-                  <th scope="col" className="px-4 py-2">Date</th>
-                  <th scope="col" className="px-4 py-2 text-right">Amount</th>
-                  <th scope="col" className="px-4 py-2">Status</th>
-                  <th scope="col" className="px-4 py-2">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+          <DataTable columns={[{ label: 'Number' }, { label: 'Customer' }, { label: 'Date' }, { label: 'Amount', align: 'right' }, { label: 'Status' }, { label: 'Actions', srOnly: true }]}>
                 {invoices.map((invoice) => (
                   <tr key={invoice.id} className="align-top">
                     <th scope="row" className="px-4 py-3 text-left font-medium whitespace-nowrap text-slate-900">
@@ -105,9 +92,7 @@ export default async function AdminInvoicesPage({ searchParams }: { searchParams
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </DataTable>
         )}
       </section>
     </>
