@@ -30,7 +30,7 @@ export function LabRunner() {
         <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
           <DataTable columns={[{ label: 'Request' }, { label: 'Expected' }, { label: 'Actual' }, { label: 'Outcome' }, { label: 'Which layer, and why' }]} caption="Lab results">
               {rows.map((row) => (
-                <tr key={row.id}>
+                <tr key={row.id} className="align-top">
                   <th scope="row" className="px-3 py-2 text-left font-medium text-slate-900">{row.title}</th>
                   <td className="whitespace-nowrap px-3 py-2 font-mono text-xs text-slate-700">{answer(row.expected)}</td>
                   <td className="whitespace-nowrap px-3 py-2 font-mono text-xs text-slate-900">{answer(row.actual)}</td>

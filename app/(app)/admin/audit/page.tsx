@@ -55,7 +55,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <section aria-label="Audit events" className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
           <DataTable columns={[...['When', 'Who', 'Action', 'Outcome', 'Subject', 'Link expires', 'IP', 'User agent', 'Detail'].map((label) => ({ label }))]}>
                 {log.events.map((event) => (
-                  <tr key={event.id}>
+                  <tr key={event.id} className="align-top">
                     <td className="px-3 py-2 whitespace-nowrap text-slate-600">{utc(event.createdAt)}</td>
                     <td className="px-3 py-2 text-slate-900">{event.actor ? event.actor.email : <span className="text-slate-500">anonymous</span>}</td>
                     <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{event.action}</td>
