@@ -53,6 +53,9 @@ export async function startRadosgw({ directory, port, monPort }) {
     endpoint,
     accessKeyId,
     secretAccessKey,
-    stop: async () => { spawnSync('bash', [path.resolve('scripts/ceph-rgw-down.sh'), directory], { stdio: 'ignore' }); },
+    stop: async () => {
+      spawnSync('bash', [path.resolve('scripts/ceph-rgw-down.sh'), directory], { stdio: 'ignore' });
+      fs.rmSync(directory, { recursive: true, force: true }); // the cluster is rebuilt at every start
+    },
   };
 }
