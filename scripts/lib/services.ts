@@ -64,7 +64,16 @@ async function startStore(options: ServiceOptions, bucket: string) {
   }
   const directory = options.mode === 'dev' ? path.resolve('.data/s3') : fs.mkdtempSync(path.join(os.tmpdir(), 'guestpass-s3-'));
   const port = options.mode === 'dev' ? Number(process.env.S3_LOCAL_PORT) || 9000 : await freePort();
-  return { store: await startEmulator({ directory, port, bucket, corsXml: corsXml(origins) }), origins };
+  const emulator = await startEmulator({ directory, port, bucket, corsXml: corsXml(origins) });
+  if (options.mode === 'test') {
+    // A test run's objects are throw-away, like its database.
+    const close = emulator.stop;
+    emulator.stop = async () => {
+      await close();
+      fs.rmSync(directory, { recursive: true, force: true });
+    };
+  }
+  return { store: emulator, origins };
 }
 
 export async function startServices(options: ServiceOptions): Promise<Services> {
