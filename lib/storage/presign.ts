@@ -33,7 +33,8 @@ export interface PresignGetOptions {
 /** RFC 6266: an ASCII fallback plus the UTF-8 name, so that any display name is safe in the header. */
 export function attachmentDisposition(name: string): string {
   const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  // The UTF-8 form only when the ASCII one lost something: most names (invoice numbers) need none.
+  return ascii === name ? `attachment; filename="${name}"` : `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 export async function presignGet(key: string, options: PresignGetOptions): Promise<PresignedUrl> {

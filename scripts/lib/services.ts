@@ -53,7 +53,8 @@ function devAuthSecret(): string {
 
 async function startStore(options: ServiceOptions, bucket: string) {
   const origins = [options.appUrl, ...(options.appUrl.includes('127.0.0.1') ? [options.appUrl.replace('127.0.0.1', 'localhost')] : [])];
-  const wantRgw = options.mode === 'test' ? radosgwInstalled() || options.requireRgw : process.env.S3_LOCAL === 'rgw';
+  // Tests prefer radosgw (it enforces what the emulator cannot) unless S3_LOCAL=emulator asks otherwise.
+  const wantRgw = options.requireRgw || (options.mode === 'test' ? process.env.S3_LOCAL !== 'emulator' && radosgwInstalled() : process.env.S3_LOCAL === 'rgw');
   if (wantRgw) {
     if (!radosgwInstalled()) throw new Error('S3_LOCAL=rgw (or CI) asks for Ceph radosgw, but it is not installed: apt-get install ceph-mon ceph-osd radosgw ceph-common');
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'guestpass-rgw-'));

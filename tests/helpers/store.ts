@@ -13,3 +13,10 @@ export function skipWithoutEnforcement(what: string): boolean {
   console.warn(`SKIPPED (${what}): the S3 emulator does not enforce ${what}; run with radosgw (CI does) to test it.`);
   return true;
 }
+
+/** For behaviour the emulator gets wrong (not merely leaves unenforced): prints why it skips. */
+export function skipOnEmulator(reason: string): boolean {
+  if (storeKind !== 'emulator') return false;
+  console.warn(`SKIPPED: ${reason}; run with radosgw (CI does) to test it.`);
+  return true;
+}
