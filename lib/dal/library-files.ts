@@ -7,10 +7,11 @@ import { currentUser, requireAdmin, type SessionUser } from '@/lib/dal/session';
 import type { LibraryFileStatus, LibraryScope } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { RequestContext } from '@/lib/request-context';
-import { keys } from '@/lib/storage/keys';
+import { keys, PREFIX } from '@/lib/storage/keys';
 import { expectedPartSize, libraryLimits, normalizeContentType, planUpload, sanitizeFileName } from '@/lib/storage/library';
 import {
   abortMultipartUpload,
+  abortStaleMultipartUploads,
   completeMultipartUpload,
   createMultipartUpload,
   deleteObject,
@@ -390,24 +391,28 @@ export async function libraryDownload(fileId: string, context?: RequestContext):
 
 // ── Cleanup (a system task: no session) ──────────────────────────────────────────────────────
 
+export interface CleanupResult {
+  /** Library records of uploads idle too long, removed with their parts or object. */
+  forgotten: string[];
+  /** Multipart uploads in S3 that no record tracked (a crash between create and record, say), aborted. */
+  orphansAborted: number;
+}
+
 /**
- * Forgets uploads with no activity since `idleSince` (their quota reservation is released) and
- * aborts their multipart uploads; returns the ids removed. The S3 sweep for uploads the database
- * never knew about is abortStaleMultipartUploads in lib/storage/multipart.ts.
+ * Run by `npm run storage:cleanup-multipart`: uploads with no activity (no part signed) for
+ * `idleHours` are aborted in S3 and forgotten (releasing their quota reservation); then any
+ * multipart upload under library/ that no record tracks and that is as old is aborted too.
  */
-export async function removeAbandonedUploads(idleSince: Date): Promise<string[]> {
+export async function cleanupAbandonedUploads(idleHours: number, now: Date = new Date()): Promise<CleanupResult> {
+  const idleSince = new Date(now.getTime() - idleHours * 3_600_000);
   const stale = await db.libraryFile.findMany({ where: { status: 'UPLOADING', updatedAt: { lt: idleSince } }, select: { id: true, objectKey: true, multipartUploadId: true } });
   for (const file of stale) {
     if (file.multipartUploadId) await abortMultipartUpload(file.objectKey, file.multipartUploadId);
     await deleteObject(file.objectKey);
     await db.libraryFile.delete({ where: { id: file.id } });
-    await recordAudit({ actorId: null, action: 'library.upload.abort', outcome: 'changed', subjectType: 'LibraryFile', subjectId: file.id, detail: { reason: 'abandoned' } });
+    await recordAudit({ actorId: null, action: 'library.upload.abort', outcome: 'changed', subjectType: 'LibraryFile', subjectId: file.id, detail: { reason: `no activity for ${idleHours} h` } });
   }
-  return stale.map((f) => f.id);
-}
-
-/** Upload ids the app still tracks, so the S3 sweep leaves resumable uploads alone. */
-export async function trackedMultipartUploadIds(): Promise<Set<string>> {
-  const rows = await db.libraryFile.findMany({ where: { status: 'UPLOADING', multipartUploadId: { not: null } }, select: { multipartUploadId: true } });
-  return new Set(rows.map((r) => r.multipartUploadId!));
+  const tracked = await db.libraryFile.findMany({ where: { status: 'UPLOADING', multipartUploadId: { not: null } }, select: { multipartUploadId: true } });
+  const orphans = await abortStaleMultipartUploads({ prefix: PREFIX.library, startedBefore: idleSince, keep: new Set(tracked.map((r) => r.multipartUploadId!)) });
+  return { forgotten: stale.map((f) => f.id), orphansAborted: orphans.length };
 }
