@@ -3,7 +3,7 @@
 // long an upload may sit idle. Loads the app's modules: `node --conditions=react-server --import tsx`.
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { cleanupAbandonedUploads } from '@/lib/dal/library-files';
+import { cleanupAbandonedUploads } from '@/lib/dal/library-cleanup';
 
 try {
   const result = await cleanupAbandonedUploads(env.LIBRARY_ABANDONED_UPLOAD_HOURS);

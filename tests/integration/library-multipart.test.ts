@@ -9,6 +9,7 @@ process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
 
 const { db } = await import('@/lib/db');
 const library = await import('@/lib/dal/library-files');
+const { cleanupAbandonedUploads } = await import('@/lib/dal/library-cleanup');
 const { abortStaleMultipartUploads, createMultipartUpload, listOpenMultipartUploads, listUploadedParts } = await import('@/lib/storage/multipart');
 const { keys, PREFIX } = await import('@/lib/storage/keys');
 const { libraryLimits } = await import('@/lib/storage/library');
@@ -246,7 +247,7 @@ describe('library multipart uploads against radosgw', () => {
     const abandonedRow = await db.libraryFile.update({ where: { id: abandoned.fileId }, data: { updatedAt: new Date(Date.now() - 48 * 3_600_000) } });
     const liveRow = await db.libraryFile.findUniqueOrThrow({ where: { id: live.fileId } });
 
-    const result = await library.cleanupAbandonedUploads(24);
+    const result = await cleanupAbandonedUploads(24);
     expect(result.forgotten).toEqual([abandoned.fileId]);
     expect(await listUploadedParts(abandonedRow.objectKey, abandonedRow.multipartUploadId!)).toBeNull();
     expect(await db.libraryFile.findUnique({ where: { id: abandoned.fileId } })).toBeNull();
