@@ -140,6 +140,19 @@ export async function listLibraryFiles(query: ListQuery = {}): Promise<LibraryPa
   };
 }
 
+export interface LibraryUsage {
+  usedBytes: number;
+  quotaBytes: number;
+  maxFileBytes: number;
+}
+
+/** The signed-in admin's storage use against their quota, for the upload area. */
+export async function libraryUsage(): Promise<LibraryUsage> {
+  const user = await requireAdmin();
+  const { quotaBytes, maxFileBytes } = libraryLimits();
+  return { usedBytes: await bytesHeldBy(db, user.id), quotaBytes, maxFileBytes };
+}
+
 // ── Uploads ──────────────────────────────────────────────────────────────────────────────────
 
 export interface CreateUploadInput {

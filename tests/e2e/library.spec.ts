@@ -11,6 +11,7 @@ test('an admin uploads a file in parts straight to S3, sees progress, then the f
   await signIn(page, 'admin');
   await page.goto('/admin/files');
   await expect(page.getByRole('heading', { name: 'Files', exact: true })).toBeVisible();
+  await expect(page.getByText(/Your storage: .* of 1\.0 TB used\./)).toBeVisible();
 
   const name = `Übersicht ${Date.now()}.bin`;
   const buffer = randomBytes(11 * MIB);
