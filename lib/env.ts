@@ -7,6 +7,15 @@ export const SIGV4_MAX_TTL_SECONDS = 604_800;
 const seconds = (fallback: number) =>
   z.coerce.number().int('must be a whole number of seconds').positive('must be positive').max(SIGV4_MAX_TTL_SECONDS, 'must be at most 604800 (7 days, the SigV4 limit)').default(fallback);
 
+const MIB = 1024 * 1024;
+/** S3's own bounds: a part is 5 MiB to 5 GiB (only the last may be smaller); an object at most 5 TiB. */
+export const S3_MIN_PART_BYTES = 5 * MIB;
+export const S3_MAX_PART_BYTES = 5 * 1024 * MIB;
+export const S3_MAX_OBJECT_BYTES = 5 * 1024 * 1024 * MIB;
+
+const byteCount = (fallback: number, min: number, max: number, bounds: string) =>
+  z.coerce.number().int('must be a whole number of bytes').min(min, `must be at least ${min} (${bounds})`).max(max, `must be at most ${max} (${bounds})`).default(fallback);
+
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 export const envSchema = z
@@ -29,6 +38,13 @@ export const envSchema = z
     TTL_HARD_CAP_SECONDS: seconds(SIGV4_MAX_TTL_SECONDS),
 
     AVATAR_MAX_BYTES: z.coerce.number().int().positive().max(50 * 1024 * 1024, 'must be at most 50 MB').default(5 * 1024 * 1024),
+
+    // File library (admins' uploads): per-file and per-uploader limits, and how uploads are split.
+    LIBRARY_MAX_FILE_BYTES: byteCount(S3_MAX_OBJECT_BYTES, 1, S3_MAX_OBJECT_BYTES, 'S3 stores objects up to 5 TiB'),
+    LIBRARY_QUOTA_BYTES: byteCount(1024 * 1024 * MIB, 1, Number.MAX_SAFE_INTEGER, 'total bytes one uploader may store'),
+    LIBRARY_MULTIPART_THRESHOLD_BYTES: byteCount(16 * MIB, S3_MIN_PART_BYTES, S3_MAX_PART_BYTES, 'files from this size up go in parts; 5 MiB to 5 GiB'),
+    LIBRARY_PART_SIZE_BYTES: byteCount(8 * MIB, S3_MIN_PART_BYTES, S3_MAX_PART_BYTES, 'S3 parts are 5 MiB to 5 GiB'),
+    LIBRARY_ABANDONED_UPLOAD_HOURS: z.coerce.number().positive('must be a positive number of hours').default(24),
 
     LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),

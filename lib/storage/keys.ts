@@ -5,6 +5,7 @@
  *   avatars/quarantine/<userId>/<uploadId>   browser uploads awaiting verification; never signed for GET
  *   avatars/<userId>/<photoId>               verified profile photos
  *   invoices/<customerId>/<invoiceId>.pdf    invoice PDFs
+ *   library/<fileId>                         file library objects (single PUT or multipart)
  */
 const ID = /^[a-z0-9]{8,64}$/;
 
@@ -12,6 +13,7 @@ export const PREFIX = {
   avatarQuarantine: 'avatars/quarantine/',
   avatars: 'avatars/',
   invoices: 'invoices/',
+  library: 'library/',
 } as const;
 
 function id(value: string, what: string): string {
@@ -23,6 +25,7 @@ export const keys = {
   avatarQuarantine: (userId: string, uploadId: string) => `${PREFIX.avatarQuarantine}${id(userId, 'user id')}/${id(uploadId, 'upload id')}`,
   avatar: (userId: string, photoId: string) => `${PREFIX.avatars}${id(userId, 'user id')}/${id(photoId, 'photo id')}`,
   invoice: (customerId: string, invoiceId: string) => `${PREFIX.invoices}${id(customerId, 'customer id')}/${id(invoiceId, 'invoice id')}.pdf`,
+  libraryFile: (fileId: string) => `${PREFIX.library}${id(fileId, 'file id')}`,
 };
 
 /** True when `key` is a quarantined upload: such objects are never signed for download. */
