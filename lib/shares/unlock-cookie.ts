@@ -38,3 +38,12 @@ export function verifyUnlockCookie(value: string | undefined, binding: UnlockBin
 export function unlockCookiePath(token: string): string {
   return `/s/${token}`;
 }
+
+/** Every value of the unlock cookie in a Cookie header (route handlers get the raw request). */
+export function unlockCookiesFrom(cookieHeader: string | null): string[] {
+  return (cookieHeader ?? '')
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => part.startsWith(`${UNLOCK_COOKIE}=`))
+    .map((part) => decodeURIComponent(part.slice(UNLOCK_COOKIE.length + 1)));
+}
