@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ActionState } from '@/lib/action-state';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { recordAudit } from '@/lib/dal/audit';
@@ -346,4 +347,15 @@ export async function activeSharesForFile(fileId: string): Promise<ActiveShareRe
     orderBy: { expiresAt: 'asc' },
     select: { id: true, title: true, expiresAt: true },
   });
+}
+
+/** Runs DAL work for an action: its result as success, a ShareError as an error message. */
+export async function shareActionState<T>(work: () => Promise<T>, message?: string): Promise<ActionState<T extends void ? undefined : T>> {
+  try {
+    const data = (await work()) as T extends void ? undefined : T;
+    return { status: 'success', data, message };
+  } catch (error) {
+    if (error instanceof ShareError) return { status: 'error', message: error.message };
+    throw error; // forbidden(), redirect() and real faults keep their own handling
+  }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from '@/lib/shares/ids';
 
 /**
  * What admins may type when creating or editing a share. Parsed by the server actions; pure, so the
@@ -23,7 +24,7 @@ const maxDownloads = z
 
 export const passwordSchema = z.string().min(8, 'Use at least 8 characters.').max(200, 'Use at most 200 characters.');
 
-const fileIds = z.array(z.string().regex(/^[a-z0-9]{8,64}$/, 'Unknown file.')).min(1, 'Choose at least one file.').max(500, 'Choose at most 500 files.');
+const fileIds = z.array(idSchema).min(1, 'Choose at least one file.').max(500, 'Choose at most 500 files.');
 
 export const createShareSchema = z.object({
   title: z.string().trim().min(1, 'Enter a title.').max(200, 'Use at most 200 characters.'),
