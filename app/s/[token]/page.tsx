@@ -73,12 +73,11 @@ function LiveShare({ token, view }: { token: string; view: PartnerShareView }) {
             )}
           </section>
         ) : (
-          <section aria-labelledby="unlock-heading">
-            <h2 id="unlock-heading" className="mb-3 text-base font-semibold text-slate-900">
-              This share is protected by a password
-            </h2>
+          <div>
+            {/* Not a labelled region: the form's one "Password" label should be the only one on the page. */}
+            <h2 className="mb-3 text-base font-semibold text-slate-900">This share is protected by a password</h2>
             <UnlockForm token={token} />
-          </section>
+          </div>
         )}
       </div>
     </>
