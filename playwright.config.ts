@@ -35,6 +35,8 @@ export default defineConfig({
     command: `node_modules/.bin/next start -H ${appUrl.hostname} -p ${appUrl.port}`,
     url: `${appUrl.origin}/api/health`,
     reuseExistingServer: false,
+    // The file library's e2e test sends an ~11 MB file in 5 MiB parts (S3's smallest part size).
+    env: { ...process.env, LIBRARY_MULTIPART_THRESHOLD_BYTES: '5242880', LIBRARY_PART_SIZE_BYTES: '5242880' } as Record<string, string>,
     timeout: 120_000,
     stdout: 'pipe',
     stderr: 'pipe',

@@ -387,27 +387,3 @@ export async function libraryDownload(fileId: string, context?: RequestContext):
   await recordAudit({ actorId: user.id, action: 'library.download', outcome: 'granted', subjectType: 'LibraryFile', subjectId: file.id, urlExpiresAt: signed.expiresAt, context });
   return { outcome: 'granted', url: signed.url };
 }
-
-// ── Cleanup (a system task: no session) ──────────────────────────────────────────────────────
-
-/**
- * Forgets uploads with no activity since `idleSince` (their quota reservation is released) and
- * aborts their multipart uploads; returns the ids removed. The S3 sweep for uploads the database
- * never knew about is abortStaleMultipartUploads in lib/storage/multipart.ts.
- */
-export async function removeAbandonedUploads(idleSince: Date): Promise<string[]> {
-  const stale = await db.libraryFile.findMany({ where: { status: 'UPLOADING', updatedAt: { lt: idleSince } }, select: { id: true, objectKey: true, multipartUploadId: true } });
-  for (const file of stale) {
-    if (file.multipartUploadId) await abortMultipartUpload(file.objectKey, file.multipartUploadId);
-    await deleteObject(file.objectKey);
-    await db.libraryFile.delete({ where: { id: file.id } });
-    await recordAudit({ actorId: null, action: 'library.upload.abort', outcome: 'changed', subjectType: 'LibraryFile', subjectId: file.id, detail: { reason: 'abandoned' } });
-  }
-  return stale.map((f) => f.id);
-}
-
-/** Upload ids the app still tracks, so the S3 sweep leaves resumable uploads alone. */
-export async function trackedMultipartUploadIds(): Promise<Set<string>> {
-  const rows = await db.libraryFile.findMany({ where: { status: 'UPLOADING', multipartUploadId: { not: null } }, select: { multipartUploadId: true } });
-  return new Set(rows.map((r) => r.multipartUploadId!));
-}

@@ -9,8 +9,9 @@ process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
 
 const { db } = await import('@/lib/db');
 const library = await import('@/lib/dal/library-files');
-const { listOpenMultipartUploads, listUploadedParts } = await import('@/lib/storage/multipart');
-const { PREFIX } = await import('@/lib/storage/keys');
+const { cleanupAbandonedUploads } = await import('@/lib/dal/library-cleanup');
+const { abortStaleMultipartUploads, createMultipartUpload, listOpenMultipartUploads, listUploadedParts } = await import('@/lib/storage/multipart');
+const { keys, PREFIX } = await import('@/lib/storage/keys');
 const { libraryLimits } = await import('@/lib/storage/library');
 
 const MIB = 1024 * 1024;
@@ -236,5 +237,30 @@ describe('library multipart uploads against radosgw', () => {
     expect(head.status).toBe(404);
     const actions = (await db.auditEvent.findMany({ where: { subjectId: start.fileId }, select: { action: true } })).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['library.rename', 'library.delete']));
+  });
+
+  it('the cleanup task aborts uploads left idle and multipart uploads no record tracks, and keeps live ones', async () => {
+    as(adminId);
+    const abandoned = await library.createFileUpload({ name: 'abandoned.bin', sizeBytes: 20 * MIB, contentType: 'application/octet-stream' });
+    expect((await putPart(abandoned.fileId, 1, randomBytes(libraryLimits().partSizeBytes))).status).toBe(200);
+    const live = await library.createFileUpload({ name: 'live.bin', sizeBytes: 20 * MIB, contentType: 'application/octet-stream' });
+    const abandonedRow = await db.libraryFile.update({ where: { id: abandoned.fileId }, data: { updatedAt: new Date(Date.now() - 48 * 3_600_000) } });
+    const liveRow = await db.libraryFile.findUniqueOrThrow({ where: { id: live.fileId } });
+
+    const result = await cleanupAbandonedUploads(24);
+    expect(result.forgotten).toEqual([abandoned.fileId]);
+    expect(await listUploadedParts(abandonedRow.objectKey, abandonedRow.multipartUploadId!)).toBeNull();
+    expect(await db.libraryFile.findUnique({ where: { id: abandoned.fileId } })).toBeNull();
+    expect(await db.libraryFile.findUnique({ where: { id: live.fileId } })).not.toBeNull();
+
+    // An upload S3 has but no record tracks (the server died between the two), swept by age.
+    const orphanKey = keys.libraryFile(randomBytes(16).toString('hex'));
+    const orphanId = await createMultipartUpload(orphanKey, 'application/octet-stream');
+    const aborted = await abortStaleMultipartUploads({ prefix: PREFIX.library, startedBefore: new Date(Date.now() + 60_000), keep: new Set([liveRow.multipartUploadId!]) });
+    expect(aborted.map((u) => u.uploadId)).toContain(orphanId);
+    const open = (await listOpenMultipartUploads(PREFIX.library)).map((u) => u.uploadId);
+    expect(open).toContain(liveRow.multipartUploadId);
+    expect(open).not.toContain(orphanId);
+    await library.abortFileUpload(live.fileId);
   });
 });

@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import { FileTable, type TableQuery } from '@/components/library/file-table';
+import { FileUploader } from '@/components/library/file-uploader';
+import { PageHeader } from '@/components/ui/page-header';
+import { listLibraryFiles, SORT_COLUMNS, type SortKey } from '@/lib/dal/library-files';
+import { requireAdmin } from '@/lib/dal/session';
+
+export const metadata: Metadata = { title: 'Files' };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
+
+export default async function FilesPage({ searchParams }: { searchParams: SearchParams }) {
+  await requireAdmin();
+  const params = await searchParams;
+  const sort: SortKey = one(params.sort) in SORT_COLUMNS ? (one(params.sort) as SortKey) : 'date';
+  const dir = one(params.dir);
+  const query: TableQuery = { search: one(params.q).slice(0, 200), sort, direction: dir === 'asc' || dir === 'desc' ? dir : sort === 'date' ? 'desc' : 'asc' };
+  const page = await listLibraryFiles({ ...query, after: one(params.after) || undefined, before: one(params.before) || undefined });
+  return (
+    <>
+      <PageHeader title="Files" description="Private files kept for sharing with partners. Uploads go straight to storage; a file is listed as ready once storage confirms every byte." />
+      <FileUploader />
+      <FileTable page={page} query={query} />
+    </>
+  );
+}

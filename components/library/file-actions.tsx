@@ -1,0 +1,54 @@
+'use client';
+
+import { useActionState } from 'react';
+import { buttonStyles } from '@/components/ui/button-styles';
+import { idle } from '@/lib/action-state';
+import { deleteFileAction } from '@/lib/actions/delete-file';
+import { renameFileAction } from '@/lib/actions/rename-file';
+
+/** Download, rename and delete for one library file. */
+export function FileActions({ fileId, name, ready }: { fileId: string; name: string; ready: boolean }) {
+  const [renameState, rename, renaming] = useActionState(renameFileAction, idle);
+  const [deleteState, remove, deleting] = useActionState(deleteFileAction, idle);
+  const error = [renameState, deleteState].find((s) => s.status === 'error');
+  return (
+    <div className="flex flex-wrap items-start gap-2">
+      {ready && (
+        <a href={`/admin/files/${fileId}/download`} className={buttonStyles.secondary} aria-label={`Download ${name}`}>
+          Download
+        </a>
+      )}
+      <details className="relative">
+        <summary className={`${buttonStyles.secondary} cursor-pointer list-none`} aria-label={`Rename ${name}`}>
+          Rename
+        </summary>
+        <form action={rename} className="absolute right-0 z-10 mt-1 flex w-72 max-w-[80vw] flex-col gap-2 rounded-md bg-white p-3 shadow-lg ring-1 ring-slate-200">
+          <input type="hidden" name="fileId" value={fileId} />
+          <label className="text-xs font-medium text-slate-700">
+            New name
+            <input name="name" defaultValue={name} required maxLength={1000} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1 text-sm" />
+          </label>
+          <button type="submit" className={buttonStyles.primary} disabled={renaming}>
+            Save name
+          </button>
+        </form>
+      </details>
+      <form
+        action={remove}
+        onSubmit={(event) => {
+          if (!window.confirm(`Delete “${name}”? This removes the file from storage and cannot be undone.`)) event.preventDefault();
+        }}
+      >
+        <input type="hidden" name="fileId" value={fileId} />
+        <button type="submit" className={buttonStyles.danger} disabled={deleting} aria-label={`Delete ${name}`}>
+          Delete
+        </button>
+      </form>
+      {error?.status === 'error' && (
+        <p role="alert" className="w-full text-sm text-red-700">
+          {error.fieldErrors?.name ?? error.message}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+import Link from 'next/link';
+import { EmptyState } from '@/components/ui/empty-state';
+import { buttonStyles } from '@/components/ui/button-styles';
+import { FileActions } from '@/components/library/file-actions';
+import type { LibraryPage, SortKey } from '@/lib/dal/library-files';
+import { formatBytes } from '@/lib/format';
+
+export interface TableQuery {
+  search: string;
+  sort: SortKey;
+  direction: 'asc' | 'desc';
+}
+
+function href(query: TableQuery, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams({ ...(query.search ? { q: query.search } : {}), sort: query.sort, dir: query.direction, ...extra });
+  return `/admin/files?${params}`;
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+function SortHeader({ label, column, query }: { label: string; column: SortKey; query: TableQuery }) {
+  const active = query.sort === column;
+  const next = active && query.direction === 'asc' ? 'desc' : 'asc';
+  return (
+    <th scope="col" className="px-4 py-2" aria-sort={active ? (query.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
+      <Link href={href({ ...query, sort: column, direction: active ? next : column === 'date' ? 'desc' : 'asc' })} className="hover:text-slate-900">
+        {label}
+        {active ? (query.direction === 'asc' ? ' ↑' : ' ↓') : ''}
+      </Link>
+    </th>
+  );
+}
+
+/** The library: search by name, sort by name, size or date, and page by keyset cursors. */
+export function FileTable({ page, query }: { page: LibraryPage; query: TableQuery }) {
+  return (
+    <section aria-labelledby="files-heading" className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+      <div className="flex flex-col gap-3 border-b border-slate-200 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
+        <h2 id="files-heading" className="text-sm font-semibold text-slate-900">
+          Files ({page.total.toLocaleString('en-GB')})
+        </h2>
+        <form role="search" action="/admin/files" className="flex gap-2">
+          <input type="hidden" name="sort" value={query.sort} />
+          <input type="hidden" name="dir" value={query.direction} />
+          <label className="sr-only" htmlFor="file-search">
+            Search by name
+          </label>
+          <input id="file-search" name="q" type="search" defaultValue={query.search} placeholder="Search by name" className="w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm sm:w-64" />
+          <button type="submit" className={buttonStyles.secondary}>
+            Search
+          </button>
+        </form>
+      </div>
+      {page.files.length === 0 ? (
+        <div className="p-4">
+          <EmptyState title={query.search ? `No files match “${query.search}”` : 'No files yet'}>
+            {query.search ? 'Try another part of the name.' : 'Upload files above; they appear here once storage confirms them.'}
+          </EmptyState>
+        </div>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+              <tr>
+                <SortHeader label="Name" column="name" query={query} />
+                <SortHeader label="Size" column="size" query={query} />
+                <th scope="col" className="px-4 py-2">Type</th>
+                <th scope="col" className="px-4 py-2">Uploaded by</th>
+                <SortHeader label="Date" column="date" query={query} />
+                <th scope="col" className="px-4 py-2">Status</th>
+                <th scope="col" className="px-4 py-2">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {page.files.map((file) => (
+                <tr key={file.id}>
+                  <td className="max-w-xs break-words px-4 py-2 font-medium text-slate-900">{file.name}</td>
+                  <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatBytes(file.sizeBytes)}</td>
+                  <td className="max-w-[10rem] truncate px-4 py-2 text-slate-600" title={file.contentType}>
+                    {file.contentType}
+                  </td>
+                  <td className="px-4 py-2 text-slate-600">{file.uploadedBy ?? 'Former user'}</td>
+                  <td className="whitespace-nowrap px-4 py-2 text-slate-600">
+                    <time dateTime={file.createdAt.toISOString()}>{dateFormat.format(file.createdAt)} UTC</time>
+                  </td>
+                  <td className="px-4 py-2">
+                    {file.status === 'READY' ? (
+                      <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800">Ready</span>
+                    ) : (
+                      <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900">Uploading</span>
+                    )}
+                  </td>
+                  <td className="px-4 py-2">
+                    <FileActions fileId={file.id} name={file.name} ready={file.status === 'READY'} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {(page.previousBefore || page.nextAfter) && (
+        <nav aria-label="Pages" className="flex justify-between border-t border-slate-200 px-4 py-3">
+          {page.previousBefore ? (
+            <Link href={href(query, { before: page.previousBefore })} className={buttonStyles.secondary}>
+              Previous page
+            </Link>
+          ) : (
+            <span />
+          )}
+          {page.nextAfter && (
+            <Link href={href(query, { after: page.nextAfter })} className={buttonStyles.secondary}>
+              Next page
+            </Link>
+          )}
+        </nav>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,170 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { buttonStyles } from '@/components/ui/button-styles';
+import { ProgressBar } from '@/components/ui/progress-bar';
+import { abortFileUploadAction } from '@/lib/actions/abort-file-upload';
+import { completeFileUploadAction } from '@/lib/actions/complete-file-upload';
+import { createFileUploadAction } from '@/lib/actions/create-file-upload';
+import { resumeFileUploadAction } from '@/lib/actions/resume-file-upload';
+import { signUploadPartAction } from '@/lib/actions/sign-upload-part';
+import { formatBytes } from '@/lib/format';
+import { LibraryUpload, type LibraryUploadApi, type UploadSnapshot } from '@/lib/library-uploader';
+
+const api: LibraryUploadApi = {
+  create: createFileUploadAction,
+  resume: resumeFileUploadAction,
+  signPart: signUploadPartAction,
+  complete: completeFileUploadAction,
+  abort: abortFileUploadAction,
+};
+
+interface Entry {
+  key: number;
+  upload: LibraryUpload;
+  snapshot: UploadSnapshot;
+}
+
+function formatDuration(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
+  return `${Math.floor(seconds / 3600)} h ${Math.round((seconds % 3600) / 60)} min`;
+}
+
+function progressDetail(s: UploadSnapshot): string {
+  const done = `${formatBytes(s.bytesDone)} of ${formatBytes(s.sizeBytes)}`;
+  switch (s.phase) {
+    case 'starting':
+      return `${done} · starting…`;
+    case 'uploading':
+      return [done, s.bytesPerSecond ? `${formatBytes(s.bytesPerSecond)}/s` : null, s.secondsLeft !== null ? `${formatDuration(s.secondsLeft)} left` : null].filter(Boolean).join(' · ');
+    case 'completing':
+      return `${done} · checking with storage…`;
+    case 'paused':
+      return `${done} · paused`;
+    case 'done':
+      return `${formatBytes(s.sizeBytes)} · uploaded`;
+    case 'failed':
+      return `${done} · failed`;
+    case 'cancelled':
+      return 'cancelled';
+  }
+}
+
+function UploadItem({ entry, onRemove }: { entry: Entry; onRemove: () => void }) {
+  const { snapshot: s, upload } = entry;
+  const active = s.phase === 'starting' || s.phase === 'uploading';
+  const finished = s.phase === 'done' || s.phase === 'cancelled';
+  return (
+    <li className="rounded-md border border-slate-200 bg-white p-3">
+      <ProgressBar label={s.name} value={s.bytesDone} max={s.sizeBytes || 1} detail={progressDetail(s)} />
+      {s.resumedBytes > 0 && !finished && <p className="mt-1 text-xs text-slate-600">Resumed: {formatBytes(s.resumedBytes)} were already in storage.</p>}
+      {s.message && s.phase === 'failed' && (
+        <p role="alert" className="mt-1 text-sm text-red-700">
+          {s.message}
+        </p>
+      )}
+      <div className="mt-2 flex flex-wrap gap-2">
+        {active && (
+          <button type="button" className={buttonStyles.secondary} onClick={() => upload.pause()} aria-label={`Pause ${s.name}`}>
+            Pause
+          </button>
+        )}
+        {(s.phase === 'paused' || s.phase === 'failed') && (
+          <button type="button" className={buttonStyles.secondary} onClick={() => void upload.start()} aria-label={`Resume ${s.name}`}>
+            Resume
+          </button>
+        )}
+        {!finished && s.phase !== 'completing' && (
+          <button type="button" className={buttonStyles.danger} onClick={() => void upload.cancel()} aria-label={`Cancel ${s.name}`}>
+            Cancel
+          </button>
+        )}
+        {finished && (
+          <button type="button" className={buttonStyles.secondary} onClick={onRemove} aria-label={`Dismiss ${s.name}`}>
+            Dismiss
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/**
+ * "Upload files": a picker and a drop zone, several files at once, each with its own progress,
+ * pause, resume and cancel. Choosing a file again after a reload resumes its unfinished upload.
+ */
+export function FileUploader() {
+  const router = useRouter();
+  const [entries, setEntries] = useState<Entry[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const nextKey = useRef(0);
+
+  const add = useCallback(
+    (files: FileList | null) => {
+      for (const file of Array.from(files ?? [])) {
+        const key = nextKey.current++;
+        const upload = new LibraryUpload(file, api, (snapshot) => {
+          setEntries((list) => list.map((e) => (e.key === key ? { ...e, snapshot } : e)));
+          if (snapshot.phase === 'done') router.refresh();
+        });
+        setEntries((list) => [...list, { key, upload, snapshot: upload.state }]);
+        void upload.start();
+      }
+    },
+    [router],
+  );
+
+  const busy = entries.some((e) => ['starting', 'uploading', 'completing'].includes(e.snapshot.phase));
+  useEffect(() => {
+    if (!busy) return;
+    // Closing the tab loses nothing already in storage, but say so before it happens.
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [busy]);
+
+  return (
+    <section aria-labelledby="upload-heading" className="mb-6">
+      <h2 id="upload-heading" className="sr-only">
+        Upload
+      </h2>
+      <div
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(event) => {
+          event.preventDefault();
+          setDragging(false);
+          add(event.dataTransfer.files);
+        }}
+        className={`rounded-lg border-2 border-dashed px-4 py-8 text-center ${dragging ? 'border-brand-600 bg-brand-50' : 'border-slate-300 bg-white'}`}
+      >
+        <p className="text-sm text-slate-600">Drop files here, or</p>
+        <label className={`${buttonStyles.primary} mt-2 cursor-pointer`}>
+          Upload files
+          <input
+            type="file"
+            multiple
+            className="sr-only"
+            onChange={(event) => {
+              add(event.target.files);
+              event.target.value = '';
+            }}
+          />
+        </label>
+        <p className="mt-2 text-xs text-slate-500">Any type and size. Files are saved, never opened, when downloaded. An unfinished upload continues where it stopped when you choose the same file again.</p>
+      </div>
+      {entries.length > 0 && (
+        <ul aria-label="Uploads" className="mt-4 space-y-2">
+          {entries.map((entry) => (
+            <UploadItem key={entry.key} entry={entry} onRemove={() => setEntries((list) => list.filter((e) => e.key !== entry.key))} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+import { signIn } from './helpers';
+
+const MIB = 1024 * 1024;
+
+test('an admin uploads a file in parts straight to S3, sees progress, then the file in the table', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.goto('/admin/files');
+  await expect(page.getByRole('heading', { name: 'Files', exact: true })).toBeVisible();
+
+  const name = `Übersicht ${Date.now()}.bin`;
+  const buffer = randomBytes(11 * MIB);
+  const partPuts: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (request.method() === 'PUT' && url.searchParams.has('partNumber')) partPuts.push(url.searchParams.get('partNumber')!);
+  });
+  // A slower uplink (about 2 MB/s), so that the upload is seen in progress, not only finished.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 2 * MIB });
+  await page.getByLabel('Upload files').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
+
+  const progress = page.getByRole('progressbar', { name });
+  await expect(progress).toBeVisible();
+  await expect(page.getByText(/ of 11 MB · .*\/s · .* left/)).toBeVisible({ timeout: 20_000 });
+  await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+  await expect(page.getByText('11 MB · uploaded')).toBeVisible({ timeout: 60_000 });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await expect(progress).toHaveAttribute('aria-valuenow', '100');
+  expect(partPuts.sort()).toEqual(['1', '2', '3']); // 5 MiB + 5 MiB + 1 MiB, each through its own URL
+
+  const row = page.getByRole('row').filter({ hasText: name });
+  await expect(row.getByText('Ready')).toBeVisible();
+  await expect(row.getByRole('cell', { name: '11 MB' })).toBeVisible();
+  await expect(row.getByRole('cell', { name: 'Ada Admin' })).toBeVisible();
+
+  const href = await row.getByRole('link', { name: `Download ${name}` }).getAttribute('href');
+  const redirect = await page.request.get(href!, { maxRedirects: 0 });
+  expect(redirect.status()).toBe(303);
+  const object = await page.request.get(redirect.headers().location);
+  expect(object.status()).toBe(200);
+  expect(object.headers()['content-disposition']).toContain('attachment');
+  expect(Buffer.compare(await object.body(), buffer)).toBe(0);
+
+  await page.getByRole('searchbox', { name: 'Search by name' }).fill(name.slice(0, 12));
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByRole('row').filter({ hasText: name })).toBeVisible();
+
+  page.once('dialog', (dialog) => dialog.accept());
+  await row.getByRole('button', { name: `Delete ${name}` }).click();
+  await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
+  expect((await page.request.get(href!, { maxRedirects: 0 })).status()).toBe(404);
+});
+
+test('an empty file gets a clear refusal and nothing is listed', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.goto('/admin/files');
+  await page.getByLabel('Upload files').setInputFiles({ name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) });
+  await expect(page.getByRole('alert').filter({ hasText: 'is empty' })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'empty.txt' })).toHaveCount(0);
+});
+
+test('a customer cannot reach /admin/files, its downloads or its upload actions', async ({ page, browser }) => {
+  // An admin starts an upload; the action request it makes is replayed with a customer's session.
+  const adminContext = await browser.newContext();
+  const adminPage = await adminContext.newPage();
+  await signIn(adminPage, 'admin');
+  await adminPage.goto('/admin/files');
+  const actionRequest = adminPage.waitForRequest((r) => r.method() === 'POST' && Boolean(r.headers()['next-action']));
+  await adminPage.getByLabel('Upload files').setInputFiles({ name: 'tiny.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+  const recorded = await actionRequest;
+  await expect(adminPage.getByText('5 B · uploaded')).toBeVisible();
+  const href = await adminPage.getByRole('row').filter({ hasText: 'tiny.txt' }).first().getByRole('link', { name: 'Download tiny.txt' }).getAttribute('href');
+
+  await signIn(page, 'alice');
+  const response = await page.goto('/admin/files');
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole('heading', { name: 'Admins only' })).toBeVisible();
+  expect((await page.request.get(href!, { maxRedirects: 0 })).status()).toBe(403);
+
+  const headers = Object.fromEntries(Object.entries(recorded.headers()).filter(([name]) => ['next-action', 'content-type', 'accept', 'next-router-state-tree'].includes(name)));
+  const replay = await page.request.post('/admin/files', { headers, data: recorded.postData() ?? '' });
+  expect(replay.status()).toBe(403);
+
+  adminPage.once('dialog', (dialog) => dialog.accept());
+  await adminPage.getByRole('row').filter({ hasText: 'tiny.txt' }).first().getByRole('button', { name: 'Delete tiny.txt' }).click();
+  await adminContext.close();
+});
