@@ -349,6 +349,15 @@ export async function activeSharesForFile(fileId: string): Promise<ActiveShareRe
   });
 }
 
+/** For the library's delete: why this file must stay (it is in an active share), or null. */
+export async function shareDeletionBlocker(fileId: string): Promise<string | null> {
+  const active = await activeSharesForFile(fileId);
+  if (active.length === 0) return null;
+  const titles = active.slice(0, 3).map((s) => `“${s.title}”`).join(', ');
+  const more = active.length > 3 ? ` and ${active.length - 3} more` : '';
+  return `This file is in ${active.length === 1 ? 'an active share' : `${active.length} active shares`} (${titles}${more}). Remove it from ${active.length === 1 ? 'that share' : 'those shares'} or revoke ${active.length === 1 ? 'it' : 'them'} first.`;
+}
+
 /** Runs DAL work for an action: its result as success, a ShareError as an error message. */
 export async function shareActionState<T>(work: () => Promise<T>, message?: string): Promise<ActionState<T extends void ? undefined : T>> {
   try {
