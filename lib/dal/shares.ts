@@ -11,6 +11,8 @@ import type { RequestContext } from '@/lib/request-context';
 import type { CreateShareInput, RecipientInput, UpdateShareInput } from '@/lib/shares/input';
 import { linkState, type LinkState } from '@/lib/shares/link-state';
 import { generateShareToken, hashShareToken } from '@/lib/shares/token';
+import { presignGet } from '@/lib/storage/presign';
+import { ttlPolicy } from '@/lib/storage/ttl';
 
 /**
  * The admin side of share links. Every function checks for an admin itself; results are plain DTOs
@@ -367,4 +369,39 @@ export async function shareActionState<T>(work: () => Promise<T>, message?: stri
     if (error instanceof ShareError) return { status: 'error', message: error.message };
     throw error; // forbidden(), redirect() and real faults keep their own handling
   }
+}
+
+/**
+ * The longest a raw pre-signed URL may live: the 'download' TTL policy (TTL_DOWNLOAD_SECONDS,
+ * itself at most 7 days). Raw URLs get no policy of their own until lib/storage/ttl.ts has one.
+ */
+export function rawUrlMaxSeconds(): number {
+  const policy = ttlPolicy();
+  return Math.min(policy.download, policy.hardCap);
+}
+
+export interface RawUrl {
+  url: string;
+  expiresAt: Date;
+  fileName: string;
+}
+
+/**
+ * A bare pre-signed GET for one file of an active share, for partners who need a plain S3 URL.
+ * Unlike share links it cannot be revoked: it works for anyone who holds it until it expires (or
+ * until the signing credentials do). The admin is warned before; the issue is audited.
+ */
+export async function issueRawUrl(shareId: string, fileId: string, ttlSeconds: number, context?: RequestContext): Promise<RawUrl> {
+  const admin = await requireAdmin();
+  const share = await db.share.findUnique({ where: { id: shareId }, select: { revokedAt: true, expiresAt: true } });
+  if (!share) throw new ShareError('This share no longer exists.');
+  if (shareStatus(share) !== 'active') throw new ShareError('This share is no longer active; raw URLs are only issued for active shares.');
+  const inShare = await db.shareFile.findUnique({ where: { shareId_fileId: { shareId, fileId } }, select: { file: { select: { id: true, name: true, objectKey: true, contentType: true, status: true } } } });
+  if (!inShare || inShare.file.status !== 'READY') throw new ShareError('This file is not in the share.');
+  const max = rawUrlMaxSeconds();
+  if (ttlSeconds > max) throw new ShareError(`Raw URLs may live at most ${max} seconds here (TTL_DOWNLOAD_SECONDS).`);
+  const { file } = inShare;
+  const signed = await presignGet(file.objectKey, { purpose: 'download', ttlSeconds, downloadName: file.name, responseContentType: file.contentType });
+  await recordAudit({ actorId: admin.id, action: 'share.raw-url', outcome: 'granted', subjectType: 'LibraryFile', subjectId: file.id, urlExpiresAt: signed.expiresAt, context, detail: { shareId, ttlSeconds } });
+  return { url: signed.url, expiresAt: signed.expiresAt, fileName: file.name };
 }

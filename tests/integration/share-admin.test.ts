@@ -115,6 +115,20 @@ describe('share administration', () => {
     expect((await shares.activeSharesForFile(fileIds[2])).map((s) => s.id)).not.toContain(shareId);
   });
 
+  it('issues a raw URL only within the download policy, audited; it outlives revocation (the reason for the warning)', async () => {
+    const { shareId } = await shares.createShare(input({ fileIds: [fileIds[1]] }), context);
+    await expect(shares.issueRawUrl(shareId, fileIds[1], shares.rawUrlMaxSeconds() + 1, context)).rejects.toThrow(/at most/);
+    await expect(shares.issueRawUrl(shareId, fileIds[0], 60, context)).rejects.toThrow(/not in the share/);
+    const raw = await shares.issueRawUrl(shareId, fileIds[1], 120, context);
+    expect(raw.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(120_000);
+    expect(await (await fetch(raw.url)).text()).toBe('two');
+    await shares.revokeShare(shareId, context);
+    expect((await fetch(raw.url)).status).toBe(200);
+    await expect(shares.issueRawUrl(shareId, fileIds[1], 60, context)).rejects.toThrow(/no longer active/);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: 'share.raw-url', subjectId: fileIds[1] } });
+    expect(audit).toMatchObject({ actorId: adminId, outcome: 'granted', urlExpiresAt: raw.expiresAt });
+  });
+
   it('refuses files that are not ready', async () => {
     await db.libraryFile.update({ where: { id: fileIds[0] }, data: { status: 'UPLOADING' } });
     try {

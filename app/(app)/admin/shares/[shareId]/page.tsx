@@ -5,12 +5,13 @@ import { PageHeader } from '@/components/ui/page-header';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { AddRecipientsForm } from '@/components/shares/add-recipients-form';
 import { ConfirmAction } from '@/components/shares/confirm-action';
+import { RawUrlForm } from '@/components/shares/raw-url-form';
 import { LocalDateTime } from '@/components/shares/local-time';
 import { LinkStateBadge, ShareStatusBadge } from '@/components/shares/status-badge';
 import { removeShareRecipientAction } from '@/lib/actions/remove-share-recipient';
 import { revokeShareAction } from '@/lib/actions/revoke-share';
 import { revokeShareRecipientAction } from '@/lib/actions/revoke-share-recipient';
-import { getShare } from '@/lib/dal/shares';
+import { getShare, rawUrlMaxSeconds } from '@/lib/dal/shares';
 import { formatBytes, formatRelative } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Share' };
@@ -168,6 +169,15 @@ export default async function SharePage({ params }: { params: Promise<{ shareId:
           </h2>
           <AddRecipientsForm shareId={share.id} />
         </section>
+      )}
+
+      {active && share.files.length > 0 && (
+        <details className="mt-6 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+          <summary className="cursor-pointer text-sm font-semibold text-slate-900">Raw pre-signed URL (for server-to-server transfers)</summary>
+          <div className="mt-4">
+            <RawUrlForm shareId={share.id} files={share.files.map((f) => ({ id: f.id, name: f.name }))} maxSeconds={rawUrlMaxSeconds()} />
+          </div>
+        </details>
       )}
     </>
   );
