@@ -10,6 +10,7 @@ import { hashShareToken } from '@/lib/shares/token';
 import { signUnlockCookie, unlockCookiePath, verifyUnlockCookie } from '@/lib/shares/unlock-cookie';
 import { unlockVerdict } from '@/lib/shares/unlock-throttle';
 import { presignGet } from '@/lib/storage/presign';
+import { sendMail } from '@/lib/shares/mail';
 
 /**
  * The partner side of share links: no session, only the token in the path (and, for shares with a
@@ -241,7 +242,7 @@ export type FileClickOutcome =
   | { kind: 'not-found' }
   | { kind: 'dead'; reason: DeadReason }
   | { kind: 'locked' }
-  | { kind: 'granted'; url: string; expiresAt: Date };
+  | { kind: 'granted'; url: string; expiresAt: Date; firstDownload: FirstDownload | null };
 
 export interface FileClickOptions {
   unlockCookies: readonly string[];
@@ -282,14 +283,15 @@ export async function clickShareFile(token: string, fileId: string, options: Fil
 
   const now = new Date();
   // The one statement that decides: it re-reads revocation, expiry and the count under the row lock.
-  const counted = await db.$executeRaw`
+  const counted = await db.$queryRaw<{ downloadCount: number }[]>`
     UPDATE "ShareRecipient" AS r
     SET "downloadCount" = r."downloadCount" + 1, "lastAccessAt" = ${now}, "lastIp" = ${context.ip}
     FROM "Share" AS s
     WHERE r."id" = ${recipient.id} AND s."id" = r."shareId"
       AND r."revokedAt" IS NULL AND s."revokedAt" IS NULL AND s."expiresAt" > ${now}
-      AND (s."maxDownloads" IS NULL OR r."downloadCount" < s."maxDownloads")`;
-  if (counted !== 1) {
+      AND (s."maxDownloads" IS NULL OR r."downloadCount" < s."maxDownloads")
+    RETURNING r."downloadCount"`;
+  if (counted.length !== 1) {
     const fresh = await findRecipient(token);
     const freshState = fresh ? stateOf(fresh, now) : ({ live: false, reason: 'revoked' } as const);
     const reason: DeadReason = freshState.live ? 'exhausted' : freshState.reason;
@@ -299,5 +301,43 @@ export async function clickShareFile(token: string, fileId: string, options: Fil
 
   const signed = await presignGet(file.objectKey, { purpose: 'shareClick', ttlSeconds: options.ttlSeconds, downloadName: file.name, responseContentType: file.contentType });
   await logAccess(recipient, { kind: 'DOWNLOAD', file, urlExpiresAt: signed.expiresAt }, context);
-  return { kind: 'granted', url: signed.url, expiresAt: signed.expiresAt };
+  const firstDownload = counted[0].downloadCount === 1 ? { recipientId: recipient.id, fileName: file.name } : null;
+  return { kind: 'granted', url: signed.url, expiresAt: signed.expiresAt, firstDownload };
+}
+
+export interface FirstDownload {
+  recipientId: string;
+  fileName: string;
+}
+
+/**
+ * Tells the recipient and the admin who created the share that a link was used for the first time
+ * (run after the response, so mail never delays a download). A failed mail is logged, not thrown.
+ */
+export async function notifyFirstDownload({ recipientId, fileName }: FirstDownload): Promise<void> {
+  const recipient = await db.shareRecipient.findUnique({
+    where: { id: recipientId },
+    select: { name: true, email: true, share: { select: { id: true, title: true, expiresAt: true, createdBy: { select: { name: true, email: true } } } } },
+  });
+  if (!recipient) return;
+  const { share } = recipient;
+  const mails = [
+    {
+      to: recipient.email,
+      subject: `You downloaded “${fileName}”`,
+      text: `Hello ${recipient.name},\n\nyour link to “${share.title}” was just used to download “${fileName}”. If this was not you, tell the sender so they can revoke the link.\n\nAccess ends ${share.expiresAt.toUTCString()}.`,
+    },
+    ...(share.createdBy
+      ? [
+          {
+            to: share.createdBy.email,
+            subject: `${recipient.name} downloaded from “${share.title}”`,
+            text: `${recipient.name} <${recipient.email}> downloaded “${fileName}” from your share “${share.title}” for the first time.\n\nSee the access log: ${env.APP_URL}/admin/shares/${share.id}/recipients/${recipientId}`,
+          },
+        ]
+      : []),
+  ];
+  for (const mail of mails) {
+    await sendMail(mail).catch((error) => console.error('[mail] could not send the first-download notice:', error));
+  }
 }

@@ -6,6 +6,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 const session = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock('@/lib/auth', () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
+// after() needs Next's request scope, which a direct call of the route handler lacks: here the
+// scheduled work (first-download mail) runs right after the response instead, and is awaited below.
+const scheduled = vi.hoisted(() => ({ work: [] as Promise<unknown>[] }));
+vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => Promise<unknown>) => scheduled.work.push(Promise.resolve().then(fn)) }));
 
 const { db } = await import('@/lib/db');
 const shares = await import('@/lib/dal/shares');
@@ -106,6 +110,24 @@ describe('share links against PostgreSQL and radosgw', () => {
     expect(log).toEqual([expect.objectContaining({ kind: 'DOWNLOAD', fileId: files[0].id, ip: context.ip, urlExpiresAt: expect.any(Date) })]);
     const audit = await db.auditEvent.findFirst({ where: { action: 'share.download', subjectId: links[0].recipientId } });
     expect(audit).toMatchObject({ actorId: null, outcome: 'granted', urlExpiresAt: expect.any(Date) });
+  });
+
+  it('mails the recipient and the share’s creator on a link’s first download only (printed without SMTP)', async () => {
+    const printed = vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    try {
+      const { tokens } = await createShare();
+      scheduled.work = [];
+      await click(tokens[0]);
+      await click(tokens[0]);
+      await Promise.all(scheduled.work);
+      const mails = printed.mock.calls.map((args) => String(args[0])).filter((text) => text.startsWith('[mail]'));
+      expect(mails).toHaveLength(2);
+      expect(mails[0]).toContain('To: partner1@example.net');
+      expect(mails[1]).toContain(`To: share-admin-${suffix}@shares.test`);
+      expect(mails[1]).toContain('Partner 1 downloaded');
+    } finally {
+      printed.mockRestore();
+    }
   });
 
   it('refuses a file that is not in the share with 404', async () => {

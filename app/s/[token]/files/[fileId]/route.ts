@@ -1,4 +1,5 @@
-import { clickShareFile } from '@/lib/dal/share-access';
+import { after } from 'next/server';
+import { clickShareFile, notifyFirstDownload } from '@/lib/dal/share-access';
 import { contextFromHeaders } from '@/lib/request-context';
 import { deadLinkResponse } from '@/lib/shares/dead-link-page';
 import { unlockCookiesFrom } from '@/lib/shares/unlock-cookie';
@@ -16,8 +17,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
   });
   const noStore = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
   switch (outcome.kind) {
-    case 'granted':
+    case 'granted': {
+      const first = outcome.firstDownload;
+      if (first) after(() => notifyFirstDownload(first));
       return new Response(null, { status: 303, headers: { ...noStore, Location: outcome.url } });
+    }
     case 'locked':
       return new Response(null, { status: 303, headers: { ...noStore, Location: `/s/${encodeURIComponent(token)}` } });
     case 'dead':
