@@ -105,18 +105,22 @@ export interface PartnerFile {
   contentType: string;
 }
 
-export interface PartnerShareView {
-  title: string;
-  message: string;
-  recipientName: string;
-  expiresAt: Date;
-  hasPassword: boolean;
-  /** False while a password is set and this browser has not typed it. Files are listed only once unlocked. */
-  unlocked: boolean;
-  files: PartnerFile[];
-  maxDownloads: number | null;
-  downloadCount: number;
-}
+/**
+ * What the partner page shows. Behind a password, nothing about the share is shown until it is
+ * unlocked (a leaked link without the password reveals no title, message or file names).
+ */
+export type PartnerShareView =
+  | { unlocked: false; expiresAt: Date }
+  | {
+      unlocked: true;
+      title: string;
+      message: string;
+      recipientName: string;
+      expiresAt: Date;
+      files: PartnerFile[];
+      maxDownloads: number | null;
+      downloadCount: number;
+    };
 
 export type OpenOutcome = { kind: 'not-found' } | { kind: 'dead'; reason: DeadReason } | { kind: 'live'; view: PartnerShareView };
 
@@ -137,22 +141,20 @@ export async function openShareLink(token: string, unlockCookies: readonly strin
   await db.shareRecipient.update({ where: { id: recipient.id }, data: { lastAccessAt: now, lastIp: context.ip } });
   await db.shareRecipient.updateMany({ where: { id: recipient.id, openedAt: null }, data: { openedAt: now } });
   await logAccess(recipient, { kind: 'OPEN' }, context);
-  const files = unlocked
-    ? await db.libraryFile.findMany({
-        where: { status: 'READY', shareFiles: { some: { shareId: recipient.share.id } } },
-        orderBy: { name: 'asc' },
-        select: { id: true, name: true, sizeBytes: true, contentType: true },
-      })
-    : [];
+  if (!unlocked) return { kind: 'live', view: { unlocked: false, expiresAt: recipient.share.expiresAt } };
+  const files = await db.libraryFile.findMany({
+    where: { status: 'READY', shareFiles: { some: { shareId: recipient.share.id } } },
+    orderBy: { name: 'asc' },
+    select: { id: true, name: true, sizeBytes: true, contentType: true },
+  });
   return {
     kind: 'live',
     view: {
+      unlocked: true,
       title: recipient.share.title,
       message: recipient.share.message,
       recipientName: recipient.name,
       expiresAt: recipient.share.expiresAt,
-      hasPassword: recipient.share.passwordHash !== null,
-      unlocked,
       files: files.map((f) => ({ ...f, sizeBytes: Number(f.sizeBytes) })),
       maxDownloads: recipient.share.maxDownloads,
       downloadCount: recipient.downloadCount,

@@ -20,8 +20,9 @@ async function openAsPartner(browser: Browser, link: string, firstTryWrong = fal
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   await page.goto(link);
-  await expect(page.getByRole('heading', { name: 'Files for the Q3 audit' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Files', exact: true })).toHaveCount(0);
+  // Behind the password the page shows nothing of the share: no title, no files.
+  await expect(page.getByRole('heading', { name: 'Shared files' })).toBeVisible();
+  await expect(page.getByText('Files for the Q3 audit')).toHaveCount(0);
   if (firstTryWrong) {
     await page.getByLabel('Password').fill('not the password');
     await page.getByRole('button', { name: 'Unlock' }).click();
@@ -29,6 +30,7 @@ async function openAsPartner(browser: Browser, link: string, firstTryWrong = fal
   }
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('heading', { name: 'Files for the Q3 audit' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Files', exact: true })).toBeVisible();
   return page;
 }

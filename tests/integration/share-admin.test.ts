@@ -83,13 +83,13 @@ describe('share administration', () => {
     const { shareId, links } = await shares.createShare(input(), context);
     const token = tokenOf(links[0].url);
     const before = await access.openShareLink(token, [], context);
-    expect(before.kind === 'live' && before.view.files.map((f) => f.id)).toEqual([fileIds[0]]);
+    expect(before.kind === 'live' && before.view.unlocked && before.view.files.map((f) => f.id)).toEqual([fileIds[0]]);
     const opened = await db.shareRecipient.findUniqueOrThrow({ where: { id: links[0].recipientId } });
     expect(opened.openedAt).toBeInstanceOf(Date);
 
     await shares.updateShare(shareId, { title: 'Renamed', message: 'New words', expiresAt: new Date(Date.now() + 7_200_000), passwordMode: 'keep', password: '', maxDownloads: 1, fileIds: [fileIds[1], fileIds[2]] }, context);
     const after = await access.openShareLink(token, [], context);
-    if (after.kind !== 'live') throw new Error(after.kind);
+    if (after.kind !== 'live' || !after.view.unlocked) throw new Error(after.kind);
     expect(after.view).toMatchObject({ title: 'Renamed', message: 'New words', maxDownloads: 1 });
     expect(after.view.files.map((f) => f.id).sort()).toEqual([fileIds[1], fileIds[2]].sort());
     expect((await access.clickShareFile(token, fileIds[0], { unlockCookies: [], context })).kind).toBe('not-found');

@@ -170,11 +170,17 @@ describe('share links against PostgreSQL and radosgw', () => {
     expect(locked.status).toBe(303);
     expect(locked.headers.get('location')).toBe(`/s/${token}`);
 
+    // Behind the password the page gets nothing of the share but when it ends.
+    const lockedView = await access.openShareLink(token, [], context);
+    expect(lockedView).toEqual({ kind: 'live', view: { unlocked: false, expiresAt: expect.any(Date) } });
+
     expect(await access.unlockShareLink(token, 'wrong password!', context)).toEqual({ kind: 'wrong-password' });
     const unlocked = await access.unlockShareLink(token, 'correct horse battery', context);
     if (unlocked.kind !== 'unlocked' || !unlocked.cookie) throw new Error(`expected an unlock, got ${unlocked.kind}`);
     expect(unlocked.cookie.path).toBe(`/s/${token}`);
     const cookie = `${UNLOCK_COOKIE}=${encodeURIComponent(unlocked.cookie.value)}`;
+    const unlockedView = await access.openShareLink(token, [unlocked.cookie.value], context);
+    expect(unlockedView.kind === 'live' && unlockedView.view.unlocked && unlockedView.view.files).toHaveLength(2);
     const granted = await click(token, files[0].id, cookie);
     expect(granted.status).toBe(303);
     expect((await bytesAt(granted.headers.get('location')!)).bytes).toEqual(files[0].bytes);

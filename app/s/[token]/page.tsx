@@ -34,7 +34,29 @@ export default async function SharedFilesPage({ params }: { params: Promise<{ to
   );
 }
 
+function Ends({ at }: { at: Date }) {
+  return (
+    <>
+      {formatRelative(at)} (<LocalDateTime iso={at.toISOString()} />)
+    </>
+  );
+}
+
 function LiveShare({ token, view }: { token: string; view: PartnerShareView }) {
+  if (!view.unlocked) {
+    return (
+      <>
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900">Shared files</h1>
+        <p className="mt-2 text-slate-700">These files are protected by a password. Enter it to see them.</p>
+        <p className="mt-2 text-sm text-slate-600">
+          Access ends <Ends at={view.expiresAt} />.
+        </p>
+        <div className="mt-6 border-t border-slate-200 pt-6">
+          <UnlockForm token={token} />
+        </div>
+      </>
+    );
+  }
   const remaining = view.maxDownloads === null ? null : view.maxDownloads - view.downloadCount;
   return (
     <>
@@ -42,44 +64,34 @@ function LiveShare({ token, view }: { token: string; view: PartnerShareView }) {
       <h1 className="mt-1 text-2xl font-bold tracking-tight text-slate-900">{view.title}</h1>
       {view.message && <p className="mt-3 whitespace-pre-line text-slate-700">{view.message}</p>}
       <p className="mt-4 text-sm text-slate-600">
-        Access ends {formatRelative(view.expiresAt)} (<LocalDateTime iso={view.expiresAt.toISOString()} />)
+        Access ends <Ends at={view.expiresAt} />
         {remaining !== null && `. ${remaining} download${remaining === 1 ? '' : 's'} left`}.
       </p>
-      <div className="mt-6 border-t border-slate-200 pt-6">
-        {view.unlocked ? (
-          <section aria-labelledby="files-heading">
-            <h2 id="files-heading" className="text-base font-semibold text-slate-900">
-              Files
-            </h2>
-            {view.files.length === 0 ? (
-              <p className="mt-2 text-sm text-slate-600">There are no files in this share right now. Ask the sender if you expected some.</p>
-            ) : (
-              <ul className="mt-3 divide-y divide-slate-100">
-                {view.files.map((file) => (
-                  <li key={file.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
-                    <div className="min-w-0">
-                      <p className="truncate font-medium text-slate-900">{file.name}</p>
-                      <p className="text-xs text-slate-500">
-                        {formatBytes(file.sizeBytes)} · {file.contentType}
-                      </p>
-                    </div>
-                    {/* A plain link, not next/link: the route answers with a redirect to storage, never a page to prefetch. */}
-                    <a href={`/s/${token}/files/${file.id}`} className={`${buttonStyles.secondary} shrink-0`} aria-label={`Download ${file.name}`}>
-                      Download
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+      <section aria-labelledby="files-heading" className="mt-6 border-t border-slate-200 pt-6">
+        <h2 id="files-heading" className="text-base font-semibold text-slate-900">
+          Files
+        </h2>
+        {view.files.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-600">There are no files in this share right now. Ask the sender if you expected some.</p>
         ) : (
-          <div>
-            {/* Not a labelled region: the form's one "Password" label should be the only one on the page. */}
-            <h2 className="mb-3 text-base font-semibold text-slate-900">This share is protected by a password</h2>
-            <UnlockForm token={token} />
-          </div>
+          <ul className="mt-3 divide-y divide-slate-100">
+            {view.files.map((file) => (
+              <li key={file.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
+                <div className="min-w-0">
+                  <p className="truncate font-medium text-slate-900">{file.name}</p>
+                  <p className="text-xs text-slate-500">
+                    {formatBytes(file.sizeBytes)} · {file.contentType}
+                  </p>
+                </div>
+                {/* A plain link, not next/link: the route answers with a redirect to storage, never a page to prefetch. */}
+                <a href={`/s/${token}/files/${file.id}`} className={`${buttonStyles.secondary} shrink-0`} aria-label={`Download ${file.name}`}>
+                  Download
+                </a>
+              </li>
+            ))}
+          </ul>
         )}
-      </div>
+      </section>
     </>
   );
 }
