@@ -16,14 +16,14 @@ test.afterAll(async () => {
 });
 
 /** A partner: a fresh browser context with no session, opening their link and unlocking it. */
-async function openAsPartner(browser: Browser, link: string, firstTryWrong = false): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true });
+async function openAsPartner(browser: Browser, link: string, options: { firstTryWrong?: boolean; phone?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ acceptDownloads: true, ...(options.phone ? { viewport: { width: 375, height: 740 } } : {}) });
   const page = await context.newPage();
   await page.goto(link);
   // Behind the password the page shows nothing of the share: no title, no files.
   await expect(page.getByRole('heading', { name: 'Shared files' })).toBeVisible();
   await expect(page.getByText('Files for the Q3 audit')).toHaveCount(0);
-  if (firstTryWrong) {
+  if (options.firstTryWrong) {
     await page.getByLabel('Password').fill('not the password');
     await page.getByRole('button', { name: 'Unlock' }).click();
     await expect(formAlert(page)).toContainText('That password is not right');
@@ -63,7 +63,7 @@ test('an admin shares files with two partners behind a password, then revokes on
   expect(quinnLink).not.toBe(patLink);
 
   // Pat, in a browser of their own: the page asks for the password, then the file downloads.
-  const pat = await openAsPartner(browser, patLink, true);
+  const pat = await openAsPartner(browser, patLink, { firstTryWrong: true });
   expect(await downloadBytes(pat, file.name)).toEqual(file.bytes);
 
   // The admin sees Pat's download, and revokes Pat's link only.
@@ -79,8 +79,9 @@ test('an admin shares files with two partners behind a password, then revokes on
   expect(response.status()).toBe(410);
   await expect(pat.getByRole('heading', { name: 'This link has been revoked' })).toBeVisible();
 
-  // ...while Quinn still downloads.
-  const quinn = await openAsPartner(browser, quinnLink);
+  // ...while Quinn, on a phone, still downloads.
+  const quinn = await openAsPartner(browser, quinnLink, { phone: true });
+  expect(await quinn.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   expect(await downloadBytes(quinn, file.name)).toEqual(file.bytes);
 
   // Pat's log records the download and the refusal.
@@ -97,4 +98,36 @@ test('an unknown link is a 404 page', async ({ browser, request }) => {
   await page.goto(`/s/${randomBytes(32).toString('base64url')}`);
   await expect(page.getByRole('heading', { name: 'Link not found' })).toBeVisible();
   await context.close();
+});
+
+test('an admin edits a share after creating it; customers cannot reach share admin', async ({ page, browser }) => {
+  await signIn(page, 'admin');
+  await page.goto('/admin/shares/new');
+  await page.getByLabel('Title').fill('Editable share');
+  await page.getByRole('button', { name: '1 day' }).click();
+  await page.getByLabel(file.name).check();
+  await page.getByLabel('Recipient 1 Name').fill('Robin Partner');
+  await page.getByLabel('Recipient 1 Email').fill('robin@partner.example');
+  await page.getByRole('button', { name: 'Create share' }).click();
+  await page.getByRole('link', { name: 'View share' }).click();
+  await expect(page.getByRole('heading', { name: 'Editable share' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Edit share' }).click();
+  await page.getByLabel('Title').fill('Edited share');
+  await page.getByLabel('Maximum downloads per recipient (optional)').fill('3');
+  await page.getByLabel('Set a password').check();
+  await page.getByLabel('New password').fill('a new password');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('heading', { name: 'Edited share' })).toBeVisible();
+  await expect(page.getByText('Required')).toBeVisible();
+  await expect(page.getByRole('row', { name: 'Robin Partner' }).getByRole('cell', { name: '0 / 3' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'All shares' }).click();
+  await expect(page.getByRole('link', { name: 'Edited share' })).toBeVisible();
+
+  const customer = await browser.newContext();
+  const alice = await customer.newPage();
+  await signIn(alice, 'alice');
+  expect((await alice.goto('/admin/shares'))?.status()).toBe(403);
+  await customer.close();
 });
