@@ -58,7 +58,8 @@ export function FileTable({ page, query }: { page: LibraryPage; query: TableQuer
           </EmptyState>
         </div>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
+          {/* relative: the sr-only "Actions" header is absolutely positioned; it must stay inside this scroller */}
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
               <tr>

@@ -10,6 +10,7 @@ import { createFileUploadAction } from '@/lib/actions/create-file-upload';
 import { resumeFileUploadAction } from '@/lib/actions/resume-file-upload';
 import { signUploadPartAction } from '@/lib/actions/sign-upload-part';
 import { formatBytes } from '@/lib/format';
+import type { LibraryUsage } from '@/lib/dal/library-files';
 import { LibraryUpload, type LibraryUploadApi, type UploadSnapshot } from '@/lib/library-uploader';
 
 const api: LibraryUploadApi = {
@@ -95,7 +96,7 @@ function UploadItem({ entry, onRemove }: { entry: Entry; onRemove: () => void })
  * "Upload files": a picker and a drop zone, several files at once, each with its own progress,
  * pause, resume and cancel. Choosing a file again after a reload resumes its unfinished upload.
  */
-export function FileUploader() {
+export function FileUploader({ usage }: { usage: LibraryUsage }) {
   const router = useRouter();
   const [entries, setEntries] = useState<Entry[]>([]);
   const [dragging, setDragging] = useState(false);
@@ -156,7 +157,13 @@ export function FileUploader() {
             }}
           />
         </label>
-        <p className="mt-2 text-xs text-slate-500">Any type and size. Files are saved, never opened, when downloaded. An unfinished upload continues where it stopped when you choose the same file again.</p>
+        <p className="mt-2 text-xs text-slate-500">
+          Any type, up to {formatBytes(usage.maxFileBytes)} a file. Files are saved, never opened, when downloaded. An unfinished upload continues where it stopped when you
+          choose the same file again.
+        </p>
+        <p className="mt-1 text-xs text-slate-500">
+          Your storage: {formatBytes(usage.usedBytes)} of {formatBytes(usage.quotaBytes)} used.
+        </p>
       </div>
       {entries.length > 0 && (
         <ul aria-label="Uploads" className="mt-4 space-y-2">

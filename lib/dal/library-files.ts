@@ -17,7 +17,6 @@ import {
   listUploadedParts,
   objectSize,
   presignUploadPart,
-  type UploadedPart,
 } from '@/lib/storage/multipart';
 import { presignGet, presignPut } from '@/lib/storage/presign';
 import { formatBytes } from '@/lib/format';
@@ -141,6 +140,19 @@ export async function listLibraryFiles(query: ListQuery = {}): Promise<LibraryPa
   };
 }
 
+export interface LibraryUsage {
+  usedBytes: number;
+  quotaBytes: number;
+  maxFileBytes: number;
+}
+
+/** The signed-in admin's storage use against their quota, for the upload area. */
+export async function libraryUsage(): Promise<LibraryUsage> {
+  const user = await requireAdmin();
+  const { quotaBytes, maxFileBytes } = libraryLimits();
+  return { usedBytes: await bytesHeldBy(db, user.id), quotaBytes, maxFileBytes };
+}
+
 // ── Uploads ──────────────────────────────────────────────────────────────────────────────────
 
 export interface CreateUploadInput {
@@ -201,15 +213,14 @@ export async function createFileUpload(input: CreateUploadInput, context?: Reque
   if (quotaRefusal) await refuse(quotaRefusal);
 
   try {
-    const start: UploadStart =
-      plan.kind === 'single'
-        ? { fileId: id, kind: 'single', url: (await presignPut(objectKey, { contentType })).url, headers: { 'Content-Type': contentType } }
-        : { fileId: id, kind: 'multipart', partSize: plan.partSize, partCount: plan.partCount, uploadedParts: [] };
     if (plan.kind === 'multipart') {
       await db.libraryFile.update({ where: { id }, data: { multipartUploadId: await createMultipartUpload(objectKey, contentType) } });
+      await recordAudit({ actorId: user.id, action: 'library.upload.create', outcome: 'changed', subjectType: 'LibraryFile', subjectId: id, context, detail: { name, sizeBytes: input.sizeBytes, kind: plan.kind } });
+      return { fileId: id, kind: 'multipart', partSize: plan.partSize, partCount: plan.partCount, uploadedParts: [] };
     }
-    await recordAudit({ actorId: user.id, action: 'library.upload.create', outcome: 'changed', subjectType: 'LibraryFile', subjectId: id, context, detail: { name, sizeBytes: input.sizeBytes, kind: plan.kind } });
-    return start;
+    const signed = await presignPut(objectKey, { contentType });
+    await recordAudit({ actorId: user.id, action: 'library.upload.create', outcome: 'changed', subjectType: 'LibraryFile', subjectId: id, urlExpiresAt: signed.expiresAt, context, detail: { name, sizeBytes: input.sizeBytes, kind: plan.kind } });
+    return { fileId: id, kind: 'single', url: signed.url, headers: { 'Content-Type': contentType } };
   } catch (error) {
     await db.libraryFile.delete({ where: { id } });
     throw error;
@@ -255,8 +266,9 @@ export async function resumeFileUpload(fileId: string, context?: RequestContext)
   const user = await requireAdmin();
   const file = await ownUpload(user, fileId);
   if (!file.multipartUploadId || !file.partSize) {
-    const { url } = await presignPut(file.objectKey, { contentType: file.contentType });
-    return { fileId, kind: 'single', url, headers: { 'Content-Type': file.contentType } };
+    const signed = await presignPut(file.objectKey, { contentType: file.contentType });
+    await recordAudit({ actorId: user.id, action: 'library.upload.resume', outcome: 'granted', subjectType: 'LibraryFile', subjectId: fileId, urlExpiresAt: signed.expiresAt, context });
+    return { fileId, kind: 'single', url: signed.url, headers: { 'Content-Type': file.contentType } };
   }
   const parts = await listUploadedParts(file.objectKey, file.multipartUploadId);
   if (!parts) return forgetVanishedUpload(user, fileId, context);
@@ -296,7 +308,7 @@ export async function completeFileUpload(fileId: string, context?: RequestContex
     const wrong = parts.filter((p) => p.partNumber > count || p.size !== expectedPartSize(p.partNumber, declared, file.partSize!));
     if (wrong.length) return discardUpload(user, file, mismatch, context);
     if (parts.length < count) throw new LibraryFileError(`${count - parts.length} of ${count} parts of “${file.name}” have not arrived yet. Resume the upload.`);
-    await completeMultipartUpload(file.objectKey, file.multipartUploadId, parts satisfies UploadedPart[]);
+    await completeMultipartUpload(file.objectKey, file.multipartUploadId, parts);
   }
   const stored = await objectSize(file.objectKey);
   if (stored === null) throw new LibraryFileError(`“${file.name}” has not arrived in storage yet. Resume the upload.`);

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { signIn } from './helpers';
 
@@ -8,6 +11,7 @@ test('an admin uploads a file in parts straight to S3, sees progress, then the f
   await signIn(page, 'admin');
   await page.goto('/admin/files');
   await expect(page.getByRole('heading', { name: 'Files', exact: true })).toBeVisible();
+  await expect(page.getByText(/Your storage: .* of 1\.0 TB used\./)).toBeVisible();
 
   const name = `Übersicht ${Date.now()}.bin`;
   const buffer = randomBytes(11 * MIB);
@@ -51,6 +55,89 @@ test('an admin uploads a file in parts straight to S3, sees progress, then the f
   await row.getByRole('button', { name: `Delete ${name}` }).click();
   await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
   expect((await page.request.get(href!, { maxRedirects: 0 })).status()).toBe(404);
+});
+
+test('an upload survives pause, resume and a page reload, sending only the parts storage lacks', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.goto('/admin/files');
+  // A file on disk keeps its lastModified, so choosing it again after the reload is "the same file".
+  const name = `resumable ${Date.now()}.bin`;
+  const filePath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'guestpass-e2e-')), name);
+  const buffer = randomBytes(16 * MIB); // parts: 5 + 5 + 5 + 1 MiB
+  fs.writeFileSync(filePath, buffer);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 2 * MIB });
+
+  let phase: 'before reload' | 'after reload' = 'before reload';
+  const stored = { 'before reload': [] as string[], 'after reload': [] as string[] };
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (response.request().method() === 'PUT' && url.searchParams.has('partNumber') && response.status() === 200) stored[phase].push(url.searchParams.get('partNumber')!);
+  });
+  page.on('dialog', (dialog) => dialog.accept()); // "leave while uploading?" on reload; "delete?" at the end
+
+  await page.getByLabel('Upload files').setInputFiles(filePath);
+  const progress = page.getByRole('progressbar', { name });
+  await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 20_000 }).toBeGreaterThan(5);
+  await page.getByRole('button', { name: `Pause ${name}` }).click();
+  await expect(page.getByText(/ · paused$/)).toBeVisible();
+  await page.getByRole('button', { name: `Resume ${name}` }).click();
+  await expect.poll(() => stored['before reload'].length, { timeout: 30_000 }).toBeGreaterThan(0);
+
+  await page.reload(); // the tab goes away mid-upload
+  phase = 'after reload';
+  await page.getByLabel('Upload files').setInputFiles(filePath);
+  await expect(page.getByText(/Resumed: .* were already in storage\./)).toBeVisible();
+  await expect(page.getByText('16 MB · uploaded')).toBeVisible({ timeout: 60_000 });
+  expect(stored['after reload'].length).toBeLessThan(4);
+  expect(stored['after reload'].filter((n) => stored['before reload'].includes(n))).toEqual([]);
+
+  const row = page.getByRole('row').filter({ hasText: name });
+  await expect(row.getByText('Ready')).toBeVisible();
+  const redirect = await page.request.get((await row.getByRole('link', { name: `Download ${name}` }).getAttribute('href'))!, { maxRedirects: 0 });
+  expect(Buffer.compare(await (await page.request.get(redirect.headers().location)).body(), buffer)).toBe(0);
+  await row.getByRole('button', { name: `Delete ${name}` }).click();
+  await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
+  fs.rmSync(path.dirname(filePath), { recursive: true, force: true });
+});
+
+test('a part that fails mid-way or whose URL expired is retried with a fresh URL, and the file completes', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.goto('/admin/files');
+  const name = `flaky network ${Date.now()}.bin`;
+  const attempts = new Map<string, string[]>();
+  await page.route(/partNumber=/, async (route) => {
+    const url = new URL(route.request().url());
+    const part = url.searchParams.get('partNumber')!;
+    const seen = attempts.get(part) ?? [];
+    attempts.set(part, [...seen, url.searchParams.get('X-Amz-Signature')!]);
+    if (part === '1' && seen.length === 0) return route.abort('connectionreset'); // the network drops mid-part
+    if (part === '2' && seen.length === 0) {
+      return route.fulfill({ status: 403, contentType: 'application/xml', body: '<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>' });
+    }
+    return route.continue();
+  });
+  await page.getByLabel('Upload files').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: randomBytes(11 * MIB) });
+  await expect(page.getByText('11 MB · uploaded')).toBeVisible({ timeout: 60_000 });
+  expect(attempts.get('1')).toHaveLength(2);
+  expect(attempts.get('2')).toHaveLength(2);
+  expect(attempts.get('3')).toHaveLength(1);
+  await expect(page.getByRole('row').filter({ hasText: name }).getByText('Ready')).toBeVisible();
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('row').filter({ hasText: name }).getByRole('button', { name: `Delete ${name}` }).click();
+  await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
+});
+
+test('the files page works on a phone', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+  const page = await context.newPage();
+  await signIn(page, 'admin');
+  await page.goto('/admin/files');
+  await expect(page.getByLabel('Upload files')).toBeAttached();
+  await expect(page.getByRole('searchbox', { name: 'Search by name' })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await context.close();
 });
 
 test('an empty file gets a clear refusal and nothing is listed', async ({ page }) => {

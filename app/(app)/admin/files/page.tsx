@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { FileTable, type TableQuery } from '@/components/library/file-table';
 import { FileUploader } from '@/components/library/file-uploader';
 import { PageHeader } from '@/components/ui/page-header';
-import { listLibraryFiles, SORT_COLUMNS, type SortKey } from '@/lib/dal/library-files';
+import { libraryUsage, listLibraryFiles, SORT_COLUMNS, type SortKey } from '@/lib/dal/library-files';
 import { requireAdmin } from '@/lib/dal/session';
 
 export const metadata: Metadata = { title: 'Files' };
@@ -17,11 +17,11 @@ export default async function FilesPage({ searchParams }: { searchParams: Search
   const sort: SortKey = one(params.sort) in SORT_COLUMNS ? (one(params.sort) as SortKey) : 'date';
   const dir = one(params.dir);
   const query: TableQuery = { search: one(params.q).slice(0, 200), sort, direction: dir === 'asc' || dir === 'desc' ? dir : sort === 'date' ? 'desc' : 'asc' };
-  const page = await listLibraryFiles({ ...query, after: one(params.after) || undefined, before: one(params.before) || undefined });
+  const [page, usage] = await Promise.all([listLibraryFiles({ ...query, after: one(params.after) || undefined, before: one(params.before) || undefined }), libraryUsage()]);
   return (
     <>
       <PageHeader title="Files" description="Private files kept for sharing with partners. Uploads go straight to storage; a file is listed as ready once storage confirms every byte." />
-      <FileUploader />
+      <FileUploader usage={usage} />
       <FileTable page={page} query={query} />
     </>
   );
