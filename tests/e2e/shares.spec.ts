@@ -32,6 +32,9 @@ async function openAsPartner(browser: Browser, link: string, options: { firstTry
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('heading', { name: 'Files for the Q3 audit' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Files', exact: true })).toBeVisible();
+  // The unlock is remembered for this one link only, out of scripts' reach.
+  const [unlock] = await context.cookies();
+  expect(unlock).toMatchObject({ name: 'gp_share_unlock', path: new URL(link).pathname, httpOnly: true, sameSite: 'Lax' });
   return page;
 }
 
