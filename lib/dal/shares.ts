@@ -35,13 +35,17 @@ export interface ShareableFile {
   contentType: string;
 }
 
-/** READY library files an admin may put in a share, newest first. */
-export async function shareableFiles(limit = 500): Promise<ShareableFile[]> {
+/** How many files the picker lists at a time; more are found by searching their names. */
+export const SHAREABLE_PAGE = 100;
+
+/** READY library files an admin may put in a share, newest first, optionally those whose name contains `search`. */
+export async function shareableFiles(search = ''): Promise<ShareableFile[]> {
   await requireAdmin();
+  const needle = search.trim();
   const rows = await db.libraryFile.findMany({
-    where: { status: 'READY', scope: 'ADMIN' },
+    where: { status: 'READY', scope: 'ADMIN', ...(needle ? { name: { contains: needle, mode: 'insensitive' as const } } : {}) },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: limit,
+    take: SHAREABLE_PAGE,
     select: { id: true, name: true, sizeBytes: true, contentType: true },
   });
   return rows.map((f) => ({ ...f, sizeBytes: Number(f.sizeBytes) }));

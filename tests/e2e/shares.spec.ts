@@ -108,7 +108,12 @@ test('an admin edits a share after creating it; customers cannot reach share adm
   await page.goto('/admin/shares/new');
   await page.getByLabel('Title').fill('Editable share');
   await page.getByRole('button', { name: '1 day' }).click();
+  await page.getByLabel('Search files by name').fill(file.name);
+  await expect(page.getByText('1 matching file')).toBeVisible();
   await page.getByLabel(file.name).check();
+  await page.getByLabel('Search files by name').fill('no file is called this');
+  await expect(page.getByText('0 matching files')).toBeVisible();
+  await expect(page.getByLabel(file.name)).toBeChecked(); // chosen files stay listed
   await page.getByLabel('Recipient 1 Name').fill('Robin Partner');
   await page.getByLabel('Recipient 1 Email').fill('robin@partner.example');
   await page.getByRole('button', { name: 'Create share' }).click();

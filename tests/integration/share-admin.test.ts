@@ -129,6 +129,11 @@ describe('share administration', () => {
     expect(audit).toMatchObject({ actorId: adminId, outcome: 'granted', urlExpiresAt: raw.expiresAt });
   });
 
+  it('finds ready files by name for the picker, case-insensitively', async () => {
+    expect((await shares.shareableFiles(`TWO-${suffix}`)).map((f) => f.id)).toEqual([fileIds[1]]);
+    expect((await shares.shareableFiles(suffix)).map((f) => f.id).sort()).toEqual([...fileIds].sort());
+  });
+
   it('refuses files that are not ready', async () => {
     await db.libraryFile.update({ where: { id: fileIds[0] }, data: { status: 'UPLOADING' } });
     try {
