@@ -76,6 +76,14 @@ export const envSchema = z
     LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
     LOGIN_THROTTLE_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+
+    // Partner share links: wrong passwords per link inside a sliding window, and how long an unlock lasts.
+    SHARE_UNLOCK_MAX_FAILURES: z.coerce.number().int('must be a whole number').positive('must be positive').default(5),
+    SHARE_UNLOCK_WINDOW_MINUTES: z.coerce.number().int('must be a whole number of minutes').positive('must be positive').default(15),
+    SHARE_UNLOCK_HOURS: z.coerce.number().int('must be a whole number of hours').positive('must be positive').max(720, 'must be at most 720 (30 days)').default(12),
+    // Mail about share links (first download). Without SMTP_URL, mails are printed to the server log.
+    SMTP_URL: z.url('must be an smtp:// or smtps:// URL, e.g. smtps://user:pass@smtp.example.com').refine((u) => /^smtps?:\/\//.test(u), 'must start with smtp:// or smtps://').optional(),
+    MAIL_FROM: z.string().min(3, 'must be a sender address, e.g. "Guestpass <files@example.com>"').default('Guestpass <no-reply@localhost>'),
   })
   .superRefine((env, ctx) => {
     for (const name of ['TTL_UPLOAD_SECONDS', 'TTL_DOWNLOAD_SECONDS', 'TTL_INVOICE_SECONDS', 'TTL_SHARE_CLICK_SECONDS'] as const) {

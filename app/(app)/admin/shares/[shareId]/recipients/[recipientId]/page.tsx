@@ -1,0 +1,72 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { LocalDateTime } from '@/components/shares/local-time';
+import { LinkStateBadge } from '@/components/shares/status-badge';
+import { getRecipientLog } from '@/lib/dal/shares';
+
+export const metadata: Metadata = { title: 'Access log' };
+
+const KIND_LABELS = {
+  OPEN: 'Opened the link',
+  UNLOCK: 'Unlocked with the password',
+  UNLOCK_FAILED: 'Wrong password',
+  DOWNLOAD: 'Downloaded',
+  REFUSED: 'Refused',
+} as const;
+
+export default async function RecipientLogPage({ params }: { params: Promise<{ shareId: string; recipientId: string }> }) {
+  const { shareId, recipientId } = await params;
+  const found = await getRecipientLog(shareId, recipientId);
+  if (!found) notFound();
+  const { share, recipient, log } = found;
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={`/admin/shares/${share.id}`} className="text-brand-700 hover:underline">
+          ← {share.title}
+        </Link>
+      </p>
+      <PageHeader title={`Access log: ${recipient.name}`} description={`${recipient.email} · ${recipient.downloadCount} download${recipient.downloadCount === 1 ? '' : 's'}`} actions={<LinkStateBadge state={recipient.state} />} />
+      {log.length === 0 ? (
+        <EmptyState title="Not used yet">Nothing has been done with this link so far.</EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col" className="px-4 py-2">When</th>
+                <th scope="col" className="px-4 py-2">What</th>
+                <th scope="col" className="px-4 py-2">File</th>
+                <th scope="col" className="px-4 py-2">URL valid until</th>
+                <th scope="col" className="px-4 py-2">IP</th>
+                <th scope="col" className="px-4 py-2">Browser</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {log.map((entry) => (
+                <tr key={entry.id}>
+                  <td className="px-4 py-2 whitespace-nowrap text-slate-600">
+                    <LocalDateTime iso={entry.createdAt.toISOString()} />
+                  </td>
+                  <td className="px-4 py-2 text-slate-900">
+                    {KIND_LABELS[entry.kind]}
+                    {entry.reason && <span className="text-slate-500"> ({entry.reason})</span>}
+                  </td>
+                  <td className="px-4 py-2 text-slate-600">{entry.fileName ?? '—'}</td>
+                  <td className="px-4 py-2 whitespace-nowrap text-slate-600">{entry.urlExpiresAt ? <LocalDateTime iso={entry.urlExpiresAt.toISOString()} /> : '—'}</td>
+                  <td className="px-4 py-2 font-mono text-xs text-slate-600">{entry.ip ?? '—'}</td>
+                  <td className="max-w-xs truncate px-4 py-2 text-xs text-slate-500" title={entry.userAgent ?? undefined}>
+                    {entry.userAgent || '—'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

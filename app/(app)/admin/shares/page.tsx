@@ -1,0 +1,64 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { buttonStyles } from '@/components/ui/button-styles';
+import { LocalDateTime } from '@/components/shares/local-time';
+import { ShareStatusBadge } from '@/components/shares/status-badge';
+import { listShares } from '@/lib/dal/shares';
+import { formatRelative } from '@/lib/format';
+
+export const metadata: Metadata = { title: 'Shares' };
+
+export default async function SharesPage() {
+  const shares = await listShares();
+  const newShare = (
+    <Link href="/admin/shares/new" className={buttonStyles.primary}>
+      New share
+    </Link>
+  );
+  return (
+    <>
+      <PageHeader title="Shares" description="Time-limited, revocable links to library files for partners without an account." actions={newShare} />
+      {shares.length === 0 ? (
+        <EmptyState title="No shares yet">Create a share to send partners their own link to chosen files.</EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col" className="px-4 py-2">Title</th>
+                <th scope="col" className="px-4 py-2">Status</th>
+                <th scope="col" className="px-4 py-2">Access ends</th>
+                <th scope="col" className="px-4 py-2 text-right">Files</th>
+                <th scope="col" className="px-4 py-2 text-right">Recipients</th>
+                <th scope="col" className="px-4 py-2 text-right">Downloads</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {shares.map((share) => (
+                <tr key={share.id}>
+                  <td className="px-4 py-2 font-medium">
+                    <Link href={`/admin/shares/${share.id}`} className="text-brand-700 hover:underline">
+                      {share.title}
+                    </Link>
+                    {share.hasPassword && <span className="ml-2 text-xs text-slate-500">(password)</span>}
+                  </td>
+                  <td className="px-4 py-2">
+                    <ShareStatusBadge status={share.status} />
+                  </td>
+                  <td className="px-4 py-2 whitespace-nowrap text-slate-600">
+                    {formatRelative(share.expiresAt)} <span className="text-xs text-slate-500">(<LocalDateTime iso={share.expiresAt.toISOString()} />)</span>
+                  </td>
+                  <td className="px-4 py-2 text-right text-slate-600">{share.fileCount}</td>
+                  <td className="px-4 py-2 text-right text-slate-600">{share.recipientCount}</td>
+                  <td className="px-4 py-2 text-right text-slate-600">{share.downloads}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

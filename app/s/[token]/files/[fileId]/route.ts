@@ -1,0 +1,32 @@
+import { after } from 'next/server';
+import { clickShareFile, notifyFirstDownload } from '@/lib/dal/share-access';
+import { contextFromHeaders } from '@/lib/request-context';
+import { deadLinkResponse } from '@/lib/shares/dead-link-page';
+import { unlockCookiesFrom } from '@/lib/shares/unlock-cookie';
+
+/**
+ * A partner's click on a shared file: 303 to a pre-signed GET that lives seconds, after every check
+ * against the link's current state. Unknown token or file: 404; revoked, expired or used up: 410
+ * with a page that says which; password not yet typed: back to the link's page to unlock.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ token: string; fileId: string }> }): Promise<Response> {
+  const { token, fileId } = await params;
+  const outcome = await clickShareFile(token, fileId, {
+    unlockCookies: unlockCookiesFrom(request.headers.get('cookie')),
+    context: contextFromHeaders(request.headers),
+  });
+  const noStore = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
+  switch (outcome.kind) {
+    case 'granted': {
+      const first = outcome.firstDownload;
+      if (first) after(() => notifyFirstDownload(first));
+      return new Response(null, { status: 303, headers: { ...noStore, Location: outcome.url } });
+    }
+    case 'locked':
+      return new Response(null, { status: 303, headers: { ...noStore, Location: `/s/${encodeURIComponent(token)}` } });
+    case 'dead':
+      return deadLinkResponse(outcome.reason);
+    case 'not-found':
+      return deadLinkResponse('notFound');
+  }
+}

@@ -1,0 +1,97 @@
+import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
+import { notFound } from 'next/navigation';
+import { Logo } from '@/components/ui/logo';
+import { buttonStyles } from '@/components/ui/button-styles';
+import { DeadLinkNotice } from '@/components/shares/dead-link-notice';
+import { LocalDateTime } from '@/components/shares/local-time';
+import { UnlockForm } from '@/components/shares/unlock-form';
+import { openShareLink, type PartnerShareView } from '@/lib/dal/share-access';
+import { formatBytes, formatRelative } from '@/lib/format';
+import { requestContext } from '@/lib/request-context';
+import { UNLOCK_COOKIE } from '@/lib/shares/unlock-cookie';
+
+export const metadata: Metadata = { title: 'Shared files', robots: { index: false, follow: false } };
+
+/**
+ * A partner's link (public: no account). An unknown token is a real 404. A revoked, expired or used-up
+ * link shows the same words as the download route's 410 page, but with status 200: an App Router page
+ * streams and cannot choose a 410. Every file click goes through the route handler, which does answer
+ * 410, so what a partner can actually fetch is refused with the right status.
+ */
+export default async function SharedFilesPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const unlockCookies = (await cookies()).getAll(UNLOCK_COOKIE).map((c) => c.value);
+  const outcome = await openShareLink(token, unlockCookies, await requestContext());
+  if (outcome.kind === 'not-found') notFound();
+  return (
+    <main className="mx-auto max-w-2xl px-4 py-10 sm:py-16">
+      <div className="mb-6 flex items-center gap-2 text-sm font-semibold text-slate-700">
+        <Logo className="size-6" /> Guestpass
+      </div>
+      <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8">{outcome.kind === 'dead' ? <DeadLinkNotice kind={outcome.reason} /> : <LiveShare token={token} view={outcome.view} />}</div>
+    </main>
+  );
+}
+
+function Ends({ at }: { at: Date }) {
+  return (
+    <>
+      {formatRelative(at)} (<LocalDateTime iso={at.toISOString()} />)
+    </>
+  );
+}
+
+function LiveShare({ token, view }: { token: string; view: PartnerShareView }) {
+  if (!view.unlocked) {
+    return (
+      <>
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900">Shared files</h1>
+        <p className="mt-2 text-slate-700">These files are protected by a password. Enter it to see them.</p>
+        <p className="mt-2 text-sm text-slate-600">
+          Access ends <Ends at={view.expiresAt} />.
+        </p>
+        <div className="mt-6 border-t border-slate-200 pt-6">
+          <UnlockForm token={token} />
+        </div>
+      </>
+    );
+  }
+  const remaining = view.maxDownloads === null ? null : view.maxDownloads - view.downloadCount;
+  return (
+    <>
+      <p className="text-sm text-slate-500">Shared with {view.recipientName}</p>
+      <h1 className="mt-1 text-2xl font-bold tracking-tight text-slate-900">{view.title}</h1>
+      {view.message && <p className="mt-3 whitespace-pre-line text-slate-700">{view.message}</p>}
+      <p className="mt-4 text-sm text-slate-600">
+        Access ends <Ends at={view.expiresAt} />
+        {remaining !== null && `. ${remaining} download${remaining === 1 ? '' : 's'} left`}.
+      </p>
+      <section aria-labelledby="files-heading" className="mt-6 border-t border-slate-200 pt-6">
+        <h2 id="files-heading" className="text-base font-semibold text-slate-900">
+          Files
+        </h2>
+        {view.files.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-600">There are no files in this share right now. Ask the sender if you expected some.</p>
+        ) : (
+          <ul className="mt-3 divide-y divide-slate-100">
+            {view.files.map((file) => (
+              <li key={file.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
+                <div className="min-w-0">
+                  <p className="truncate font-medium text-slate-900">{file.name}</p>
+                  <p className="text-xs text-slate-500">
+                    {formatBytes(file.sizeBytes)} · {file.contentType}
+                  </p>
+                </div>
+                {/* A plain link, not next/link: the route answers with a redirect to storage, never a page to prefetch. */}
+                <a href={`/s/${token}/files/${file.id}`} className={`${buttonStyles.secondary} shrink-0`} aria-label={`Download ${file.name}`}>
+                  Download
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

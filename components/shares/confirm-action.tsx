@@ -1,0 +1,51 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import { idle, type ActionState } from '@/lib/action-state';
+import { Alert } from '@/components/ui/alert';
+import { buttonStyles } from '@/components/ui/button-styles';
+
+/**
+ * A destructive button that asks first, inline (no browser dialog): the first click shows what will
+ * happen and a confirm button; only that submits the action with the given hidden fields.
+ */
+export function ConfirmAction({
+  action,
+  fields,
+  label,
+  accessibleLabel,
+  question,
+  confirmLabel,
+}: {
+  action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
+  fields: Record<string, string>;
+  label: string;
+  accessibleLabel?: string;
+  question: string;
+  confirmLabel: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, idle);
+  const [asking, setAsking] = useState(false);
+  if (state.status === 'error') return <Alert tone="error">{state.message}</Alert>;
+  if (!asking) {
+    return (
+      <button type="button" className={buttonStyles.danger} onClick={() => setAsking(true)} aria-label={accessibleLabel}>
+        {label}
+      </button>
+    );
+  }
+  return (
+    <form action={formAction} className="flex flex-wrap items-center gap-2" role="group" aria-label={question}>
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <span className="text-sm text-slate-700">{question}</span>
+      <button type="submit" disabled={pending} className={buttonStyles.danger}>
+        {pending ? 'Working…' : confirmLabel}
+      </button>
+      <button type="button" className={buttonStyles.secondary} onClick={() => setAsking(false)}>
+        Cancel
+      </button>
+    </form>
+  );
+}

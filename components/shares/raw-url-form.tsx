@@ -1,0 +1,75 @@
+'use client';
+
+import { useActionState } from 'react';
+import { issueRawShareUrlAction } from '@/lib/actions/issue-raw-share-url';
+import { idle, type ActionState } from '@/lib/action-state';
+import type { RawUrl } from '@/lib/dal/shares';
+import { Alert } from '@/components/ui/alert';
+import { buttonStyles } from '@/components/ui/button-styles';
+import { inputStyles } from '@/components/shares/field';
+import { LocalDateTime } from '@/components/shares/local-time';
+
+const LIFETIMES = [
+  { seconds: 3_600, label: '1 hour' },
+  { seconds: 86_400, label: '1 day' },
+  { seconds: 604_800, label: '7 days' },
+];
+
+/** Issues a bare pre-signed URL for one file, after a warning that spells out what it cannot do. */
+export function RawUrlForm({ shareId, files, maxSeconds }: { shareId: string; files: { id: string; name: string }[]; maxSeconds: number }) {
+  const [state, formAction, pending] = useActionState<ActionState<RawUrl>, FormData>(issueRawShareUrlAction, idle);
+  const lifetimes = LIFETIMES.filter((l) => l.seconds <= maxSeconds);
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      <Alert tone="warning">
+        A raw URL goes straight to storage. It <strong>cannot be revoked</strong>: it works for <strong>anyone who holds it</strong> until it expires, and no
+        password, download limit or log applies to it. It may also <strong>stop early</strong> if the credentials that signed it expire first. Prefer the share
+        links above whenever a person downloads the file.
+      </Alert>
+      {state.status === 'error' && <Alert tone="error">{state.message}</Alert>}
+      {state.status === 'success' && state.data && (
+        <div>
+          <label htmlFor="raw-url" className="block text-sm font-medium text-slate-800">
+            Raw URL for {state.data.fileName} (valid until <LocalDateTime iso={new Date(state.data.expiresAt).toISOString()} />)
+          </label>
+          <input id="raw-url" readOnly value={state.data.url} onFocus={(e) => e.target.select()} className={`${inputStyles} font-mono text-xs`} />
+        </div>
+      )}
+      <input type="hidden" name="shareId" value={shareId} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div>
+          <label htmlFor="raw-file" className="block text-sm font-medium text-slate-800">
+            File
+          </label>
+          <select id="raw-file" name="fileId" className={inputStyles}>
+            {files.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="raw-ttl" className="block text-sm font-medium text-slate-800">
+            Valid for
+          </label>
+          <select id="raw-ttl" name="ttlSeconds" className={inputStyles} defaultValue={lifetimes[0]?.seconds ?? maxSeconds}>
+            {lifetimes.length === 0 && <option value={maxSeconds}>{Math.round(maxSeconds / 60)} minutes</option>}
+            {lifetimes.map((l) => (
+              <option key={l.seconds} value={l.seconds}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+          {maxSeconds < 604_800 && <p className="mt-1 text-xs text-slate-500">The longest this server allows is {Math.round(maxSeconds / 3600)} h (TTL_DOWNLOAD_SECONDS).</p>}
+        </div>
+      </div>
+      <label className="flex items-start gap-2 text-sm text-slate-800">
+        <input type="checkbox" name="acknowledged" value="yes" className="mt-0.5 accent-brand-600" />I understand this URL cannot be revoked and works for anyone who has it.
+      </label>
+      <button type="submit" disabled={pending} className={buttonStyles.danger}>
+        {pending ? 'Issuing…' : 'Issue raw URL'}
+      </button>
+    </form>
+  );
+}

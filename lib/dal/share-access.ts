@@ -1,0 +1,345 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { recordAudit } from '@/lib/dal/audit';
+import type { ShareAccessKind } from '@/lib/generated/prisma/enums';
+import { verifyPassword } from '@/lib/password';
+import type { RequestContext } from '@/lib/request-context';
+import { linkState, type DeadReason } from '@/lib/shares/link-state';
+import { hashShareToken } from '@/lib/shares/token';
+import { signUnlockCookie, unlockCookiePath, verifyUnlockCookie } from '@/lib/shares/unlock-cookie';
+import { unlockVerdict } from '@/lib/shares/unlock-throttle';
+import { presignGet } from '@/lib/storage/presign';
+import { sendMail } from '@/lib/shares/mail';
+
+/**
+ * The partner side of share links: no session, only the token in the path (and, for shares with a
+ * password, the signed unlock cookie). Each call looks the link up afresh, so revocation, expiry,
+ * a changed password or an exhausted limit take effect on the very next request. Everything lands
+ * in the share's access log and in the audit log (actorId null: partners have no account).
+ */
+
+const recipientSelect = {
+  id: true,
+  name: true,
+  revokedAt: true,
+  downloadCount: true,
+  share: { select: { id: true, title: true, message: true, expiresAt: true, passwordHash: true, maxDownloads: true, revokedAt: true } },
+} as const;
+
+async function findRecipient(token: string) {
+  // Every token is hashed and looked up, well-formed or not: an unknown token costs what a known one does.
+  return db.shareRecipient.findUnique({ where: { tokenHash: hashShareToken(token) }, select: recipientSelect });
+}
+type RecipientRow = NonNullable<Awaited<ReturnType<typeof findRecipient>>>;
+
+function stateOf(recipient: RecipientRow, now = new Date()) {
+  return linkState(
+    {
+      shareRevokedAt: recipient.share.revokedAt,
+      recipientRevokedAt: recipient.revokedAt,
+      expiresAt: recipient.share.expiresAt,
+      maxDownloads: recipient.share.maxDownloads,
+      downloadCount: recipient.downloadCount,
+    },
+    now,
+  );
+}
+
+interface LogEntry {
+  kind: ShareAccessKind;
+  reason?: string;
+  file?: { id: string; name: string } | null;
+  urlExpiresAt?: Date | null;
+}
+
+async function logAccess(recipient: RecipientRow, entry: LogEntry, context: RequestContext): Promise<void> {
+  await db.shareAccessLog.create({
+    data: {
+      recipientId: recipient.id,
+      kind: entry.kind,
+      reason: entry.reason ?? null,
+      fileId: entry.file?.id ?? null,
+      fileName: entry.file?.name ?? null,
+      urlExpiresAt: entry.urlExpiresAt ?? null,
+      ip: context.ip,
+      userAgent: context.userAgent,
+    },
+  });
+  const audit = AUDIT[entry.kind];
+  await recordAudit({
+    actorId: null,
+    action: audit.action,
+    outcome: audit.outcome,
+    subjectType: 'ShareRecipient',
+    subjectId: recipient.id,
+    urlExpiresAt: entry.urlExpiresAt,
+    context,
+    detail: { shareId: recipient.share.id, ...(entry.reason ? { reason: entry.reason } : {}), ...(entry.file ? { fileId: entry.file.id } : {}) },
+  });
+}
+
+const AUDIT = {
+  OPEN: { action: 'share.open', outcome: 'granted' },
+  UNLOCK: { action: 'share.unlock', outcome: 'granted' },
+  UNLOCK_FAILED: { action: 'share.unlock', outcome: 'refused' },
+  DOWNLOAD: { action: 'share.download', outcome: 'granted' },
+  REFUSED: { action: 'share.access', outcome: 'refused' },
+} as const satisfies Record<ShareAccessKind, { action: string; outcome: 'granted' | 'refused' }>;
+
+async function recordUnknownToken(action: string, context: RequestContext): Promise<void> {
+  await recordAudit({ actorId: null, action, outcome: 'refused', subjectType: 'ShareRecipient', context, detail: { reason: 'unknown token' } });
+}
+
+/** `cookies`: every unlock cookie the browser sent for this path (normally one). */
+function isUnlocked(recipient: RecipientRow, cookies: readonly string[]): boolean {
+  const passwordHash = recipient.share.passwordHash;
+  if (passwordHash === null) return true;
+  return cookies.some((value) => verifyUnlockCookie(value, { recipientId: recipient.id, passwordHash }, env.AUTH_SECRET));
+}
+
+export interface PartnerFile {
+  id: string;
+  name: string;
+  sizeBytes: number;
+  contentType: string;
+}
+
+/**
+ * What the partner page shows. Behind a password, nothing about the share is shown until it is
+ * unlocked (a leaked link without the password reveals no title, message or file names).
+ */
+export type PartnerShareView =
+  | { unlocked: false; expiresAt: Date }
+  | {
+      unlocked: true;
+      title: string;
+      message: string;
+      recipientName: string;
+      expiresAt: Date;
+      files: PartnerFile[];
+      maxDownloads: number | null;
+      downloadCount: number;
+    };
+
+export type OpenOutcome = { kind: 'not-found' } | { kind: 'dead'; reason: DeadReason } | { kind: 'live'; view: PartnerShareView };
+
+/** For the partner page: what the link shows now. Marks the link opened on first use. */
+export async function openShareLink(token: string, unlockCookies: readonly string[], context: RequestContext): Promise<OpenOutcome> {
+  const recipient = await findRecipient(token);
+  if (!recipient) {
+    await recordUnknownToken('share.open', context);
+    return { kind: 'not-found' };
+  }
+  const now = new Date();
+  const state = stateOf(recipient, now);
+  if (!state.live) {
+    await logAccess(recipient, { kind: 'REFUSED', reason: state.reason }, context);
+    return { kind: 'dead', reason: state.reason };
+  }
+  const unlocked = isUnlocked(recipient, unlockCookies);
+  await db.shareRecipient.update({ where: { id: recipient.id }, data: { lastAccessAt: now, lastIp: context.ip } });
+  await db.shareRecipient.updateMany({ where: { id: recipient.id, openedAt: null }, data: { openedAt: now } });
+  await logAccess(recipient, { kind: 'OPEN' }, context);
+  if (!unlocked) return { kind: 'live', view: { unlocked: false, expiresAt: recipient.share.expiresAt } };
+  const files = await db.libraryFile.findMany({
+    where: { status: 'READY', shareFiles: { some: { shareId: recipient.share.id } } },
+    orderBy: { name: 'asc' },
+    select: { id: true, name: true, sizeBytes: true, contentType: true },
+  });
+  return {
+    kind: 'live',
+    view: {
+      unlocked: true,
+      title: recipient.share.title,
+      message: recipient.share.message,
+      recipientName: recipient.name,
+      expiresAt: recipient.share.expiresAt,
+      files: files.map((f) => ({ ...f, sizeBytes: Number(f.sizeBytes) })),
+      maxDownloads: recipient.share.maxDownloads,
+      downloadCount: recipient.downloadCount,
+    },
+  };
+}
+
+export interface UnlockCookie {
+  value: string;
+  path: string;
+  expires: Date;
+}
+
+export type UnlockOutcome =
+  | { kind: 'not-found' }
+  | { kind: 'dead'; reason: DeadReason }
+  | { kind: 'throttled'; retryAt: Date }
+  | { kind: 'wrong-password' }
+  | { kind: 'unlocked'; cookie: UnlockCookie | null };
+
+/**
+ * Checks a share's password for one link. Attempts on one link are serialised (a row lock on the
+ * recipient), so parallel guesses cannot slip past the failure limit; the failures counted are the
+ * UNLOCK_FAILED rows of the access log since the last successful unlock inside the window.
+ */
+export async function unlockShareLink(token: string, password: string, context: RequestContext): Promise<UnlockOutcome> {
+  const recipient = await findRecipient(token);
+  if (!recipient) {
+    await recordUnknownToken('share.unlock', context);
+    return { kind: 'not-found' };
+  }
+  const state = stateOf(recipient);
+  if (!state.live) {
+    await logAccess(recipient, { kind: 'REFUSED', reason: state.reason }, context);
+    return { kind: 'dead', reason: state.reason };
+  }
+  const passwordHash = recipient.share.passwordHash;
+  if (passwordHash === null) return { kind: 'unlocked', cookie: null };
+
+  const policy = { maxFailures: env.SHARE_UNLOCK_MAX_FAILURES, windowMs: env.SHARE_UNLOCK_WINDOW_MINUTES * 60_000 };
+  const outcome = await db.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT "id" FROM "ShareRecipient" WHERE "id" = ${recipient.id} FOR UPDATE`;
+      const now = new Date();
+      const since = new Date(now.getTime() - policy.windowMs);
+      const lastUnlock = await tx.shareAccessLog.findFirst({
+        where: { recipientId: recipient.id, kind: 'UNLOCK', createdAt: { gte: since } },
+        orderBy: { createdAt: 'desc' },
+        select: { createdAt: true },
+      });
+      const failures = await tx.shareAccessLog.findMany({
+        where: { recipientId: recipient.id, kind: 'UNLOCK_FAILED', createdAt: { gte: lastUnlock?.createdAt ?? since } },
+        orderBy: { createdAt: 'desc' },
+        take: policy.maxFailures,
+        select: { createdAt: true },
+      });
+      const verdict = unlockVerdict(failures.map((f) => f.createdAt), policy, now);
+      if (verdict.blocked) return { kind: 'throttled', retryAt: verdict.retryAt } as const;
+      const ok = await verifyPassword(passwordHash, password);
+      // Written inside the lock, so the next attempt counts it.
+      await tx.shareAccessLog.create({ data: { recipientId: recipient.id, kind: ok ? 'UNLOCK' : 'UNLOCK_FAILED', ip: context.ip, userAgent: context.userAgent } });
+      return ok ? ({ kind: 'unlocked' } as const) : ({ kind: 'wrong-password' } as const);
+    },
+    { timeout: 20_000, maxWait: 20_000 },
+  );
+
+  const auditBase = { actorId: null, action: 'share.unlock', subjectType: 'ShareRecipient', subjectId: recipient.id, context } as const;
+  if (outcome.kind === 'throttled') {
+    await db.shareAccessLog.create({ data: { recipientId: recipient.id, kind: 'REFUSED', reason: 'unlock throttled', ip: context.ip, userAgent: context.userAgent } });
+    await recordAudit({ ...auditBase, outcome: 'refused', detail: { shareId: recipient.share.id, reason: 'throttled' } });
+    return outcome;
+  }
+  if (outcome.kind === 'wrong-password') {
+    await recordAudit({ ...auditBase, outcome: 'refused', detail: { shareId: recipient.share.id, reason: 'wrong password' } });
+    return outcome;
+  }
+  await recordAudit({ ...auditBase, outcome: 'granted', detail: { shareId: recipient.share.id } });
+  const cap = Date.now() + env.SHARE_UNLOCK_HOURS * 3_600_000;
+  const expires = new Date(Math.min(cap, recipient.share.expiresAt.getTime()));
+  return {
+    kind: 'unlocked',
+    cookie: { value: signUnlockCookie({ recipientId: recipient.id, passwordHash }, expires, env.AUTH_SECRET), path: unlockCookiePath(token), expires },
+  };
+}
+
+export type FileClickOutcome =
+  | { kind: 'not-found' }
+  | { kind: 'dead'; reason: DeadReason }
+  | { kind: 'locked' }
+  | { kind: 'granted'; url: string; expiresAt: Date; firstDownload: FirstDownload | null };
+
+export interface FileClickOptions {
+  unlockCookies: readonly string[];
+  context: RequestContext;
+  /** A shorter URL lifetime than the shareClick policy's (tests). */
+  ttlSeconds?: number;
+}
+
+/**
+ * One click on a file: every check against the link's current state, then the download is counted
+ * by a single conditional UPDATE (so a limit holds under any concurrency), and only then is a URL
+ * signed, valid for the shareClick TTL (seconds).
+ */
+export async function clickShareFile(token: string, fileId: string, options: FileClickOptions): Promise<FileClickOutcome> {
+  const { context } = options;
+  const recipient = await findRecipient(token);
+  if (!recipient) {
+    await recordUnknownToken('share.download', context);
+    return { kind: 'not-found' };
+  }
+  const state = stateOf(recipient);
+  if (!state.live) {
+    await logAccess(recipient, { kind: 'REFUSED', reason: state.reason }, context);
+    return { kind: 'dead', reason: state.reason };
+  }
+  if (!isUnlocked(recipient, options.unlockCookies)) {
+    await logAccess(recipient, { kind: 'REFUSED', reason: 'locked' }, context);
+    return { kind: 'locked' };
+  }
+  const file = await db.libraryFile.findFirst({
+    where: { id: fileId, status: 'READY', shareFiles: { some: { shareId: recipient.share.id } } },
+    select: { id: true, name: true, contentType: true, objectKey: true },
+  });
+  if (!file) {
+    await logAccess(recipient, { kind: 'REFUSED', reason: 'file not in share' }, context);
+    return { kind: 'not-found' };
+  }
+
+  const now = new Date();
+  // The one statement that decides: it re-reads revocation, expiry and the count under the row lock.
+  const counted = await db.$queryRaw<{ downloadCount: number }[]>`
+    UPDATE "ShareRecipient" AS r
+    SET "downloadCount" = r."downloadCount" + 1, "lastAccessAt" = ${now}, "lastIp" = ${context.ip}
+    FROM "Share" AS s
+    WHERE r."id" = ${recipient.id} AND s."id" = r."shareId"
+      AND r."revokedAt" IS NULL AND s."revokedAt" IS NULL AND s."expiresAt" > ${now}
+      AND (s."maxDownloads" IS NULL OR r."downloadCount" < s."maxDownloads")
+    RETURNING r."downloadCount"`;
+  if (counted.length !== 1) {
+    const fresh = await findRecipient(token);
+    const freshState = fresh ? stateOf(fresh, now) : ({ live: false, reason: 'revoked' } as const);
+    const reason: DeadReason = freshState.live ? 'exhausted' : freshState.reason;
+    await logAccess(recipient, { kind: 'REFUSED', reason, file }, context);
+    return { kind: 'dead', reason };
+  }
+
+  const signed = await presignGet(file.objectKey, { purpose: 'shareClick', ttlSeconds: options.ttlSeconds, downloadName: file.name, responseContentType: file.contentType });
+  await logAccess(recipient, { kind: 'DOWNLOAD', file, urlExpiresAt: signed.expiresAt }, context);
+  const firstDownload = counted[0].downloadCount === 1 ? { recipientId: recipient.id, fileName: file.name } : null;
+  return { kind: 'granted', url: signed.url, expiresAt: signed.expiresAt, firstDownload };
+}
+
+export interface FirstDownload {
+  recipientId: string;
+  fileName: string;
+}
+
+/**
+ * Tells the recipient and the admin who created the share that a link was used for the first time
+ * (run after the response, so mail never delays a download). A failed mail is logged, not thrown.
+ */
+export async function notifyFirstDownload({ recipientId, fileName }: FirstDownload): Promise<void> {
+  const recipient = await db.shareRecipient.findUnique({
+    where: { id: recipientId },
+    select: { name: true, email: true, share: { select: { id: true, title: true, expiresAt: true, createdBy: { select: { name: true, email: true } } } } },
+  });
+  if (!recipient) return;
+  const { share } = recipient;
+  const mails = [
+    {
+      to: recipient.email,
+      subject: `You downloaded “${fileName}”`,
+      text: `Hello ${recipient.name},\n\nyour link to “${share.title}” was just used to download “${fileName}”. If this was not you, tell the sender so they can revoke the link.\n\nAccess ends ${share.expiresAt.toUTCString()}.`,
+    },
+    ...(share.createdBy
+      ? [
+          {
+            to: share.createdBy.email,
+            subject: `${recipient.name} downloaded from “${share.title}”`,
+            text: `${recipient.name} <${recipient.email}> downloaded “${fileName}” from your share “${share.title}” for the first time.\n\nSee the access log: ${env.APP_URL}/admin/shares/${share.id}/recipients/${recipientId}`,
+          },
+        ]
+      : []),
+  ];
+  for (const mail of mails) {
+    await sendMail(mail).catch((error) => console.error('[mail] could not send the first-download notice:', error));
+  }
+}

@@ -1,0 +1,411 @@
+import 'server-only';
+import type { ActionState } from '@/lib/action-state';
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { recordAudit } from '@/lib/dal/audit';
+import { requireAdmin } from '@/lib/dal/session';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { ShareAccessKind } from '@/lib/generated/prisma/enums';
+import { hashPassword } from '@/lib/password';
+import type { RequestContext } from '@/lib/request-context';
+import type { CreateShareInput, RecipientInput, UpdateShareInput } from '@/lib/shares/input';
+import { linkState, type LinkState } from '@/lib/shares/link-state';
+import { generateShareToken, hashShareToken } from '@/lib/shares/token';
+import { presignGet } from '@/lib/storage/presign';
+import { ttlPolicy } from '@/lib/storage/ttl';
+
+/**
+ * The admin side of share links. Every function checks for an admin itself; results are plain DTOs
+ * (never a password hash or a token hash). Tokens exist only in the return value of the call that
+ * created them: the admin sees each link once.
+ */
+
+/** A refusal the admin can act on; actions turn it into an error ActionState. */
+export class ShareError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ShareError';
+  }
+}
+
+export interface ShareableFile {
+  id: string;
+  name: string;
+  sizeBytes: number;
+  contentType: string;
+}
+
+/** How many files the picker lists at a time; more are found by searching their names. */
+export const SHAREABLE_PAGE = 100;
+
+/** READY library files an admin may put in a share, newest first, optionally those whose name contains `search`. */
+export async function shareableFiles(search = ''): Promise<ShareableFile[]> {
+  await requireAdmin();
+  const needle = search.trim();
+  const rows = await db.libraryFile.findMany({
+    where: { status: 'READY', scope: 'ADMIN', ...(needle ? { name: { contains: needle, mode: 'insensitive' as const } } : {}) },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: SHAREABLE_PAGE,
+    select: { id: true, name: true, sizeBytes: true, contentType: true },
+  });
+  return rows.map((f) => ({ ...f, sizeBytes: Number(f.sizeBytes) }));
+}
+
+export interface IssuedLink {
+  recipientId: string;
+  name: string;
+  email: string;
+  /** The full link with its token: shown once, never stored. */
+  url: string;
+}
+
+function linkUrl(token: string): string {
+  return `${env.APP_URL}/s/${token}`;
+}
+
+function newRecipients(recipients: RecipientInput[]) {
+  return recipients.map((r) => {
+    const token = generateShareToken();
+    return { token, data: { name: r.name, email: r.email, tokenHash: hashShareToken(token) } };
+  });
+}
+
+async function readyFileIds(fileIds: string[]): Promise<string[]> {
+  const unique = [...new Set(fileIds)];
+  const found = await db.libraryFile.findMany({ where: { id: { in: unique }, status: 'READY', scope: 'ADMIN' }, select: { id: true } });
+  if (found.length !== unique.length) throw new ShareError('Some of the chosen files are no longer available. Reload the page and choose again.');
+  return unique;
+}
+
+export async function createShare(input: CreateShareInput, context?: RequestContext): Promise<{ shareId: string; links: IssuedLink[] }> {
+  const admin = await requireAdmin();
+  const fileIds = await readyFileIds(input.fileIds);
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  const recipients = newRecipients(input.recipients);
+  const share = await db.share.create({
+    data: {
+      title: input.title,
+      message: input.message,
+      expiresAt: input.expiresAt,
+      passwordHash,
+      maxDownloads: input.maxDownloads,
+      createdById: admin.id,
+      files: { create: fileIds.map((fileId) => ({ fileId })) },
+      recipients: { create: recipients.map((r) => r.data) },
+    },
+    select: { id: true, recipients: { select: { id: true, tokenHash: true } } },
+  });
+  const idByHash = new Map(share.recipients.map((r) => [r.tokenHash, r.id]));
+  const links = recipients.map((r) => ({ recipientId: idByHash.get(r.data.tokenHash)!, name: r.data.name, email: r.data.email, url: linkUrl(r.token) }));
+  await recordAudit({
+    actorId: admin.id,
+    action: 'share.create',
+    outcome: 'changed',
+    subjectType: 'Share',
+    subjectId: share.id,
+    context,
+    detail: { title: input.title, expiresAt: input.expiresAt.toISOString(), password: passwordHash !== null, maxDownloads: input.maxDownloads, fileIds, recipientIds: links.map((l) => l.recipientId) },
+  });
+  return { shareId: share.id, links };
+}
+
+export type ShareStatus = 'active' | 'revoked' | 'expired';
+
+function shareStatus(share: { revokedAt: Date | null; expiresAt: Date }, now = new Date()): ShareStatus {
+  if (share.revokedAt) return 'revoked';
+  return share.expiresAt.getTime() <= now.getTime() ? 'expired' : 'active';
+}
+
+export interface ShareSummary {
+  id: string;
+  title: string;
+  expiresAt: Date;
+  createdAt: Date;
+  status: ShareStatus;
+  fileCount: number;
+  recipientCount: number;
+  downloads: number;
+  hasPassword: boolean;
+}
+
+export async function listShares(): Promise<ShareSummary[]> {
+  await requireAdmin();
+  const rows = await db.share.findMany({
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: 200,
+    select: {
+      id: true,
+      title: true,
+      expiresAt: true,
+      createdAt: true,
+      revokedAt: true,
+      passwordHash: true,
+      _count: { select: { files: true, recipients: true } },
+      recipients: { select: { downloadCount: true } },
+    },
+  });
+  return rows.map((s) => ({
+    id: s.id,
+    title: s.title,
+    expiresAt: s.expiresAt,
+    createdAt: s.createdAt,
+    status: shareStatus(s),
+    fileCount: s._count.files,
+    recipientCount: s._count.recipients,
+    downloads: s.recipients.reduce((sum, r) => sum + r.downloadCount, 0),
+    hasPassword: s.passwordHash !== null,
+  }));
+}
+
+export interface RecipientDetail {
+  id: string;
+  name: string;
+  email: string;
+  state: LinkState;
+  revokedAt: Date | null;
+  openedAt: Date | null;
+  lastAccessAt: Date | null;
+  lastIp: string | null;
+  downloadCount: number;
+  createdAt: Date;
+}
+
+export interface ShareDetail {
+  id: string;
+  title: string;
+  message: string;
+  expiresAt: Date;
+  createdAt: Date;
+  createdBy: string | null;
+  revokedAt: Date | null;
+  status: ShareStatus;
+  hasPassword: boolean;
+  maxDownloads: number | null;
+  files: ShareableFile[];
+  recipients: RecipientDetail[];
+}
+
+const recipientSelect = {
+  id: true,
+  name: true,
+  email: true,
+  revokedAt: true,
+  openedAt: true,
+  lastAccessAt: true,
+  lastIp: true,
+  downloadCount: true,
+  createdAt: true,
+} satisfies Prisma.ShareRecipientSelect;
+
+export async function getShare(shareId: string): Promise<ShareDetail | null> {
+  await requireAdmin();
+  const share = await db.share.findUnique({
+    where: { id: shareId },
+    select: {
+      id: true,
+      title: true,
+      message: true,
+      expiresAt: true,
+      createdAt: true,
+      revokedAt: true,
+      passwordHash: true,
+      maxDownloads: true,
+      createdBy: { select: { name: true } },
+      files: { orderBy: { addedAt: 'asc' }, select: { file: { select: { id: true, name: true, sizeBytes: true, contentType: true } } } },
+      recipients: { orderBy: { createdAt: 'asc' }, select: recipientSelect },
+    },
+  });
+  if (!share) return null;
+  return {
+    id: share.id,
+    title: share.title,
+    message: share.message,
+    expiresAt: share.expiresAt,
+    createdAt: share.createdAt,
+    createdBy: share.createdBy?.name ?? null,
+    revokedAt: share.revokedAt,
+    status: shareStatus(share),
+    hasPassword: share.passwordHash !== null,
+    maxDownloads: share.maxDownloads,
+    files: share.files.map(({ file }) => ({ ...file, sizeBytes: Number(file.sizeBytes) })),
+    recipients: share.recipients.map((r) => ({
+      ...r,
+      state: linkState({ shareRevokedAt: share.revokedAt, recipientRevokedAt: r.revokedAt, expiresAt: share.expiresAt, maxDownloads: share.maxDownloads, downloadCount: r.downloadCount }),
+    })),
+  };
+}
+
+export interface AccessLogEntry {
+  id: string;
+  kind: ShareAccessKind;
+  reason: string | null;
+  fileName: string | null;
+  urlExpiresAt: Date | null;
+  ip: string | null;
+  userAgent: string | null;
+  createdAt: Date;
+}
+
+/** One recipient's link with its full access log, newest first. */
+export async function getRecipientLog(shareId: string, recipientId: string): Promise<{ share: { id: string; title: string }; recipient: RecipientDetail; log: AccessLogEntry[] } | null> {
+  const share = await getShare(shareId);
+  const recipient = share?.recipients.find((r) => r.id === recipientId);
+  if (!share || !recipient) return null;
+  const log = await db.shareAccessLog.findMany({
+    where: { recipientId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: 1_000,
+    select: { id: true, kind: true, reason: true, fileName: true, urlExpiresAt: true, ip: true, userAgent: true, createdAt: true },
+  });
+  return { share: { id: share.id, title: share.title }, recipient, log };
+}
+
+async function existingShare(shareId: string) {
+  const share = await db.share.findUnique({ where: { id: shareId }, select: { id: true, revokedAt: true, passwordHash: true } });
+  if (!share) throw new ShareError('This share no longer exists.');
+  return share;
+}
+
+/** Edits what a share offers and on which terms; recipients keep their links and counts. */
+export async function updateShare(shareId: string, input: UpdateShareInput, context?: RequestContext): Promise<void> {
+  const admin = await requireAdmin();
+  const share = await existingShare(shareId);
+  if (share.revokedAt) throw new ShareError('This share has been revoked; create a new one instead.');
+  const fileIds = await readyFileIds(input.fileIds);
+  const passwordHash = input.passwordMode === 'set' ? await hashPassword(input.password) : input.passwordMode === 'remove' ? null : share.passwordHash;
+  await db.$transaction([
+    db.share.update({
+      where: { id: shareId },
+      data: { title: input.title, message: input.message, expiresAt: input.expiresAt, maxDownloads: input.maxDownloads, passwordHash },
+    }),
+    db.shareFile.deleteMany({ where: { shareId, fileId: { notIn: fileIds } } }),
+    db.shareFile.createMany({ data: fileIds.map((fileId) => ({ shareId, fileId })), skipDuplicates: true }),
+  ]);
+  await recordAudit({
+    actorId: admin.id,
+    action: 'share.update',
+    outcome: 'changed',
+    subjectType: 'Share',
+    subjectId: shareId,
+    context,
+    detail: { title: input.title, expiresAt: input.expiresAt.toISOString(), password: input.passwordMode, maxDownloads: input.maxDownloads, fileIds },
+  });
+}
+
+export async function addRecipients(shareId: string, recipients: RecipientInput[], context?: RequestContext): Promise<IssuedLink[]> {
+  const admin = await requireAdmin();
+  const share = await existingShare(shareId);
+  if (share.revokedAt) throw new ShareError('This share has been revoked; create a new one instead.');
+  const created = newRecipients(recipients);
+  const links: IssuedLink[] = [];
+  for (const r of created) {
+    const row = await db.shareRecipient.create({ data: { ...r.data, shareId }, select: { id: true } });
+    links.push({ recipientId: row.id, name: r.data.name, email: r.data.email, url: linkUrl(r.token) });
+  }
+  await recordAudit({ actorId: admin.id, action: 'share.recipients.add', outcome: 'changed', subjectType: 'Share', subjectId: shareId, context, detail: { recipientIds: links.map((l) => l.recipientId) } });
+  return links;
+}
+
+/** Revokes the whole share: every link stops at its next request. */
+export async function revokeShare(shareId: string, context?: RequestContext): Promise<void> {
+  const admin = await requireAdmin();
+  await existingShare(shareId);
+  const { count } = await db.share.updateMany({ where: { id: shareId, revokedAt: null }, data: { revokedAt: new Date() } });
+  await recordAudit({ actorId: admin.id, action: 'share.revoke', outcome: 'changed', subjectType: 'Share', subjectId: shareId, context, detail: { alreadyRevoked: count === 0 } });
+}
+
+async function recipientOf(shareId: string, recipientId: string) {
+  const recipient = await db.shareRecipient.findFirst({ where: { id: recipientId, shareId }, select: { id: true, name: true, email: true } });
+  if (!recipient) throw new ShareError('This recipient is no longer on the share.');
+  return recipient;
+}
+
+/** Revokes one recipient's link; the others keep working. The link and its log stay for the record. */
+export async function revokeRecipient(shareId: string, recipientId: string, context?: RequestContext): Promise<void> {
+  const admin = await requireAdmin();
+  await recipientOf(shareId, recipientId);
+  const { count } = await db.shareRecipient.updateMany({ where: { id: recipientId, revokedAt: null }, data: { revokedAt: new Date() } });
+  await recordAudit({ actorId: admin.id, action: 'share.recipient.revoke', outcome: 'changed', subjectType: 'ShareRecipient', subjectId: recipientId, context, detail: { shareId, alreadyRevoked: count === 0 } });
+}
+
+/** Removes a recipient and its access log from the share (the audit log keeps the history). */
+export async function removeRecipient(shareId: string, recipientId: string, context?: RequestContext): Promise<void> {
+  const admin = await requireAdmin();
+  const recipient = await recipientOf(shareId, recipientId);
+  await db.shareRecipient.delete({ where: { id: recipientId } });
+  await recordAudit({ actorId: admin.id, action: 'share.recipient.remove', outcome: 'changed', subjectType: 'ShareRecipient', subjectId: recipientId, context, detail: { shareId, name: recipient.name, email: recipient.email } });
+}
+
+export interface ActiveShareRef {
+  id: string;
+  title: string;
+  expiresAt: Date;
+}
+
+/**
+ * Shares that still offer this file (not revoked, not expired). For the file library's delete
+ * check: a file in an active share must not vanish under a partner's link.
+ */
+export async function activeSharesForFile(fileId: string): Promise<ActiveShareRef[]> {
+  await requireAdmin();
+  return db.share.findMany({
+    where: { revokedAt: null, expiresAt: { gt: new Date() }, files: { some: { fileId } } },
+    orderBy: { expiresAt: 'asc' },
+    select: { id: true, title: true, expiresAt: true },
+  });
+}
+
+/** For the library's delete: why this file must stay (it is in an active share), or null. */
+export async function shareDeletionBlocker(fileId: string): Promise<string | null> {
+  const active = await activeSharesForFile(fileId);
+  if (active.length === 0) return null;
+  const titles = active.slice(0, 3).map((s) => `“${s.title}”`).join(', ');
+  const more = active.length > 3 ? ` and ${active.length - 3} more` : '';
+  return `This file is in ${active.length === 1 ? 'an active share' : `${active.length} active shares`} (${titles}${more}). Remove it from ${active.length === 1 ? 'that share' : 'those shares'} or revoke ${active.length === 1 ? 'it' : 'them'} first.`;
+}
+
+/** Runs DAL work for an action: its result as success, a ShareError as an error message. */
+export async function shareActionState<T>(work: () => Promise<T>, message?: string): Promise<ActionState<T extends void ? undefined : T>> {
+  try {
+    const data = (await work()) as T extends void ? undefined : T;
+    return { status: 'success', data, message };
+  } catch (error) {
+    if (error instanceof ShareError) return { status: 'error', message: error.message };
+    throw error; // forbidden(), redirect() and real faults keep their own handling
+  }
+}
+
+/**
+ * The longest a raw pre-signed URL may live: the 'download' TTL policy (TTL_DOWNLOAD_SECONDS,
+ * itself at most 7 days). Raw URLs get no policy of their own until lib/storage/ttl.ts has one.
+ */
+export function rawUrlMaxSeconds(): number {
+  const policy = ttlPolicy();
+  return Math.min(policy.download, policy.hardCap);
+}
+
+export interface RawUrl {
+  url: string;
+  expiresAt: Date;
+  fileName: string;
+}
+
+/**
+ * A bare pre-signed GET for one file of an active share, for partners who need a plain S3 URL.
+ * Unlike share links it cannot be revoked: it works for anyone who holds it until it expires (or
+ * until the signing credentials do). The admin is warned before; the issue is audited.
+ */
+export async function issueRawUrl(shareId: string, fileId: string, ttlSeconds: number, context?: RequestContext): Promise<RawUrl> {
+  const admin = await requireAdmin();
+  const share = await db.share.findUnique({ where: { id: shareId }, select: { revokedAt: true, expiresAt: true } });
+  if (!share) throw new ShareError('This share no longer exists.');
+  if (shareStatus(share) !== 'active') throw new ShareError('This share is no longer active; raw URLs are only issued for active shares.');
+  const inShare = await db.shareFile.findUnique({ where: { shareId_fileId: { shareId, fileId } }, select: { file: { select: { id: true, name: true, objectKey: true, contentType: true, status: true } } } });
+  if (!inShare || inShare.file.status !== 'READY') throw new ShareError('This file is not in the share.');
+  const max = rawUrlMaxSeconds();
+  if (ttlSeconds > max) throw new ShareError(`Raw URLs may live at most ${max} seconds here (TTL_DOWNLOAD_SECONDS).`);
+  const { file } = inShare;
+  const signed = await presignGet(file.objectKey, { purpose: 'download', ttlSeconds, downloadName: file.name, responseContentType: file.contentType });
+  await recordAudit({ actorId: admin.id, action: 'share.raw-url', outcome: 'granted', subjectType: 'LibraryFile', subjectId: file.id, urlExpiresAt: signed.expiresAt, context, detail: { shareId, ttlSeconds } });
+  return { url: signed.url, expiresAt: signed.expiresAt, fileName: file.name };
+}

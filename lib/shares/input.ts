@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { idSchema } from '@/lib/shares/ids';
+
+/**
+ * What admins may type when creating or editing a share. Parsed by the server actions; pure, so the
+ * rules are unit-tested. Times arrive as ISO strings with an offset (the browser converts its local
+ * date and time), so the server never guesses the admin's time zone.
+ */
+export const MAX_RECIPIENTS_PER_REQUEST = 50;
+
+export const recipientSchema = z.object({
+  name: z.string().trim().min(1, 'Enter the recipient’s name.').max(200, 'Use at most 200 characters.'),
+  email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address.')),
+});
+export type RecipientInput = z.infer<typeof recipientSchema>;
+
+const futureDate = z.coerce
+  .date({ message: 'Choose the date and time when access ends.' })
+  .refine((d) => d.getTime() > Date.now(), 'Choose a date and time in the future.');
+
+const maxDownloads = z
+  .union([z.literal('').transform(() => null), z.coerce.number().int('Enter a whole number.').min(1, 'Allow at least 1 download, or leave empty for no limit.').max(100_000, 'Use at most 100000.')])
+  .nullable();
+
+export const passwordSchema = z.string().min(8, 'Use at least 8 characters.').max(200, 'Use at most 200 characters.');
+
+const fileIds = z.array(idSchema).min(1, 'Choose at least one file.').max(500, 'Choose at most 500 files.');
+
+export const createShareSchema = z.object({
+  title: z.string().trim().min(1, 'Enter a title.').max(200, 'Use at most 200 characters.'),
+  message: z.string().trim().max(5_000, 'Use at most 5000 characters.'),
+  expiresAt: futureDate,
+  password: z.union([z.literal(''), passwordSchema]).transform((p) => p || null),
+  maxDownloads,
+  fileIds,
+  recipients: z.array(recipientSchema).min(1, 'Add at least one recipient.').max(MAX_RECIPIENTS_PER_REQUEST, `Add at most ${MAX_RECIPIENTS_PER_REQUEST} recipients at a time.`),
+});
+export type CreateShareInput = z.infer<typeof createShareSchema>;
+
+/** Password on edit: keep the current one, set a new one, or remove it. */
+export const updateShareSchema = z.object({
+  title: createShareSchema.shape.title,
+  message: createShareSchema.shape.message,
+  expiresAt: futureDate,
+  passwordMode: z.enum(['keep', 'set', 'remove']),
+  password: z.string(),
+  maxDownloads,
+  fileIds,
+}).superRefine((value, ctx) => {
+  if (value.passwordMode !== 'set') return;
+  const parsed = passwordSchema.safeParse(value.password);
+  if (!parsed.success) ctx.addIssue({ code: 'custom', path: ['password'], message: parsed.error.issues[0].message });
+});
+export type UpdateShareInput = z.infer<typeof updateShareSchema>;
+
+/** Recipients arrive as parallel `recipientName` / `recipientEmail` fields; blank rows are dropped. */
+export function recipientsFromForm(formData: FormData): { name: string; email: string }[] {
+  const names = formData.getAll('recipientName').map(String);
+  const emails = formData.getAll('recipientEmail').map(String);
+  return names.map((name, i) => ({ name, email: emails[i] ?? '' })).filter((r) => r.name.trim() || r.email.trim());
+}

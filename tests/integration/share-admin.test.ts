@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// The signed-in user is chosen here (the session lookup only); everything else is the app's own.
+const session = vi.hoisted(() => ({ userId: null as string | null }));
+vi.mock('@/lib/auth', () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
+
+const { db } = await import('@/lib/db');
+const shares = await import('@/lib/dal/shares');
+const access = await import('@/lib/dal/share-access');
+const { keys } = await import('@/lib/storage/keys');
+const { putObjectBytes } = await import('@/lib/storage/shares');
+const { deleteObject } = await import('@/lib/storage/multipart');
+const { createShareSchema } = await import('@/lib/shares/input');
+
+const suffix = randomBytes(4).toString('hex');
+const context = { ip: '198.51.100.4', userAgent: 'vitest' };
+let adminId = '';
+let customerId = '';
+const fileIds: string[] = [];
+
+beforeAll(async () => {
+  adminId = (await db.user.create({ data: { email: `share-admin2-${suffix}@shares.test`, name: 'Share Admin 2', passwordHash: 'x', role: 'ADMIN' } })).id;
+  customerId = (await db.user.create({ data: { email: `share-customer-${suffix}@shares.test`, name: 'Share Customer', passwordHash: 'x', role: 'USER' } })).id;
+  session.userId = adminId;
+  for (const name of ['one', 'two', 'three']) {
+    const id = `c${randomBytes(12).toString('hex')}`;
+    await putObjectBytes(keys.libraryFile(id), Buffer.from(name), 'text/plain');
+    await db.libraryFile.create({ data: { id, name: `${name}-${suffix}.txt`, sizeBytes: name.length, contentType: 'text/plain', objectKey: keys.libraryFile(id), status: 'READY', uploadedById: adminId } });
+    fileIds.push(id);
+  }
+});
+
+afterAll(async () => {
+  await db.share.deleteMany({ where: { createdById: adminId } });
+  for (const id of fileIds) {
+    await deleteObject(keys.libraryFile(id)).catch(() => undefined);
+    await db.libraryFile.delete({ where: { id } });
+  }
+  await db.user.deleteMany({ where: { id: { in: [adminId, customerId] } } });
+  await db.$disconnect();
+});
+
+function input(overrides: Record<string, unknown> = {}) {
+  return createShareSchema.parse({
+    title: `Admin share ${suffix}`,
+    message: '',
+    expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+    password: '',
+    maxDownloads: '',
+    fileIds: [fileIds[0]],
+    recipients: [{ name: 'Robin', email: 'robin@example.net' }],
+    ...overrides,
+  });
+}
+
+const tokenOf = (url: string) => new URL(url).pathname.split('/')[2];
+
+describe('share administration', () => {
+  it('is for admins only', async () => {
+    session.userId = customerId;
+    try {
+      await expect(shares.listShares()).rejects.toThrow();
+      await expect(shares.createShare(input(), context)).rejects.toThrow();
+    } finally {
+      session.userId = adminId;
+    }
+    expect(await db.share.count({ where: { createdById: customerId } })).toBe(0);
+  });
+
+  it('never stores or returns a token, only its hash', async () => {
+    const { shareId, links } = await shares.createShare(input(), context);
+    const token = tokenOf(links[0].url);
+    const row = await db.shareRecipient.findUniqueOrThrow({ where: { id: links[0].recipientId } });
+    expect(row.tokenHash).not.toContain(token);
+    expect(JSON.stringify(await shares.getShare(shareId))).not.toContain(row.tokenHash);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: 'share.create', subjectId: shareId } });
+    expect(JSON.stringify(audit.detail)).not.toContain(token);
+  });
+
+  it('edits files, limit and recipients; the partner page follows at once', async () => {
+    const { shareId, links } = await shares.createShare(input(), context);
+    const token = tokenOf(links[0].url);
+    const before = await access.openShareLink(token, [], context);
+    expect(before.kind === 'live' && before.view.unlocked && before.view.files.map((f) => f.id)).toEqual([fileIds[0]]);
+    const opened = await db.shareRecipient.findUniqueOrThrow({ where: { id: links[0].recipientId } });
+    expect(opened.openedAt).toBeInstanceOf(Date);
+
+    await shares.updateShare(shareId, { title: 'Renamed', message: 'New words', expiresAt: new Date(Date.now() + 7_200_000), passwordMode: 'keep', password: '', maxDownloads: 1, fileIds: [fileIds[1], fileIds[2]] }, context);
+    const after = await access.openShareLink(token, [], context);
+    if (after.kind !== 'live' || !after.view.unlocked) throw new Error(after.kind);
+    expect(after.view).toMatchObject({ title: 'Renamed', message: 'New words', maxDownloads: 1 });
+    expect(after.view.files.map((f) => f.id).sort()).toEqual([fileIds[1], fileIds[2]].sort());
+    expect((await access.clickShareFile(token, fileIds[0], { unlockCookies: [], context })).kind).toBe('not-found');
+    expect((await access.clickShareFile(token, fileIds[1], { unlockCookies: [], context })).kind).toBe('granted');
+    expect(await access.clickShareFile(token, fileIds[2], { unlockCookies: [], context })).toEqual({ kind: 'dead', reason: 'exhausted' });
+
+    const added = await shares.addRecipients(shareId, [{ name: 'Sam', email: 'sam@example.net' }], context);
+    expect((await access.clickShareFile(tokenOf(added[0].url), fileIds[2], { unlockCookies: [], context })).kind).toBe('granted');
+    await shares.removeRecipient(shareId, added[0].recipientId, context);
+    expect((await access.clickShareFile(tokenOf(added[0].url), fileIds[2], { unlockCookies: [], context })).kind).toBe('not-found');
+
+    const log = await shares.getRecipientLog(shareId, links[0].recipientId);
+    expect(log!.log.map((e) => e.kind)).toEqual(['REFUSED', 'DOWNLOAD', 'REFUSED', 'OPEN', 'OPEN']);
+    const actions = (await db.auditEvent.findMany({ where: { OR: [{ subjectId: shareId }, { subjectId: added[0].recipientId }] }, orderBy: { createdAt: 'asc' } })).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['share.create', 'share.update', 'share.recipients.add', 'share.recipient.remove']));
+  });
+
+  it('tells the library which files are in active shares (for its delete check)', async () => {
+    const { shareId } = await shares.createShare(input({ fileIds: [fileIds[2]] }), context);
+    expect((await shares.activeSharesForFile(fileIds[2])).map((s) => s.id)).toContain(shareId);
+    expect(await shares.shareDeletionBlocker(fileIds[2])).toMatch(/active share/);
+    await shares.revokeShare(shareId, context);
+    expect((await shares.activeSharesForFile(fileIds[2])).map((s) => s.id)).not.toContain(shareId);
+  });
+
+  it('issues a raw URL only within the download policy, audited; it outlives revocation (the reason for the warning)', async () => {
+    const { shareId } = await shares.createShare(input({ fileIds: [fileIds[1]] }), context);
+    await expect(shares.issueRawUrl(shareId, fileIds[1], shares.rawUrlMaxSeconds() + 1, context)).rejects.toThrow(/at most/);
+    await expect(shares.issueRawUrl(shareId, fileIds[0], 60, context)).rejects.toThrow(/not in the share/);
+    const raw = await shares.issueRawUrl(shareId, fileIds[1], 120, context);
+    expect(raw.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(120_000);
+    expect(await (await fetch(raw.url)).text()).toBe('two');
+    await shares.revokeShare(shareId, context);
+    expect((await fetch(raw.url)).status).toBe(200);
+    await expect(shares.issueRawUrl(shareId, fileIds[1], 60, context)).rejects.toThrow(/no longer active/);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: 'share.raw-url', subjectId: fileIds[1] } });
+    expect(audit).toMatchObject({ actorId: adminId, outcome: 'granted', urlExpiresAt: raw.expiresAt });
+  });
+
+  it('finds ready files by name for the picker, case-insensitively', async () => {
+    expect((await shares.shareableFiles(`TWO-${suffix}`)).map((f) => f.id)).toEqual([fileIds[1]]);
+    expect((await shares.shareableFiles(suffix)).map((f) => f.id).sort()).toEqual([...fileIds].sort());
+  });
+
+  it('refuses files that are not ready', async () => {
+    await db.libraryFile.update({ where: { id: fileIds[0] }, data: { status: 'UPLOADING' } });
+    try {
+      await expect(shares.createShare(input(), context)).rejects.toThrow(shares.ShareError);
+    } finally {
+      await db.libraryFile.update({ where: { id: fileIds[0] }, data: { status: 'READY' } });
+    }
+  });
+});

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { recipientsFromForm, createShareSchema, updateShareSchema } from '@/lib/shares/input';
+import { DEAD_LINK_COPY, linkState } from '@/lib/shares/link-state';
+import { deadLinkHtml } from '@/lib/shares/dead-link-page';
+import { generateShareToken, hashShareToken, looksLikeShareToken } from '@/lib/shares/token';
+import { signUnlockCookie, unlockCookiePath, unlockCookiesFrom, verifyUnlockCookie, UNLOCK_COOKIE } from '@/lib/shares/unlock-cookie';
+import { unlockVerdict } from '@/lib/shares/unlock-throttle';
+
+const SECRET = 's'.repeat(32);
+
+describe('share tokens', () => {
+  it('are 256 random bits in base64url, stored only as a SHA-256 hex digest', () => {
+    const tokens = new Set(Array.from({ length: 1000 }, generateShareToken));
+    expect(tokens.size).toBe(1000);
+    const token = [...tokens][0];
+    expect(Buffer.from(token, 'base64url')).toHaveLength(32);
+    expect(looksLikeShareToken(token)).toBe(true);
+    expect(looksLikeShareToken(`${token}x`)).toBe(false);
+    expect(hashShareToken(token)).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashShareToken(token)).toBe(hashShareToken(token));
+    expect(hashShareToken(token)).not.toContain(token);
+  });
+});
+
+describe('unlock cookie', () => {
+  const binding = { recipientId: 'clrecipient01', passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$abc$def' };
+  const later = new Date(Date.now() + 3_600_000);
+
+  it('verifies for the same recipient and password hash until it expires', () => {
+    const value = signUnlockCookie(binding, later, SECRET);
+    expect(verifyUnlockCookie(value, binding, SECRET)).toBe(true);
+    expect(verifyUnlockCookie(value, binding, SECRET, new Date(later.getTime() + 1_000))).toBe(false);
+  });
+
+  it('is refused for another recipient, a changed password, another secret, or any tampering', () => {
+    const value = signUnlockCookie(binding, later, SECRET);
+    expect(verifyUnlockCookie(value, { ...binding, recipientId: 'clrecipient02' }, SECRET)).toBe(false);
+    expect(verifyUnlockCookie(value, { ...binding, passwordHash: `${binding.passwordHash}x` }, SECRET)).toBe(false);
+    expect(verifyUnlockCookie(value, binding, 't'.repeat(32))).toBe(false);
+    const [id, exp, mac] = value.split('.');
+    expect(verifyUnlockCookie(`${id}.${Number(exp) + 3600}.${mac}`, binding, SECRET)).toBe(false);
+    expect(verifyUnlockCookie(`${id}.${exp}.${mac.slice(0, -2)}AA`, binding, SECRET)).toBe(false);
+    expect(verifyUnlockCookie(undefined, binding, SECRET)).toBe(false);
+    expect(verifyUnlockCookie('garbage', binding, SECRET)).toBe(false);
+  });
+
+  it('is scoped to the link path and read back from a Cookie header', () => {
+    expect(unlockCookiePath('abc')).toBe('/s/abc');
+    expect(unlockCookiesFrom(`a=1; ${UNLOCK_COOKIE}=x.1.y; ${UNLOCK_COOKIE}=z%2E2`)).toEqual(['x.1.y', 'z.2']);
+    expect(unlockCookiesFrom(null)).toEqual([]);
+  });
+});
+
+describe('link state', () => {
+  const now = new Date('2026-11-28T12:00:00Z');
+  const live = { shareRevokedAt: null, recipientRevokedAt: null, expiresAt: new Date('2026-11-29T00:00:00Z'), maxDownloads: 3, downloadCount: 2 };
+
+  it('is live until revoked, expired or used up, and says which (revocation first)', () => {
+    expect(linkState(live, now)).toEqual({ live: true });
+    expect(linkState({ ...live, maxDownloads: null, downloadCount: 10_000 }, now)).toEqual({ live: true });
+    expect(linkState({ ...live, downloadCount: 3 }, now)).toEqual({ live: false, reason: 'exhausted' });
+    expect(linkState({ ...live, expiresAt: now }, now)).toEqual({ live: false, reason: 'expired' });
+    expect(linkState({ ...live, recipientRevokedAt: now, expiresAt: now }, now)).toEqual({ live: false, reason: 'revoked' });
+    expect(linkState({ ...live, shareRevokedAt: now }, now)).toEqual({ live: false, reason: 'revoked' });
+  });
+
+  it('renders dead links as one page that differs only in its words', () => {
+    for (const kind of ['notFound', 'revoked', 'expired', 'exhausted'] as const) {
+      const html = deadLinkHtml(kind);
+      expect(html).toContain(`<h1>${DEAD_LINK_COPY[kind].title}</h1>`);
+      expect(html).toContain('lang="en"');
+      expect(html).toContain('noindex');
+    }
+    expect(DEAD_LINK_COPY.notFound.status).toBe(404);
+    expect(DEAD_LINK_COPY.revoked.status).toBe(410);
+  });
+});
+
+describe('unlock throttle', () => {
+  const policy = { maxFailures: 3, windowMs: 15 * 60_000 };
+  const now = new Date('2026-11-28T12:00:00Z');
+  const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+
+  it('blocks after the limit inside the window, until the oldest counted failure leaves it', () => {
+    expect(unlockVerdict([ago(1), ago(2)], policy, now)).toEqual({ blocked: false });
+    expect(unlockVerdict([ago(1), ago(2), ago(5)], policy, now)).toEqual({ blocked: true, retryAt: ago(5 - 15) });
+    expect(unlockVerdict([ago(1), ago(2), ago(16)], policy, now)).toEqual({ blocked: false });
+  });
+});
+
+describe('share input', () => {
+  const valid = {
+    title: ' Q3 files ',
+    message: '',
+    expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+    password: '',
+    maxDownloads: '',
+    fileIds: ['clfile000001'],
+    recipients: [{ name: 'Pat', email: ' Pat@Example.NET ' }],
+  };
+
+  it('accepts a share without password or limit, normalising text and emails', () => {
+    const parsed = createShareSchema.parse(valid);
+    expect(parsed).toMatchObject({ title: 'Q3 files', password: null, maxDownloads: null, recipients: [{ name: 'Pat', email: 'pat@example.net' }] });
+  });
+
+  it('refuses a past expiry, a short password, a zero limit, no files and no recipients', () => {
+    const fields = (input: object) => createShareSchema.safeParse({ ...valid, ...input }).error?.issues.map((i) => i.path[0]);
+    expect(fields({ expiresAt: new Date(Date.now() - 1000).toISOString() })).toEqual(['expiresAt']);
+    expect(fields({ expiresAt: 'not a date' })).toEqual(['expiresAt']);
+    expect(fields({ password: 'short' })).toEqual(['password']);
+    expect(fields({ maxDownloads: '0' })).toEqual(['maxDownloads']);
+    expect(fields({ fileIds: [] })).toEqual(['fileIds']);
+    expect(fields({ recipients: [] })).toEqual(['recipients']);
+    expect(fields({ recipients: [{ name: 'Pat', email: 'not-an-email' }] })).toEqual(['recipients']);
+  });
+
+  it('asks for a new password only when setting one', () => {
+    const base = { ...valid, passwordMode: 'keep', password: '' };
+    expect(updateShareSchema.safeParse(base).success).toBe(true);
+    expect(updateShareSchema.safeParse({ ...base, passwordMode: 'set' }).error?.issues[0].path).toEqual(['password']);
+    expect(updateShareSchema.safeParse({ ...base, passwordMode: 'set', password: 'long enough' }).success).toBe(true);
+  });
+
+  it('pairs recipient rows from a form and drops blank ones', () => {
+    const form = new FormData();
+    for (const [name, email] of [['A', 'a@x.net'], ['', ''], ['B', 'b@x.net']]) {
+      form.append('recipientName', name);
+      form.append('recipientEmail', email);
+    }
+    expect(recipientsFromForm(form)).toEqual([{ name: 'A', email: 'a@x.net' }, { name: 'B', email: 'b@x.net' }]);
+  });
+});
