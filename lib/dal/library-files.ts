@@ -20,6 +20,7 @@ import {
 } from '@/lib/storage/multipart';
 import { presignGet, presignPut } from '@/lib/storage/presign';
 import { formatBytes } from '@/lib/format';
+import { shareDeletionBlocker } from '@/lib/dal/shares';
 
 /** A refusal the person uploading can act on; actions turn it into an error ActionState. */
 export class LibraryFileError extends Error {
@@ -355,21 +356,11 @@ export async function renameLibraryFile(fileId: string, newName: string, context
   return toDto(updated);
 }
 
-/**
- * Why a file may not be deleted right now, or null. The seam for shares (a later issue): a file in
- * an active share must not vanish under a partner's link; when shares exist, this looks them up.
- * There are no shares yet, so nothing blocks a delete.
- */
-export async function deletionBlocker(fileId: string): Promise<string | null> {
-  void fileId;
-  return null;
-}
-
 /** Deletes a file: its object in S3 first (or its open multipart upload), then its record. */
 export async function deleteLibraryFile(fileId: string, context?: RequestContext): Promise<void> {
   const user = await requireAdmin();
   const file = await fileInScope(user, fileId);
-  const blocker = await deletionBlocker(file.id);
+  const blocker = await shareDeletionBlocker(file.id); // a file in an active share must not vanish under a partner's link
   if (blocker) {
     await recordAudit({ actorId: user.id, action: 'library.delete', outcome: 'refused', subjectType: 'LibraryFile', subjectId: file.id, context, detail: { reason: blocker } });
     throw new LibraryFileError(blocker);

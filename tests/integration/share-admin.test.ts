@@ -13,6 +13,7 @@ const { keys } = await import('@/lib/storage/keys');
 const { putObjectBytes } = await import('@/lib/storage/shares');
 const { deleteObject } = await import('@/lib/storage/multipart');
 const { createShareSchema } = await import('@/lib/shares/input');
+const { deleteLibraryFile } = await import('@/lib/dal/library-files');
 
 const suffix = randomBytes(4).toString('hex');
 const context = { ip: '198.51.100.4', userAgent: 'vitest' };
@@ -107,10 +108,11 @@ describe('share administration', () => {
     expect(actions).toEqual(expect.arrayContaining(['share.create', 'share.update', 'share.recipients.add', 'share.recipient.remove']));
   });
 
-  it('tells the library which files are in active shares (for its delete check)', async () => {
+  it('keeps a file in an active share from being deleted from the library', async () => {
     const { shareId } = await shares.createShare(input({ fileIds: [fileIds[2]] }), context);
     expect((await shares.activeSharesForFile(fileIds[2])).map((s) => s.id)).toContain(shareId);
-    expect(await shares.shareDeletionBlocker(fileIds[2])).toMatch(/active share/);
+    await expect(deleteLibraryFile(fileIds[2], context)).rejects.toThrow(/active share/);
+    expect(await db.libraryFile.findUnique({ where: { id: fileIds[2] } })).not.toBeNull();
     await shares.revokeShare(shareId, context);
     expect((await shares.activeSharesForFile(fileIds[2])).map((s) => s.id)).not.toContain(shareId);
   });

@@ -7,6 +7,8 @@ import { DataTable } from '@/components/ui/data-table';
 export const metadata: Metadata = { title: 'Admin' };
 
 const SECTIONS = [
+  { href: '/admin/files', title: 'Files', text: 'Upload private files of any size and manage them.' },
+  { href: '/admin/shares', title: 'Share links', text: 'Give partners time-limited, revocable access to chosen files.' },
   { href: '/admin/invoices', title: 'Invoices', text: 'Issue invoices to customers and void them.' },
   { href: '/admin/audit', title: 'Audit log', text: 'Every link issued, every refusal, every change.' },
   { href: '/admin/storage', title: 'Storage security', text: 'Check and harden the bucket; replay requests in the lab.' },

@@ -16,9 +16,6 @@ export interface UseCase {
   accessPoint: boolean;
 }
 
-/** The partner file library's prefix (PREFIX.library once the library lands in keys.ts). */
-const PARTNER_FILES_PREFIX = 'library/';
-
 /** Objects the admin lab writes, probes and deletes (lib/storage/security/lab.ts). */
 export const LAB_PREFIX = 'lab/';
 
@@ -35,7 +32,7 @@ export const USE_CASES: readonly UseCase[] = [
   {
     id: 'partnerFiles',
     label: 'Partner file library (single PUT or multipart)',
-    prefix: PARTNER_FILES_PREFIX,
+    prefix: PREFIX.library,
     actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'],
     accessPoint: true,
   },
