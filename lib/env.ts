@@ -61,6 +61,9 @@ export const envSchema = z
     TTL_DOWNLOAD_SECONDS: seconds(3_600),
     TTL_INVOICE_SECONDS: seconds(86_400),
     TTL_SHARE_CLICK_SECONDS: seconds(60),
+    // Raw pre-signed URLs an admin hands out for one shared file: unrevocable, so a day by default;
+    // up to 7 days, which also relaxes the bucket policy's signature-age limit to match.
+    TTL_RAW_SHARE_SECONDS: seconds(86_400),
     TTL_HARD_CAP_SECONDS: seconds(SIGV4_MAX_TTL_SECONDS),
 
     AVATAR_MAX_BYTES: z.coerce.number().int().positive().max(50 * 1024 * 1024, 'must be at most 50 MB').default(5 * 1024 * 1024),
@@ -86,7 +89,7 @@ export const envSchema = z
     MAIL_FROM: z.string().min(3, 'must be a sender address, e.g. "Guestpass <files@example.com>"').default('Guestpass <no-reply@localhost>'),
   })
   .superRefine((env, ctx) => {
-    for (const name of ['TTL_UPLOAD_SECONDS', 'TTL_DOWNLOAD_SECONDS', 'TTL_INVOICE_SECONDS', 'TTL_SHARE_CLICK_SECONDS'] as const) {
+    for (const name of ['TTL_UPLOAD_SECONDS', 'TTL_DOWNLOAD_SECONDS', 'TTL_INVOICE_SECONDS', 'TTL_SHARE_CLICK_SECONDS', 'TTL_RAW_SHARE_SECONDS'] as const) {
       if (env[name] > env.TTL_HARD_CAP_SECONDS) {
         ctx.addIssue({ code: 'custom', path: [name], message: `must not exceed TTL_HARD_CAP_SECONDS (${env.TTL_HARD_CAP_SECONDS})` });
       }

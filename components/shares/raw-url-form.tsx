@@ -61,7 +61,7 @@ export function RawUrlForm({ shareId, files, maxSeconds }: { shareId: string; fi
               </option>
             ))}
           </select>
-          {maxSeconds < 604_800 && <p className="mt-1 text-xs text-slate-500">The longest this server allows is {Math.round(maxSeconds / 3600)} h (TTL_DOWNLOAD_SECONDS).</p>}
+          {maxSeconds < 604_800 && <p className="mt-1 text-xs text-slate-500">The longest this server allows is {Math.round(maxSeconds / 3600)} h (TTL_RAW_SHARE_SECONDS).</p>}
         </div>
       </div>
       <label className="flex items-start gap-2 text-sm text-slate-800">

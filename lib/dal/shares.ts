@@ -12,7 +12,7 @@ import type { CreateShareInput, RecipientInput, UpdateShareInput } from '@/lib/s
 import { linkState, type LinkState } from '@/lib/shares/link-state';
 import { generateShareToken, hashShareToken } from '@/lib/shares/token';
 import { presignGet } from '@/lib/storage/presign';
-import { ttlPolicy } from '@/lib/storage/ttl';
+import { ttlSeconds as policyTtlSeconds } from '@/lib/storage/ttl';
 
 /**
  * The admin side of share links. Every function checks for an admin itself; results are plain DTOs
@@ -375,13 +375,9 @@ export async function shareActionState<T>(work: () => Promise<T>, message?: stri
   }
 }
 
-/**
- * The longest a raw pre-signed URL may live: the 'download' TTL policy (TTL_DOWNLOAD_SECONDS,
- * itself at most 7 days). Raw URLs get no policy of their own until lib/storage/ttl.ts has one.
- */
+/** The longest a raw pre-signed URL may live: the 'rawShare' TTL policy (TTL_RAW_SHARE_SECONDS, at most 7 days). */
 export function rawUrlMaxSeconds(): number {
-  const policy = ttlPolicy();
-  return Math.min(policy.download, policy.hardCap);
+  return policyTtlSeconds('rawShare');
 }
 
 export interface RawUrl {
@@ -403,9 +399,9 @@ export async function issueRawUrl(shareId: string, fileId: string, ttlSeconds: n
   const inShare = await db.shareFile.findUnique({ where: { shareId_fileId: { shareId, fileId } }, select: { file: { select: { id: true, name: true, objectKey: true, contentType: true, status: true } } } });
   if (!inShare || inShare.file.status !== 'READY') throw new ShareError('This file is not in the share.');
   const max = rawUrlMaxSeconds();
-  if (ttlSeconds > max) throw new ShareError(`Raw URLs may live at most ${max} seconds here (TTL_DOWNLOAD_SECONDS).`);
+  if (ttlSeconds > max) throw new ShareError(`Raw URLs may live at most ${max} seconds here (TTL_RAW_SHARE_SECONDS).`);
   const { file } = inShare;
-  const signed = await presignGet(file.objectKey, { purpose: 'download', ttlSeconds, downloadName: file.name, responseContentType: file.contentType });
+  const signed = await presignGet(file.objectKey, { purpose: 'rawShare', ttlSeconds, downloadName: file.name, responseContentType: file.contentType });
   await recordAudit({ actorId: admin.id, action: 'share.raw-url', outcome: 'granted', subjectType: 'LibraryFile', subjectId: file.id, urlExpiresAt: signed.expiresAt, context, detail: { shareId, ttlSeconds } });
   return { url: signed.url, expiresAt: signed.expiresAt, fileName: file.name };
 }

@@ -6,13 +6,14 @@ import { env } from '@/lib/env';
  * alone. A pre-signed URL cannot be recalled once issued, so lifetimes stay short: minutes for
  * uploads, an hour for downloads, a day at most for invoice links.
  */
-export type UrlPurpose = 'upload' | 'download' | 'invoice' | 'shareClick';
+export type UrlPurpose = 'upload' | 'download' | 'invoice' | 'shareClick' | 'rawShare';
 
 export interface TtlPolicy {
   upload: number;
   download: number;
   invoice: number;
   shareClick: number;
+  rawShare: number;
   hardCap: number;
 }
 
@@ -22,6 +23,7 @@ export function ttlPolicy(): TtlPolicy {
     download: env.TTL_DOWNLOAD_SECONDS,
     invoice: env.TTL_INVOICE_SECONDS,
     shareClick: env.TTL_SHARE_CLICK_SECONDS,
+    rawShare: env.TTL_RAW_SHARE_SECONDS,
     hardCap: env.TTL_HARD_CAP_SECONDS,
   };
 }
@@ -37,7 +39,7 @@ export function ttlSeconds(purpose: UrlPurpose, requested?: number): number {
 
 /** The longest lifetime of any URL the app issues: the bucket policy denies signatures older than this. */
 export function longestTtlSeconds(policy: TtlPolicy = ttlPolicy()): number {
-  return Math.min(Math.max(policy.upload, policy.download, policy.invoice, policy.shareClick), policy.hardCap);
+  return Math.min(Math.max(policy.upload, policy.download, policy.invoice, policy.shareClick, policy.rawShare), policy.hardCap);
 }
 
 export interface EffectiveTtl {

@@ -117,7 +117,7 @@ describe('share administration', () => {
     expect((await shares.activeSharesForFile(fileIds[2])).map((s) => s.id)).not.toContain(shareId);
   });
 
-  it('issues a raw URL only within the download policy, audited; it outlives revocation (the reason for the warning)', async () => {
+  it('issues a raw URL only within its own TTL policy, audited; it outlives revocation (the reason for the warning)', async () => {
     const { shareId } = await shares.createShare(input({ fileIds: [fileIds[1]] }), context);
     await expect(shares.issueRawUrl(shareId, fileIds[1], shares.rawUrlMaxSeconds() + 1, context)).rejects.toThrow(/at most/);
     await expect(shares.issueRawUrl(shareId, fileIds[0], 60, context)).rejects.toThrow(/not in the share/);

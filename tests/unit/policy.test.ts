@@ -116,7 +116,7 @@ describe('emitted policies', () => {
     const policy = appRolePolicy(config());
     expect(validatePolicy(policy)).toEqual([]);
     const invoices = policy.Statement.find((s) => s.Sid === 'InvoicesObjects');
-    expect(invoices).toEqual({ Sid: 'InvoicesObjects', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::guestpass-prod/invoices/*' });
+    expect(invoices).toEqual({ Sid: 'InvoicesObjects', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], Resource: 'arn:aws:s3:::guestpass-prod/invoices/*' });
     const resources = policy.Statement.flatMap((s) => [s.Resource].flat());
     expect(resources).not.toContain('arn:aws:s3:::guestpass-prod/*');
     expect(policy.Statement.flatMap((s) => [s.Action].flat()).some((a) => a === 's3:*' || a?.startsWith('s3:Put') && a !== 's3:PutObject')).toBe(false);
@@ -143,7 +143,16 @@ describe('emitted policies', () => {
     expect(validatePolicy(endpointPolicy)).toEqual([]);
     expect(validatePolicy(policyOf([bucketPolicyStatement]))).toEqual([]);
     expect(endpointPolicy.Statement.every((s) => JSON.stringify(s.Principal) === JSON.stringify({ AWS: 'arn:aws:iam::123456789012:role/guestpass-app' }))).toBe(true);
-    expect(endpointPolicy.Statement.flatMap((s) => [s.Resource].flat()).every((r) => r!.startsWith('arn:aws:s3:::guestpass-prod/'))).toBe(true);
+    // Objects only under this bucket's prefixes; bucket-level actions only the listings, on this bucket.
+    for (const statement of endpointPolicy.Statement) {
+      const resources = [statement.Resource].flat();
+      if (statement.Sid === 'AppRoleThisBucketListing') {
+        expect(resources).toEqual(['arn:aws:s3:::guestpass-prod']);
+        expect(statement.Action).toEqual(['s3:ListBucket', 's3:ListBucketMultipartUploads']);
+      } else {
+        expect(resources.every((r) => r!.startsWith('arn:aws:s3:::guestpass-prod/'))).toBe(true);
+      }
+    }
     expect(bucketPolicyStatement.Condition).toEqual({ StringNotEquals: { 'aws:SourceVpce': 'vpce-0123456789abcdef0' } });
   });
 });

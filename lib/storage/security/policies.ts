@@ -133,6 +133,9 @@ function objectResources(c: SecurityConfig, u: SecurityConfig['useCases'][number
   return [prefixArn(c, u.prefix), `${accessPointIdentity(c, u).arn}/object/${u.prefix}*`];
 }
 
+/** Bucket-level reads the app needs: HeadBucket and the cleanup tasks' listings. */
+const BUCKET_LISTING_ACTIONS = ['s3:ListBucket', 's3:ListBucketMultipartUploads'] as const;
+
 /** The app role's least-privilege IAM policy: each use case's actions on its prefix only, plus read-only audit. */
 export function appRolePolicy(c: SecurityConfig): PolicyDocument {
   const sid = (id: string) => id[0].toUpperCase() + id.slice(1);
@@ -142,6 +145,15 @@ export function appRolePolicy(c: SecurityConfig): PolicyDocument {
       ...c.useCases.map((u): PolicyStatement => ({ Sid: `${sid(u.id)}Objects`, Effect: 'Allow', Action: objectActionsFor(u), Resource: objectResources(c, u) })),
       // lib/storage/bucket.ts checkBucket: a HeadObject of this one key (404) proves the bucket answers.
       { Sid: 'HealthProbe', Effect: 'Allow', Action: 's3:GetObject', Resource: `${bucketArn(c)}/${PROBE_KEY}` },
+      {
+        // HeadBucket (the health check) and the cleanup tasks' listings of stale quarantine objects
+        // and abandoned multipart uploads. Without s3:ListBucket, S3 also answers 403 instead of 404
+        // for a missing key. Keys hold server-made ids only, never names, so listing reveals little.
+        Sid: 'BucketListing',
+        Effect: 'Allow',
+        Action: [...BUCKET_LISTING_ACTIONS],
+        Resource: bucketArn(c),
+      },
       {
         // /admin/storage reads the bucket's settings; changing them (npm run s3:harden) needs an operator's credentials.
         Sid: 'AuditReadBucketSettings',
@@ -186,7 +198,10 @@ export function vpcEndpointPolicy(c: SecurityConfig): { endpointPolicy: PolicyDo
   return {
     endpointPolicy: {
       Version: '2012-10-17',
-      Statement: c.useCases.map((u, i) => ({ Sid: `AppRoleThisBucketOnly${i + 1}`, Effect: 'Allow', Principal: { AWS: c.appRoleArn }, Action: objectActionsFor(u), Resource: objectResources(c, u) })),
+      Statement: [
+        ...c.useCases.map((u, i): PolicyStatement => ({ Sid: `AppRoleThisBucketOnly${i + 1}`, Effect: 'Allow', Principal: { AWS: c.appRoleArn }, Action: objectActionsFor(u), Resource: objectResources(c, u) })),
+        { Sid: 'AppRoleThisBucketListing', Effect: 'Allow', Principal: { AWS: c.appRoleArn }, Action: [...BUCKET_LISTING_ACTIONS], Resource: bucketArn(c) },
+      ],
     },
     bucketPolicyStatement: {
       Sid: SID.denyOutsideVpcEndpoint,

@@ -28,7 +28,14 @@ export const USE_CASES: readonly UseCase[] = [
     actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
     accessPoint: true,
   },
-  { id: 'invoices', label: 'Invoice PDFs', prefix: PREFIX.invoices, actions: ['s3:GetObject', 's3:PutObject'], accessPoint: true },
+  {
+    id: 'invoices',
+    label: 'Invoice PDFs',
+    prefix: PREFIX.invoices,
+    // Upload (POST), verify and hash (Get), and delete a PDF that failed verification.
+    actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+    accessPoint: true,
+  },
   {
     id: 'partnerFiles',
     label: 'Partner file library (single PUT or multipart)',

@@ -11,7 +11,7 @@ import { getStorageAudit } from '@/lib/dal/storage-security';
 
 export const metadata: Metadata = { title: 'Storage access control' };
 
-const PURPOSE = { upload: 'Upload forms', download: 'Downloads', invoice: 'Invoice links', shareClick: 'Share clicks', hardCap: 'Hard cap (any URL)' } as const;
+const PURPOSE = { upload: 'Upload forms', download: 'Downloads', invoice: 'Invoice links', shareClick: 'Share clicks', rawShare: 'Raw share URLs', hardCap: 'Hard cap (any URL)' } as const;
 
 function duration(seconds: number): string {
   if (seconds % 86_400 === 0) return `${seconds / 86_400} d`;
