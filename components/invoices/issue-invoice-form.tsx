@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { buttonStyles } from '@/components/ui/button-styles';
+import { describedBy, Field, inputStyles } from '@/components/ui/field';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { confirmInvoiceIssueAction } from '@/lib/actions/confirm-invoice-issue';
 import { startInvoiceIssueAction } from '@/lib/actions/start-invoice-issue';
@@ -11,30 +12,11 @@ import { formatBytes } from '@/lib/format';
 import { INVOICE_CURRENCIES } from '@/lib/invoices/format';
 import { uploadToS3, UploadError } from '@/lib/upload-client';
 
-const inputStyles =
-  'mt-1 block w-full rounded-md border-0 px-3 py-2 text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:ring-inset aria-invalid:ring-red-500';
-
 type Phase =
   | { kind: 'idle' }
   | { kind: 'working'; step: string; loaded: number; total: number }
   | { kind: 'error'; message: string; fieldErrors?: Partial<Record<string, string>> }
   | { kind: 'done'; message: string };
-
-function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {children}
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
 
 /**
  * Issues an invoice: the server creates it pending and signs an upload form, the browser sends the
@@ -44,7 +26,7 @@ export function IssueInvoiceForm({ customers, suggestedNumber, maxBytes }: { cus
   const router = useRouter();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const fieldErrors = phase.kind === 'error' ? phase.fieldErrors : undefined;
-  const invalid = (name: string) => ({ 'aria-invalid': Boolean(fieldErrors?.[name]), 'aria-describedby': fieldErrors?.[name] ? `${name}-error` : undefined });
+  const invalid = (name: string) => describedBy(name, undefined, fieldErrors?.[name]);
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();

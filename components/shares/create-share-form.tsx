@@ -7,7 +7,7 @@ import { idle, type ActionState } from '@/lib/action-state';
 import { Alert } from '@/components/ui/alert';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { ExpiryField } from '@/components/shares/expiry-field';
-import { describedBy, Field, inputStyles } from '@/components/shares/field';
+import { describedBy, Field, inputStyles } from '@/components/ui/field';
 import { FilePicker, type PickableFile } from '@/components/shares/file-picker';
 import { IssuedLinks } from '@/components/shares/issued-links';
 import { RecipientRows } from '@/components/shares/recipient-rows';

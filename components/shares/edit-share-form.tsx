@@ -6,7 +6,7 @@ import { idle } from '@/lib/action-state';
 import { Alert } from '@/components/ui/alert';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { TermsFields, type ShareTerms } from '@/components/shares/create-share-form';
-import { describedBy, Field, inputStyles } from '@/components/shares/field';
+import { describedBy, Field, inputStyles } from '@/components/ui/field';
 import { FilePicker, type PickableFile } from '@/components/shares/file-picker';
 
 type PasswordMode = 'keep' | 'set' | 'remove';

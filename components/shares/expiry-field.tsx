@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { buttonStyles } from '@/components/ui/button-styles';
-import { describedBy, Field, inputStyles } from '@/components/shares/field';
+import { describedBy, Field, inputStyles } from '@/components/ui/field';
 import { useMounted } from '@/components/shares/local-time';
 
 /** `yyyy-MM-ddTHH:mm` in the browser's time zone, as a datetime-local input wants it. */

@@ -3,7 +3,7 @@
 import { useRef, useState } from 'react';
 import { searchShareableFilesAction } from '@/lib/actions/search-shareable-files';
 import { formatBytes } from '@/lib/format';
-import { inputStyles } from '@/components/shares/field';
+import { inputStyles } from '@/components/ui/field';
 
 export interface PickableFile {
   id: string;

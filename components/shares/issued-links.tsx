@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { buttonStyles } from '@/components/ui/button-styles';
-import { inputStyles } from '@/components/shares/field';
+import { inputStyles } from '@/components/ui/field';
 import type { IssuedLink } from '@/lib/dal/shares';
 
 /** The new links, each shown only this once, with a copy button per link. */

@@ -6,7 +6,7 @@ import { idle, type ActionState } from '@/lib/action-state';
 import type { RawUrl } from '@/lib/dal/shares';
 import { Alert } from '@/components/ui/alert';
 import { buttonStyles } from '@/components/ui/button-styles';
-import { inputStyles } from '@/components/shares/field';
+import { inputStyles } from '@/components/ui/field';
 import { LocalDateTime } from '@/components/shares/local-time';
 
 const LIFETIMES = [

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { buttonStyles } from '@/components/ui/button-styles';
-import { inputStyles } from '@/components/shares/field';
+import { inputStyles } from '@/components/ui/field';
 
 /** Name and email per recipient (submitted as parallel `recipientName` / `recipientEmail` fields). */
 export function RecipientRows({ error }: { error?: string }) {

@@ -5,7 +5,7 @@ import { unlockShareAction } from '@/lib/actions/unlock-share';
 import { idle } from '@/lib/action-state';
 import { Alert } from '@/components/ui/alert';
 import { buttonStyles } from '@/components/ui/button-styles';
-import { describedBy, Field, inputStyles } from '@/components/shares/field';
+import { describedBy, Field, inputStyles } from '@/components/ui/field';
 
 export function UnlockForm({ token }: { token: string }) {
   const [state, formAction, pending] = useActionState(unlockShareAction, idle);

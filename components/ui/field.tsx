@@ -1,4 +1,4 @@
-/** Text inputs in share forms (the same look as the sign-in form's). */
+/** Text inputs in every form (sign-in, invoices, shares): one look, one focus ring. */
 export const inputStyles =
   'mt-1 block w-full rounded-md border-0 px-3 py-2 text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset placeholder:text-slate-400 focus:ring-2 focus:ring-brand-600 focus:ring-inset aria-invalid:ring-red-500';
 
