@@ -7,6 +7,7 @@ import { LocalDateTime } from '@/components/shares/local-time';
 import { ShareStatusBadge } from '@/components/shares/status-badge';
 import { listShares } from '@/lib/dal/shares';
 import { formatRelative } from '@/lib/format';
+import { DataTable } from '@/components/ui/data-table';
 
 export const metadata: Metadata = { title: 'Shares' };
 
@@ -24,18 +25,7 @@ export default async function SharesPage() {
         <EmptyState title="No shares yet">Create a share to send partners their own link to chosen files.</EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-2">Title</th>
-                <th scope="col" className="px-4 py-2">Status</th>
-                <th scope="col" className="px-4 py-2">Access ends</th>
-                <th scope="col" className="px-4 py-2 text-right">Files</th>
-                <th scope="col" className="px-4 py-2 text-right">Recipients</th>
-                <th scope="col" className="px-4 py-2 text-right">Downloads</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+          <DataTable columns={[{ label: 'Title' }, { label: 'Status' }, { label: 'Access ends' }, { label: 'Files', align: 'right' }, { label: 'Recipients', align: 'right' }, { label: 'Downloads', align: 'right' }]}>
               {shares.map((share) => (
                 <tr key={share.id}>
                   <td className="px-4 py-2 font-medium">
@@ -55,8 +45,7 @@ export default async function SharesPage() {
                   <td className="px-4 py-2 text-right text-slate-600">{share.downloads}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+            </DataTable>
         </div>
       )}
     </>

@@ -13,6 +13,7 @@ import { revokeShareAction } from '@/lib/actions/revoke-share';
 import { revokeShareRecipientAction } from '@/lib/actions/revoke-share-recipient';
 import { getShare, rawUrlMaxSeconds } from '@/lib/dal/shares';
 import { formatBytes, formatRelative } from '@/lib/format';
+import { DataTable } from '@/components/ui/data-table';
 
 export const metadata: Metadata = { title: 'Share' };
 
@@ -94,22 +95,7 @@ export default async function SharePage({ params }: { params: Promise<{ shareId:
         <h2 id="recipients-heading" className="border-b border-slate-200 px-4 py-3 text-sm font-semibold text-slate-900">
           Recipients ({share.recipients.length})
         </h2>
-        <div className="overflow-x-auto">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-2">Recipient</th>
-                <th scope="col" className="px-4 py-2">Link</th>
-                <th scope="col" className="px-4 py-2">Opened</th>
-                <th scope="col" className="px-4 py-2 text-right">Downloads</th>
-                <th scope="col" className="px-4 py-2">Last access</th>
-                <th scope="col" className="px-4 py-2">Last IP</th>
-                <th scope="col" className="px-4 py-2">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <DataTable columns={[{ label: 'Recipient' }, { label: 'Link' }, { label: 'Opened' }, { label: 'Downloads', align: 'right' }, { label: 'Last access' }, { label: 'Last IP' }, { label: 'Actions', srOnly: true }]}>
               {share.recipients.map((r) => (
                 <tr key={r.id} aria-label={r.name}>
                   <td className="px-4 py-2">
@@ -157,9 +143,7 @@ export default async function SharePage({ params }: { params: Promise<{ shareId:
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </DataTable>
       </section>
 
       {active && (

@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { LocalDateTime } from '@/components/shares/local-time';
 import { LinkStateBadge } from '@/components/shares/status-badge';
 import { getRecipientLog } from '@/lib/dal/shares';
+import { DataTable } from '@/components/ui/data-table';
 
 export const metadata: Metadata = { title: 'Access log' };
 
@@ -34,18 +35,7 @@ export default async function RecipientLogPage({ params }: { params: Promise<{ s
         <EmptyState title="Not used yet">Nothing has been done with this link so far.</EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-2">When</th>
-                <th scope="col" className="px-4 py-2">What</th>
-                <th scope="col" className="px-4 py-2">File</th>
-                <th scope="col" className="px-4 py-2">URL valid until</th>
-                <th scope="col" className="px-4 py-2">IP</th>
-                <th scope="col" className="px-4 py-2">Browser</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+          <DataTable columns={[{ label: 'When' }, { label: 'What' }, { label: 'File' }, { label: 'URL valid until' }, { label: 'IP' }, { label: 'Browser' }]}>
               {log.map((entry) => (
                 <tr key={entry.id}>
                   <td className="px-4 py-2 whitespace-nowrap text-slate-600">
@@ -63,8 +53,7 @@ export default async function RecipientLogPage({ params }: { params: Promise<{ s
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+            </DataTable>
         </div>
       )}
     </>
