@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
+import { cleanupPendingInvoices } from '@/lib/dal/invoice-cleanup';
 import { confirmInvoiceIssue, issueInvoiceDownload, listMyInvoices, startInvoiceIssue, voidInvoice } from '@/lib/dal/invoices';
 import { textPdf } from '@/lib/invoices/pdf';
 import { deleteInvoiceObject, headInvoiceObject } from '@/lib/storage/invoices';
@@ -89,6 +90,21 @@ describe('issuing an invoice (admins)', () => {
 
     const again = await start(issued.number);
     expect(again.invoiceId).not.toBe(issued.invoiceId);
+  });
+
+  it('the cleanup task removes an abandoned issue (row and object) and leaves a recent one alone', async () => {
+    await signedInAs('admin@example.com');
+    const abandoned = await start();
+    expect(await postToS3(abandoned.upload, textPdf(['never confirmed']))).toBe(204);
+    await db.invoice.update({ where: { id: abandoned.invoiceId }, data: { createdAt: new Date(Date.now() - 2 * 3600_000) } });
+    const recent = await start();
+
+    expect(await cleanupPendingInvoices({ staleAfterSeconds: 3600 })).toBeGreaterThanOrEqual(1);
+    expect(await db.invoice.findUnique({ where: { id: abandoned.invoiceId } })).toBeNull();
+    expect(await headInvoiceObject(`invoices/${customerId}/${abandoned.invoiceId}.pdf`)).toBeNull();
+    expect(await db.invoice.findUnique({ where: { id: recent.invoiceId } })).toMatchObject({ status: 'PENDING_UPLOAD' });
+    // A late confirm of the removed invoice finds nothing to confirm.
+    expect(await confirmInvoiceIssue(abandoned.invoiceId, context)).toMatchObject({ ok: false });
   });
 
   it('refuses a number that is taken, and customers cannot issue at all', async () => {
