@@ -157,7 +157,9 @@ export const myAvatar = cache(async (): Promise<AvatarView | null> => {
   if (!avatarKey) return null;
   const window = avatarSigningWindow(new Date(), ttlSeconds('download'));
   const { url, expiresAt } = await presignGet(avatarKey, { purpose: 'download', ...window });
-  const recorded = await db.auditEvent.findFirst({ where: { actorId: user.id, action: 'avatar.view', subjectId: avatarKey, urlExpiresAt: expiresAt }, select: { id: true } });
+  // subjectType first: the lookup runs on every page a signed-in user opens, so it must use the
+  // (subjectType, subjectId) index rather than scan the user's whole history.
+  const recorded = await db.auditEvent.findFirst({ where: { subjectType: 'avatar', subjectId: avatarKey, actorId: user.id, action: 'avatar.view', urlExpiresAt: expiresAt }, select: { id: true } });
   if (!recorded) await recordAudit({ actorId: user.id, action: 'avatar.view', outcome: 'granted', subjectType: 'avatar', subjectId: avatarKey, urlExpiresAt: expiresAt });
   return { url, expiresAt };
 });

@@ -11,22 +11,11 @@ import {
   publicGrants,
   signedPrefixes,
   vpcEndpointPolicy,
-  type SecurityConfig,
 } from '@/lib/storage/security/policies';
 import { USE_CASES } from '@/lib/storage/security/use-cases';
+import { securityConfigFixture } from '../helpers/security-config';
 
-const config = (overrides: Partial<SecurityConfig> = {}): SecurityConfig => ({
-  bucket: 'guestpass-prod',
-  region: 'eu-west-1',
-  origins: ['https://files.example.com'],
-  requireTls: true,
-  tlsReason: 'AWS S3 is reached over https',
-  appRoleArn: 'arn:aws:iam::123456789012:role/guestpass-app',
-  appRoleConfigured: true,
-  longestTtlSeconds: 86_400,
-  useCases: USE_CASES.map((u) => ({ ...u })),
-  ...overrides,
-});
+const config = securityConfigFixture;
 
 const policyOf = (statements: PolicyDocument['Statement']): PolicyDocument => ({ Version: '2012-10-17', Statement: statements });
 

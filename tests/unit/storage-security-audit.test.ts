@@ -4,22 +4,12 @@ import { lifecycleRules } from '@/lib/storage/lifecycle';
 import { auditChecks, NOT_SUPPORTED } from '@/lib/storage/security/audit';
 import { tlsRequirement } from '@/lib/storage/security/config';
 import { planHarden } from '@/lib/storage/security/harden';
-import { bucketPolicyStatements, type SecurityConfig } from '@/lib/storage/security/policies';
+import { bucketPolicyStatements } from '@/lib/storage/security/policies';
 import type { BucketState } from '@/lib/storage/security/state';
 import { storeKindOf, storeLimits } from '@/lib/storage/security/store';
-import { USE_CASES } from '@/lib/storage/security/use-cases';
+import { securityConfigFixture } from '../helpers/security-config';
 
-const config: SecurityConfig = {
-  bucket: 'guestpass-prod',
-  region: 'eu-west-1',
-  origins: ['https://files.example.com'],
-  requireTls: true,
-  tlsReason: 'AWS S3 is reached over https',
-  appRoleArn: 'arn:aws:iam::123456789012:role/guestpass-app',
-  appRoleConfigured: true,
-  longestTtlSeconds: 86_400,
-  useCases: USE_CASES.map((u) => ({ ...u })),
-};
+const config = securityConfigFixture();
 
 function state(overrides: Partial<BucketState> = {}): BucketState {
   return {

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import { CopyLinkButton } from '@/components/invoices/copy-link-button';
-import { InvoiceStatusBadge, isDownloadable } from '@/components/invoices/invoice-status';
+import { isDownloadable } from '@/components/invoices/invoice-status';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { listMyInvoices } from '@/lib/dal/invoices';
-import { formatDuration, formatIssueDate, formatMoney } from '@/lib/invoices/format';
+import { formatDuration } from '@/lib/invoices/format';
 import { ttlSeconds } from '@/lib/storage/ttl';
 import { DataTable } from '@/components/ui/data-table';
+import { InvoiceFigureCells, InvoiceNumberCell } from '@/components/invoices/invoice-cells';
 
 export const metadata: Metadata = { title: 'Invoices' };
 
@@ -30,14 +31,8 @@ export default async function InvoicesPage() {
           <DataTable columns={[{ label: 'Number' }, { label: 'Date' }, { label: 'Amount', align: 'right' }, { label: 'Status' }, { label: 'Actions', srOnly: true }]}>
                 {invoices.map((invoice) => (
                   <tr key={invoice.id} className="align-top">
-                    <th scope="row" className="px-4 py-3 text-left font-medium whitespace-nowrap text-slate-900">
-                      {invoice.number}
-                    </th>
-                    <td className="px-4 py-3 whitespace-nowrap text-slate-600">{formatIssueDate(invoice.issuedAt)}</td>
-                    <td className="px-4 py-3 text-right whitespace-nowrap text-slate-900 tabular-nums">{formatMoney(invoice.amountCents, invoice.currency)}</td>
-                    <td className="px-4 py-3">
-                      <InvoiceStatusBadge status={invoice.status} />
-                    </td>
+                    <InvoiceNumberCell number={invoice.number} />
+                    <InvoiceFigureCells invoice={invoice} />
                     <td className="px-4 py-3">
                       {isDownloadable(invoice.status) ? (
                         <div className="flex min-w-56 flex-col gap-2">

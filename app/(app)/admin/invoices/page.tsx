@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { InvoiceStatusBadge, isDownloadable } from '@/components/invoices/invoice-status';
+import { isDownloadable } from '@/components/invoices/invoice-status';
 import { IssueInvoiceForm } from '@/components/invoices/issue-invoice-form';
 import { VoidInvoiceButton } from '@/components/invoices/void-invoice-button';
 import { buttonStyles } from '@/components/ui/button-styles';
@@ -8,8 +8,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { listInvoiceCustomers, listInvoicesForAdmin, suggestInvoiceNumber } from '@/lib/dal/invoices';
 import { env } from '@/lib/env';
-import { formatIssueDate, formatMoney } from '@/lib/invoices/format';
 import { DataTable } from '@/components/ui/data-table';
+import { InvoiceFigureCells, InvoiceNumberCell } from '@/components/invoices/invoice-cells';
 
 export const metadata: Metadata = { title: 'Invoices · Admin' };
 
@@ -68,18 +68,12 @@ export default async function AdminInvoicesPage({ searchParams }: { searchParams
           <DataTable columns={[{ label: 'Number' }, { label: 'Customer' }, { label: 'Date' }, { label: 'Amount', align: 'right' }, { label: 'Status' }, { label: 'Actions', srOnly: true }]}>
                 {invoices.map((invoice) => (
                   <tr key={invoice.id} className="align-top">
-                    <th scope="row" className="px-4 py-3 text-left font-medium whitespace-nowrap text-slate-900">
-                      {invoice.number}
-                    </th>
+                    <InvoiceNumberCell number={invoice.number} />
                     <td className="px-4 py-3 text-slate-600">
                       {invoice.customer.name}
                       <span className="block text-xs text-slate-500">{invoice.customer.email}</span>
                     </td>
-                    <td className="px-4 py-3 whitespace-nowrap text-slate-600">{formatIssueDate(invoice.issuedAt)}</td>
-                    <td className="px-4 py-3 text-right whitespace-nowrap tabular-nums">{formatMoney(invoice.amountCents, invoice.currency)}</td>
-                    <td className="px-4 py-3">
-                      <InvoiceStatusBadge status={invoice.status} />
-                    </td>
+                    <InvoiceFigureCells invoice={invoice} />
                     <td className="px-4 py-3">
                       {isDownloadable(invoice.status) && (
                         <div className="flex items-start gap-3">
