@@ -3,7 +3,7 @@
 import { useState, useTransition } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { buttonStyles } from '@/components/ui/button-styles';
-import { createInvoiceLinkAction } from '@/lib/actions/create-invoice-link';
+import { createInvoiceLinkAction } from '@/lib/actions/invoices';
 import { formatRelative } from '@/lib/format';
 
 type LinkState = { kind: 'none' } | { kind: 'error'; message: string } | { kind: 'link'; url: string; expiresAt: Date; copied: boolean };

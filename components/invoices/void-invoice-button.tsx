@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { idle } from '@/lib/action-state';
-import { voidInvoiceAction } from '@/lib/actions/void-invoice';
+import { voidInvoiceAction } from '@/lib/actions/invoices';
 
 export function VoidInvoiceButton({ invoiceId, number }: { invoiceId: string; number: string }) {
   const [state, formAction, pending] = useActionState(voidInvoiceAction, idle);

@@ -3,8 +3,7 @@
 import { useActionState } from 'react';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { idle } from '@/lib/action-state';
-import { deleteFileAction } from '@/lib/actions/delete-file';
-import { renameFileAction } from '@/lib/actions/rename-file';
+import { deleteFileAction, renameFileAction } from '@/lib/actions/library-files';
 
 /** Download, rename and delete for one library file. */
 export function FileActions({ fileId, name, ready }: { fileId: string; name: string; ready: boolean }) {

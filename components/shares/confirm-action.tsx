@@ -9,7 +9,7 @@ import { buttonStyles } from '@/components/ui/button-styles';
  * A destructive button that asks first, inline (no browser dialog): the first click shows what will
  * happen and a confirm button; only that submits the action with the given hidden fields.
  */
-export function ConfirmAction({
+export function ConfirmAction<Data>({
   action,
   fields,
   label,
@@ -17,7 +17,7 @@ export function ConfirmAction({
   question,
   confirmLabel,
 }: {
-  action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
+  action: (previous: ActionState<Data>, formData: FormData) => Promise<ActionState<Data>>;
   fields: Record<string, string>;
   label: string;
   accessibleLabel?: string;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { issueRawShareUrlAction } from '@/lib/actions/issue-raw-share-url';
+import { issueRawShareUrlAction } from '@/lib/actions/shares';
 import { idle, type ActionState } from '@/lib/action-state';
 import type { RawUrl } from '@/lib/dal/shares';
 import { Alert } from '@/components/ui/alert';

@@ -6,6 +6,7 @@ import { env } from '@/lib/env';
 import { AVATAR_CONTENT_TYPES, type AvatarContentType, avatarFileProblem } from '@/lib/avatar-rules';
 import { CONFIRM_GRACE_SECONDS } from '@/lib/dal/avatar-cleanup';
 import { recordAudit } from '@/lib/dal/audit';
+import { DalError } from '@/lib/dal/errors';
 import { requireUser } from '@/lib/dal/session';
 import type { RequestContext } from '@/lib/request-context';
 import { avatarSigningWindow, deleteObject, headObject, moveToPhotoKey, readObjectStart } from '@/lib/storage/avatars';
@@ -37,8 +38,6 @@ export interface AvatarUploadForm extends PresignedPostForm {
   uploadId: string;
 }
 
-export type AvatarResult<T> = { ok: true; value: T } | { ok: false; message: string };
-
 export function avatarUploadRules(): AvatarUploadRules {
   return { contentTypes: AVATAR_CONTENT_TYPES, maxBytes: env.AVATAR_MAX_BYTES };
 }
@@ -47,20 +46,20 @@ export function avatarUploadRules(): AvatarUploadRules {
  * A pre-signed POST for one photo, under the signed-in user's quarantine prefix. S3 enforces the
  * key, the declared type and the size; `size` here only gives a quick message before any upload.
  */
-export async function createAvatarUpload(input: { contentType: string; size: number }, context?: RequestContext): Promise<AvatarResult<AvatarUploadForm>> {
+export async function createAvatarUpload(input: { contentType: string; size: number }, context?: RequestContext): Promise<AvatarUploadForm> {
   const user = await requireUser();
   const maxBytes = env.AVATAR_MAX_BYTES;
   const problem = avatarFileProblem(input.contentType, input.size, maxBytes);
   if (problem) {
     await recordAudit({ actorId: user.id, action: 'avatar.upload', outcome: 'refused', subjectType: 'user', subjectId: user.id, context, detail: { reason: problem, contentType: input.contentType, size: input.size } });
-    return { ok: false, message: problem };
+    throw new DalError(problem);
   }
   const uploadId = randomBytes(16).toString('hex');
   const key = keys.avatarQuarantine(user.id, uploadId);
   const form = await presignPost(key, { contentType: input.contentType, maxBytes });
   await db.avatarUpload.create({ data: { id: uploadId, userId: user.id, key, contentType: input.contentType, expiresAt: form.expiresAt } });
   await recordAudit({ actorId: user.id, action: 'avatar.upload', outcome: 'granted', subjectType: 'avatarUpload', subjectId: uploadId, urlExpiresAt: form.expiresAt, context, detail: { contentType: input.contentType, maxBytes } });
-  return { ok: true, value: { ...form, uploadId } };
+  return { ...form, uploadId };
 }
 
 /** What is wrong with a quarantined upload, or null when it really is the image it was declared as. */
@@ -100,27 +99,27 @@ async function swapPhoto(userId: string, next: { key: string; contentType: strin
  * Then it moves to the user's photo key and replaces the previous photo, which is deleted. A failed
  * check deletes the upload. Confirming the same upload twice changes nothing.
  */
-export async function confirmAvatarUpload(uploadId: string, context?: RequestContext): Promise<AvatarResult<AvatarView | null>> {
+export async function confirmAvatarUpload(uploadId: string, context?: RequestContext): Promise<AvatarView | null> {
   const user = await requireUser();
   const photoKey = keys.avatar(user.id, uploadId);
   const upload = await db.avatarUpload.findUnique({ where: { id: uploadId } });
   if (!upload || upload.userId !== user.id) {
     const current = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { avatarKey: true } });
-    if (!upload && current.avatarKey === photoKey) return { ok: true, value: await myAvatar() }; // a repeated confirm
+    if (!upload && current.avatarKey === photoKey) return myAvatar(); // a repeated confirm
     await recordAudit({ actorId: user.id, action: 'avatar.confirm', outcome: 'refused', subjectType: 'avatarUpload', subjectId: uploadId, context, detail: { reason: upload ? 'another user’s upload' : 'no such upload' } });
-    return { ok: false, message: `This upload is not waiting for confirmation (it was confirmed, expired or never existed). ${CHOOSE_AGAIN}` };
+    throw new DalError(`This upload is not waiting for confirmation (it was confirmed, expired or never existed). ${CHOOSE_AGAIN}`);
   }
 
   // Claim the upload: of two confirms racing (a double submit), exactly one gets to handle it.
   const { count: claimed } = await db.avatarUpload.deleteMany({ where: { id: upload.id, userId: user.id } });
-  if (claimed === 0) return { ok: false, message: 'This photo is already being confirmed. Wait a moment.' };
+  if (claimed === 0) throw new DalError('This photo is already being confirmed. Wait a moment.');
 
   const deadline = upload.expiresAt.getTime() + CONFIRM_GRACE_SECONDS * 1000;
   const problem = Date.now() > deadline ? `The upload form expired before the photo was confirmed. ${CHOOSE_AGAIN}` : await inspectUpload(upload.key, upload.contentType);
   if (problem) {
     await deleteObject(upload.key);
     await recordAudit({ actorId: user.id, action: 'avatar.reject', outcome: 'refused', subjectType: 'avatarUpload', subjectId: upload.id, context, detail: { reason: problem } });
-    return { ok: false, message: problem };
+    throw new DalError(problem);
   }
 
   await moveToPhotoKey(upload.key, photoKey, upload.contentType);
@@ -133,7 +132,7 @@ export async function confirmAvatarUpload(uploadId: string, context?: RequestCon
   }
   if (previous && previous !== photoKey) await deleteObject(previous);
   await recordAudit({ actorId: user.id, action: 'avatar.confirm', outcome: 'changed', subjectType: 'user', subjectId: user.id, context, detail: { key: photoKey, replaced: previous } });
-  return { ok: true, value: await myAvatar() };
+  return myAvatar();
 }
 
 /** Deletes the signed-in user's photo from the database and from S3; without one, changes nothing. */

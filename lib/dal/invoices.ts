@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { recordAudit } from '@/lib/dal/audit';
+import { DalError } from '@/lib/dal/errors';
 import { currentUser, requireAdmin, requireUser, type SessionUser } from '@/lib/dal/session';
 import type { InvoiceStatus } from '@/lib/generated/prisma/enums';
 import { INVOICE_ID, newInvoiceId } from '@/lib/invoices/ids';
@@ -175,19 +176,17 @@ export const issueInvoiceSchema = z.object({
 }).transform(({ amount, ...rest }) => ({ ...rest, amountCents: amount }));
 export type IssueInvoiceInput = z.output<typeof issueInvoiceSchema>;
 
-export type Result<T> = ({ ok: true } & T) | { ok: false; message: string; field?: string };
-
 /**
  * Creates the invoice as PENDING_UPLOAD (invisible to its customer) and hands the browser a form
  * to upload its PDF straight to S3, at a key the server chose. A pending invoice left by an earlier
  * failed attempt with the same number is replaced.
  */
-export async function startInvoiceIssue(input: IssueInvoiceInput, context: RequestContext): Promise<Result<{ invoiceId: string; upload: PresignedPostForm }>> {
+export async function startInvoiceIssue(input: IssueInvoiceInput, context: RequestContext): Promise<{ invoiceId: string; upload: PresignedPostForm }> {
   const admin = await requireAdmin();
   const customer = await db.user.findUnique({ where: { id: input.customerId }, select: { id: true, role: true } });
-  if (!customer || customer.role !== 'USER') return { ok: false, message: 'That customer does not exist any more. Reload the page and choose another.', field: 'customerId' };
+  if (!customer || customer.role !== 'USER') throw new DalError('That customer does not exist any more. Reload the page and choose another.', 'customerId');
   const existing = await db.invoice.findUnique({ where: { number: input.number }, select: { id: true, status: true, objectKey: true } });
-  if (existing && existing.status !== 'PENDING_UPLOAD') return { ok: false, message: `Invoice ${input.number} already exists. Choose another number.`, field: 'number' };
+  if (existing && existing.status !== 'PENDING_UPLOAD') throw new DalError(`Invoice ${input.number} already exists. Choose another number.`, 'number');
   if (existing) {
     await deleteInvoiceObject(existing.objectKey);
     await db.invoice.delete({ where: { id: existing.id } });
@@ -208,20 +207,22 @@ export async function startInvoiceIssue(input: IssueInvoiceInput, context: Reque
     context,
     detail: { number: input.number, maxBytes: upload.maxBytes },
   });
-  return { ok: true, invoiceId: id, upload };
+  return { invoiceId: id, upload };
 }
+
+const NOT_WAITING = 'This invoice is not waiting for an upload. Reload the page to see its state.';
 
 /**
  * After the browser's upload: checks the object really is a PDF of an allowed size, records its
  * size and SHA-256, and only then opens the invoice to its customer. A file that fails the checks
  * is deleted together with its pending invoice, so the admin can simply try again.
  */
-export async function confirmInvoiceIssue(rawId: string, context: RequestContext): Promise<Result<{ number: string }>> {
+export async function confirmInvoiceIssue(rawId: string, context: RequestContext): Promise<{ number: string }> {
   const admin = await requireAdmin();
   const invoice = INVOICE_ID.test(rawId) ? await db.invoice.findUnique({ where: { id: rawId }, select: { id: true, number: true, status: true, objectKey: true } }) : null;
-  if (!invoice || invoice.status !== 'PENDING_UPLOAD') return { ok: false, message: 'This invoice is not waiting for an upload. Reload the page to see its state.' };
+  if (!invoice || invoice.status !== 'PENDING_UPLOAD') throw new DalError(NOT_WAITING);
   const head = await headInvoiceObject(invoice.objectKey);
-  if (!head) return { ok: false, message: 'The PDF did not arrive in storage. Try the upload again.' };
+  if (!head) throw new DalError('The PDF did not arrive in storage. Try the upload again.');
   const sniffed = head.sizeBytes > 0 ? sniffContentType(await readInvoiceStart(invoice.objectKey)) : null;
   const problem =
     head.sizeBytes === 0 || head.sizeBytes > env.INVOICE_MAX_BYTES
@@ -233,23 +234,23 @@ export async function confirmInvoiceIssue(rawId: string, context: RequestContext
     await deleteInvoiceObject(invoice.objectKey);
     await db.invoice.delete({ where: { id: invoice.id } });
     await recordAudit({ actorId: admin.id, action: 'invoice.issue', outcome: 'refused', subjectType: 'invoice', subjectId: invoice.id, context, detail: { number: invoice.number, sizeBytes: head.sizeBytes, sniffed } });
-    return { ok: false, message: problem };
+    throw new DalError(problem);
   }
   const sha256 = await hashInvoiceObject(invoice.objectKey);
   // Guarded on the status: two confirms racing open the invoice once.
   const opened = await db.invoice.updateMany({ where: { id: invoice.id, status: 'PENDING_UPLOAD' }, data: { status: 'OPEN', sizeBytes: head.sizeBytes, sha256, issuedAt: new Date() } });
-  if (opened.count === 0) return { ok: false, message: 'This invoice is not waiting for an upload. Reload the page to see its state.' };
+  if (opened.count === 0) throw new DalError(NOT_WAITING);
   await recordAudit({ actorId: admin.id, action: 'invoice.issue', outcome: 'changed', subjectType: 'invoice', subjectId: invoice.id, context, detail: { number: invoice.number, sizeBytes: head.sizeBytes, sha256 } });
-  return { ok: true, number: invoice.number };
+  return { number: invoice.number };
 }
 
 /** Voids an open or paid invoice: its PDF is kept, but no link to it is issued any more. */
-export async function voidInvoice(rawId: string, context: RequestContext): Promise<Result<{ number: string }>> {
+export async function voidInvoice(rawId: string, context: RequestContext): Promise<{ number: string }> {
   const admin = await requireAdmin();
   const invoice = INVOICE_ID.test(rawId) ? await db.invoice.findUnique({ where: { id: rawId }, select: { id: true, number: true, status: true } }) : null;
-  if (!invoice) return { ok: false, message: 'That invoice does not exist. Reload the page.' };
+  if (!invoice) throw new DalError('That invoice does not exist. Reload the page.');
   const voided = await db.invoice.updateMany({ where: { id: invoice.id, status: { in: ['OPEN', 'PAID'] } }, data: { status: 'VOID', voidedAt: new Date() } });
-  if (voided.count === 0) return { ok: false, message: `Invoice ${invoice.number} cannot be voided: it is ${invoice.status === 'VOID' ? 'already void' : 'still awaiting its upload'}.` };
+  if (voided.count === 0) throw new DalError(`Invoice ${invoice.number} cannot be voided: it is ${invoice.status === 'VOID' ? 'already void' : 'still awaiting its upload'}.`);
   await recordAudit({ actorId: admin.id, action: 'invoice.void', outcome: 'changed', subjectType: 'invoice', subjectId: invoice.id, context, detail: { number: invoice.number, previousStatus: invoice.status } });
-  return { ok: true, number: invoice.number };
+  return { number: invoice.number };
 }

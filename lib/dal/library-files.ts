@@ -1,8 +1,8 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
-import type { ActionState } from '@/lib/action-state';
 import { recordAudit } from '@/lib/dal/audit';
+import { DalError } from '@/lib/dal/errors';
 import { currentUser, requireAdmin, type SessionUser } from '@/lib/dal/session';
 import type { LibraryFileStatus, LibraryScope } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -21,24 +21,6 @@ import {
 import { presignGet, presignPut } from '@/lib/storage/presign';
 import { formatBytes } from '@/lib/format';
 import { shareDeletionBlocker } from '@/lib/dal/shares';
-
-/** A refusal the person uploading can act on; actions turn it into an error ActionState. */
-export class LibraryFileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'LibraryFileError';
-  }
-}
-
-/** Runs DAL work for an action: its result as success, a LibraryFileError as an error message. */
-export async function libraryActionState<T>(work: () => Promise<T>): Promise<ActionState<T>> {
-  try {
-    return { status: 'success', data: await work() };
-  } catch (error) {
-    if (error instanceof LibraryFileError) return { status: 'error', message: error.message };
-    throw error; // forbidden(), redirect() and real faults keep their own handling
-  }
-}
 
 export interface LibraryFileDto {
   id: string;
@@ -193,7 +175,7 @@ export async function createFileUpload(input: CreateUploadInput, context?: Reque
   const contentType = normalizeContentType(input.contentType);
   const refuse = async (message: string): Promise<never> => {
     await recordAudit({ actorId: user.id, action: 'library.upload.create', outcome: 'refused', subjectType: 'LibraryFile', context, detail: { name, sizeBytes: input.sizeBytes, reason: message } });
-    throw new LibraryFileError(message);
+    throw new DalError(message);
   };
   if (!Number.isSafeInteger(input.sizeBytes) || input.sizeBytes < 0) await refuse(`“${name}” has no valid size.`);
   if (input.sizeBytes === 0) await refuse(`“${name}” is empty (0 bytes): there is nothing to upload.`);
@@ -231,7 +213,7 @@ export async function createFileUpload(input: CreateUploadInput, context?: Reque
 /** The caller's own unfinished upload, or a refusal that names no one else's files. */
 async function ownUpload(user: SessionUser, fileId: string) {
   const file = await db.libraryFile.findFirst({ where: { id: fileId, scope: scopeOf(user), uploadedById: user.id, status: 'UPLOADING' } });
-  if (!file) throw new LibraryFileError('This upload no longer exists (it was finished, cancelled or cleaned up). Start it again.');
+  if (!file) throw new DalError('This upload no longer exists (it was finished, cancelled or cleaned up). Start it again.');
   return file;
 }
 
@@ -243,8 +225,8 @@ function partCountOf(file: { sizeBytes: bigint; partSize: number | null }): numb
 export async function signUploadPart(fileId: string, partNumber: number, context?: RequestContext): Promise<{ url: string; expiresAt: Date }> {
   const user = await requireAdmin();
   const file = await ownUpload(user, fileId);
-  if (!file.multipartUploadId || !file.partSize) throw new LibraryFileError('This upload is sent in one piece, not in parts.');
-  if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > partCountOf(file)) throw new LibraryFileError(`Part ${partNumber} is not part of this upload.`);
+  if (!file.multipartUploadId || !file.partSize) throw new DalError('This upload is sent in one piece, not in parts.');
+  if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > partCountOf(file)) throw new DalError(`Part ${partNumber} is not part of this upload.`);
   const signed = await presignUploadPart(file.objectKey, file.multipartUploadId, partNumber);
   // Touching updatedAt marks the upload as alive for the cleanup task.
   await db.libraryFile.update({ where: { id: file.id }, data: { updatedAt: new Date() } });
@@ -256,7 +238,7 @@ export async function signUploadPart(fileId: string, partNumber: number, context
 async function forgetVanishedUpload(user: SessionUser, fileId: string, context?: RequestContext): Promise<never> {
   await db.libraryFile.delete({ where: { id: fileId } });
   await recordAudit({ actorId: user.id, action: 'library.upload.abort', outcome: 'changed', subjectType: 'LibraryFile', subjectId: fileId, context, detail: { reason: 'parts no longer in storage' } });
-  throw new LibraryFileError('This upload was unfinished for too long and its parts were cleaned up. Start it again.');
+  throw new DalError('This upload was unfinished for too long and its parts were cleaned up. Start it again.');
 }
 
 /**
@@ -285,7 +267,7 @@ async function discardUpload(user: SessionUser, file: { id: string; objectKey: s
   await deleteObject(file.objectKey);
   await db.libraryFile.delete({ where: { id: file.id } });
   await recordAudit({ actorId: user.id, action: 'library.upload.complete', outcome: 'refused', subjectType: 'LibraryFile', subjectId: file.id, context, detail: { reason } });
-  throw new LibraryFileError(reason);
+  throw new DalError(reason);
 }
 
 /**
@@ -308,11 +290,11 @@ export async function completeFileUpload(fileId: string, context?: RequestContex
     const count = partCountOf(file);
     const wrong = parts.filter((p) => p.partNumber > count || p.size !== expectedPartSize(p.partNumber, declared, file.partSize!));
     if (wrong.length) return discardUpload(user, file, mismatch, context);
-    if (parts.length < count) throw new LibraryFileError(`${count - parts.length} of ${count} parts of “${file.name}” have not arrived yet. Resume the upload.`);
+    if (parts.length < count) throw new DalError(`${count - parts.length} of ${count} parts of “${file.name}” have not arrived yet. Resume the upload.`);
     await completeMultipartUpload(file.objectKey, file.multipartUploadId, parts);
   }
   const stored = await objectSize(file.objectKey);
-  if (stored === null) throw new LibraryFileError(`“${file.name}” has not arrived in storage yet. Resume the upload.`);
+  if (stored === null) throw new DalError(`“${file.name}” has not arrived in storage yet. Resume the upload.`);
   if (stored !== declared) return discardUpload(user, file, mismatch, context);
 
   const limits = libraryLimits();
@@ -342,7 +324,7 @@ export async function abortFileUpload(fileId: string, context?: RequestContext):
 
 async function fileInScope(user: SessionUser, fileId: string) {
   const file = await db.libraryFile.findFirst({ where: { id: fileId, scope: scopeOf(user) } });
-  if (!file) throw new LibraryFileError('This file no longer exists. Reload the page.');
+  if (!file) throw new DalError('This file no longer exists. Reload the page.');
   return file;
 }
 
@@ -350,7 +332,7 @@ export async function renameLibraryFile(fileId: string, newName: string, context
   const user = await requireAdmin();
   const file = await fileInScope(user, fileId);
   const name = sanitizeFileName(newName);
-  if (!newName.trim()) throw new LibraryFileError('Enter a name.');
+  if (!newName.trim()) throw new DalError('Enter a name.');
   const updated = await db.libraryFile.update({ where: { id: file.id }, data: { name }, select: dtoSelect });
   await recordAudit({ actorId: user.id, action: 'library.rename', outcome: 'changed', subjectType: 'LibraryFile', subjectId: file.id, context, detail: { from: file.name, to: name } });
   return toDto(updated);
@@ -363,7 +345,7 @@ export async function deleteLibraryFile(fileId: string, context?: RequestContext
   const blocker = await shareDeletionBlocker(file.id); // a file in an active share must not vanish under a partner's link
   if (blocker) {
     await recordAudit({ actorId: user.id, action: 'library.delete', outcome: 'refused', subjectType: 'LibraryFile', subjectId: file.id, context, detail: { reason: blocker } });
-    throw new LibraryFileError(blocker);
+    throw new DalError(blocker);
   }
   if (file.multipartUploadId) await abortMultipartUpload(file.objectKey, file.multipartUploadId);
   await deleteObject(file.objectKey);

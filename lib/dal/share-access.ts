@@ -122,33 +122,33 @@ export type PartnerShareView =
       downloadCount: number;
     };
 
-export type OpenOutcome = { kind: 'not-found' } | { kind: 'dead'; reason: DeadReason } | { kind: 'live'; view: PartnerShareView };
+export type OpenOutcome = { outcome: 'not-found' } | { outcome: 'dead'; reason: DeadReason } | { outcome: 'live'; view: PartnerShareView };
 
 /** For the partner page: what the link shows now. Marks the link opened on first use. */
 export async function openShareLink(token: string, unlockCookies: readonly string[], context: RequestContext): Promise<OpenOutcome> {
   const recipient = await findRecipient(token);
   if (!recipient) {
     await recordUnknownToken('share.open', context);
-    return { kind: 'not-found' };
+    return { outcome: 'not-found' };
   }
   const now = new Date();
   const state = stateOf(recipient, now);
   if (!state.live) {
     await logAccess(recipient, { kind: 'REFUSED', reason: state.reason }, context);
-    return { kind: 'dead', reason: state.reason };
+    return { outcome: 'dead', reason: state.reason };
   }
   const unlocked = isUnlocked(recipient, unlockCookies);
   await db.shareRecipient.update({ where: { id: recipient.id }, data: { lastAccessAt: now, lastIp: context.ip } });
   await db.shareRecipient.updateMany({ where: { id: recipient.id, openedAt: null }, data: { openedAt: now } });
   await logAccess(recipient, { kind: 'OPEN' }, context);
-  if (!unlocked) return { kind: 'live', view: { unlocked: false, expiresAt: recipient.share.expiresAt } };
+  if (!unlocked) return { outcome: 'live', view: { unlocked: false, expiresAt: recipient.share.expiresAt } };
   const files = await db.libraryFile.findMany({
     where: { status: 'READY', shareFiles: { some: { shareId: recipient.share.id } } },
     orderBy: { name: 'asc' },
     select: { id: true, name: true, sizeBytes: true, contentType: true },
   });
   return {
-    kind: 'live',
+    outcome: 'live',
     view: {
       unlocked: true,
       title: recipient.share.title,
@@ -169,11 +169,11 @@ export interface UnlockCookie {
 }
 
 export type UnlockOutcome =
-  | { kind: 'not-found' }
-  | { kind: 'dead'; reason: DeadReason }
-  | { kind: 'throttled'; retryAt: Date }
-  | { kind: 'wrong-password' }
-  | { kind: 'unlocked'; cookie: UnlockCookie | null };
+  | { outcome: 'not-found' }
+  | { outcome: 'dead'; reason: DeadReason }
+  | { outcome: 'throttled'; retryAt: Date }
+  | { outcome: 'wrong-password' }
+  | { outcome: 'unlocked'; cookie: UnlockCookie | null };
 
 /**
  * Checks a share's password for one link. Attempts on one link are serialised (a row lock on the
@@ -184,18 +184,18 @@ export async function unlockShareLink(token: string, password: string, context: 
   const recipient = await findRecipient(token);
   if (!recipient) {
     await recordUnknownToken('share.unlock', context);
-    return { kind: 'not-found' };
+    return { outcome: 'not-found' };
   }
   const state = stateOf(recipient);
   if (!state.live) {
     await logAccess(recipient, { kind: 'REFUSED', reason: state.reason }, context);
-    return { kind: 'dead', reason: state.reason };
+    return { outcome: 'dead', reason: state.reason };
   }
   const passwordHash = recipient.share.passwordHash;
-  if (passwordHash === null) return { kind: 'unlocked', cookie: null };
+  if (passwordHash === null) return { outcome: 'unlocked', cookie: null };
 
   const policy = { maxFailures: env.SHARE_UNLOCK_MAX_FAILURES, windowMs: env.SHARE_UNLOCK_WINDOW_MINUTES * 60_000 };
-  const outcome = await db.$transaction(
+  const attempt = await db.$transaction(
     async (tx) => {
       await tx.$queryRaw`SELECT "id" FROM "ShareRecipient" WHERE "id" = ${recipient.id} FOR UPDATE`;
       const now = new Date();
@@ -212,39 +212,39 @@ export async function unlockShareLink(token: string, password: string, context: 
         select: { createdAt: true },
       });
       const verdict = unlockVerdict(failures.map((f) => f.createdAt), policy, now);
-      if (verdict.blocked) return { kind: 'throttled', retryAt: verdict.retryAt } as const;
+      if (verdict.blocked) return { outcome: 'throttled', retryAt: verdict.retryAt } as const;
       const ok = await verifyPassword(passwordHash, password);
       // Written inside the lock, so the next attempt counts it.
       await tx.shareAccessLog.create({ data: { recipientId: recipient.id, kind: ok ? 'UNLOCK' : 'UNLOCK_FAILED', ip: context.ip, userAgent: context.userAgent } });
-      return ok ? ({ kind: 'unlocked' } as const) : ({ kind: 'wrong-password' } as const);
+      return ok ? ({ outcome: 'unlocked' } as const) : ({ outcome: 'wrong-password' } as const);
     },
     { timeout: 20_000, maxWait: 20_000 },
   );
 
   const auditBase = { actorId: null, action: 'share.unlock', subjectType: 'ShareRecipient', subjectId: recipient.id, context } as const;
-  if (outcome.kind === 'throttled') {
+  if (attempt.outcome === 'throttled') {
     await db.shareAccessLog.create({ data: { recipientId: recipient.id, kind: 'REFUSED', reason: 'unlock throttled', ip: context.ip, userAgent: context.userAgent } });
     await recordAudit({ ...auditBase, outcome: 'refused', detail: { shareId: recipient.share.id, reason: 'throttled' } });
-    return outcome;
+    return attempt;
   }
-  if (outcome.kind === 'wrong-password') {
+  if (attempt.outcome === 'wrong-password') {
     await recordAudit({ ...auditBase, outcome: 'refused', detail: { shareId: recipient.share.id, reason: 'wrong password' } });
-    return outcome;
+    return attempt;
   }
   await recordAudit({ ...auditBase, outcome: 'granted', detail: { shareId: recipient.share.id } });
   const cap = Date.now() + env.SHARE_UNLOCK_HOURS * 3_600_000;
   const expires = new Date(Math.min(cap, recipient.share.expiresAt.getTime()));
   return {
-    kind: 'unlocked',
+    outcome: 'unlocked',
     cookie: { value: signUnlockCookie({ recipientId: recipient.id, passwordHash }, expires, env.AUTH_SECRET), path: unlockCookiePath(token), expires },
   };
 }
 
 export type FileClickOutcome =
-  | { kind: 'not-found' }
-  | { kind: 'dead'; reason: DeadReason }
-  | { kind: 'locked' }
-  | { kind: 'granted'; url: string; expiresAt: Date; firstDownload: FirstDownload | null };
+  | { outcome: 'not-found' }
+  | { outcome: 'dead'; reason: DeadReason }
+  | { outcome: 'locked' }
+  | { outcome: 'granted'; url: string; expiresAt: Date; firstDownload: FirstDownload | null };
 
 export interface FileClickOptions {
   unlockCookies: readonly string[];
@@ -263,16 +263,16 @@ export async function clickShareFile(token: string, fileId: string, options: Fil
   const recipient = await findRecipient(token);
   if (!recipient) {
     await recordUnknownToken('share.download', context);
-    return { kind: 'not-found' };
+    return { outcome: 'not-found' };
   }
   const state = stateOf(recipient);
   if (!state.live) {
     await logAccess(recipient, { kind: 'REFUSED', reason: state.reason }, context);
-    return { kind: 'dead', reason: state.reason };
+    return { outcome: 'dead', reason: state.reason };
   }
   if (!isUnlocked(recipient, options.unlockCookies)) {
     await logAccess(recipient, { kind: 'REFUSED', reason: 'locked' }, context);
-    return { kind: 'locked' };
+    return { outcome: 'locked' };
   }
   const file = await db.libraryFile.findFirst({
     where: { id: fileId, status: 'READY', shareFiles: { some: { shareId: recipient.share.id } } },
@@ -280,7 +280,7 @@ export async function clickShareFile(token: string, fileId: string, options: Fil
   });
   if (!file) {
     await logAccess(recipient, { kind: 'REFUSED', reason: 'file not in share' }, context);
-    return { kind: 'not-found' };
+    return { outcome: 'not-found' };
   }
 
   const now = new Date();
@@ -298,13 +298,13 @@ export async function clickShareFile(token: string, fileId: string, options: Fil
     const freshState = fresh ? stateOf(fresh, now) : ({ live: false, reason: 'revoked' } as const);
     const reason: DeadReason = freshState.live ? 'exhausted' : freshState.reason;
     await logAccess(recipient, { kind: 'REFUSED', reason, file }, context);
-    return { kind: 'dead', reason };
+    return { outcome: 'dead', reason };
   }
 
   const signed = await presignGet(file.objectKey, { purpose: 'shareClick', ttlSeconds: options.ttlSeconds, downloadName: file.name, responseContentType: file.contentType });
   await logAccess(recipient, { kind: 'DOWNLOAD', file, urlExpiresAt: signed.expiresAt }, context);
   const firstDownload = counted[0].downloadCount === 1 ? { recipientId: recipient.id, fileName: file.name } : null;
-  return { kind: 'granted', url: signed.url, expiresAt: signed.expiresAt, firstDownload };
+  return { outcome: 'granted', url: signed.url, expiresAt: signed.expiresAt, firstDownload };
 }
 
 export interface FirstDownload {

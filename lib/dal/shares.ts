@@ -1,8 +1,8 @@
 import 'server-only';
-import type { ActionState } from '@/lib/action-state';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { recordAudit } from '@/lib/dal/audit';
+import { DalError } from '@/lib/dal/errors';
 import { requireAdmin } from '@/lib/dal/session';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ShareAccessKind } from '@/lib/generated/prisma/enums';
@@ -19,14 +19,6 @@ import { ttlSeconds as policyTtlSeconds } from '@/lib/storage/ttl';
  * (never a password hash or a token hash). Tokens exist only in the return value of the call that
  * created them: the admin sees each link once.
  */
-
-/** A refusal the admin can act on; actions turn it into an error ActionState. */
-export class ShareError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ShareError';
-  }
-}
 
 export interface ShareableFile {
   id: string;
@@ -73,11 +65,16 @@ function newRecipients(recipients: RecipientInput[]) {
 async function readyFileIds(fileIds: string[]): Promise<string[]> {
   const unique = [...new Set(fileIds)];
   const found = await db.libraryFile.findMany({ where: { id: { in: unique }, status: 'READY', scope: 'ADMIN' }, select: { id: true } });
-  if (found.length !== unique.length) throw new ShareError('Some of the chosen files are no longer available. Reload the page and choose again.');
+  if (found.length !== unique.length) throw new DalError('Some of the chosen files are no longer available. Reload the page and choose again.');
   return unique;
 }
 
-export async function createShare(input: CreateShareInput, context?: RequestContext): Promise<{ shareId: string; links: IssuedLink[] }> {
+export interface CreatedShare {
+  shareId: string;
+  links: IssuedLink[];
+}
+
+export async function createShare(input: CreateShareInput, context?: RequestContext): Promise<CreatedShare> {
   const admin = await requireAdmin();
   const fileIds = await readyFileIds(input.fileIds);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
@@ -262,7 +259,7 @@ export async function getRecipientLog(shareId: string, recipientId: string): Pro
 
 async function existingShare(shareId: string) {
   const share = await db.share.findUnique({ where: { id: shareId }, select: { id: true, revokedAt: true, passwordHash: true } });
-  if (!share) throw new ShareError('This share no longer exists.');
+  if (!share) throw new DalError('This share no longer exists.');
   return share;
 }
 
@@ -270,7 +267,7 @@ async function existingShare(shareId: string) {
 export async function updateShare(shareId: string, input: UpdateShareInput, context?: RequestContext): Promise<void> {
   const admin = await requireAdmin();
   const share = await existingShare(shareId);
-  if (share.revokedAt) throw new ShareError('This share has been revoked; create a new one instead.');
+  if (share.revokedAt) throw new DalError('This share has been revoked; create a new one instead.');
   const fileIds = await readyFileIds(input.fileIds);
   const passwordHash = input.passwordMode === 'set' ? await hashPassword(input.password) : input.passwordMode === 'remove' ? null : share.passwordHash;
   await db.$transaction([
@@ -295,7 +292,7 @@ export async function updateShare(shareId: string, input: UpdateShareInput, cont
 export async function addRecipients(shareId: string, recipients: RecipientInput[], context?: RequestContext): Promise<IssuedLink[]> {
   const admin = await requireAdmin();
   const share = await existingShare(shareId);
-  if (share.revokedAt) throw new ShareError('This share has been revoked; create a new one instead.');
+  if (share.revokedAt) throw new DalError('This share has been revoked; create a new one instead.');
   const created = newRecipients(recipients);
   const links: IssuedLink[] = [];
   for (const r of created) {
@@ -316,7 +313,7 @@ export async function revokeShare(shareId: string, context?: RequestContext): Pr
 
 async function recipientOf(shareId: string, recipientId: string) {
   const recipient = await db.shareRecipient.findFirst({ where: { id: recipientId, shareId }, select: { id: true, name: true, email: true } });
-  if (!recipient) throw new ShareError('This recipient is no longer on the share.');
+  if (!recipient) throw new DalError('This recipient is no longer on the share.');
   return recipient;
 }
 
@@ -364,17 +361,6 @@ export async function shareDeletionBlocker(fileId: string): Promise<string | nul
   return `This file is in ${active.length === 1 ? 'an active share' : `${active.length} active shares`} (${titles}${more}). Remove it from ${active.length === 1 ? 'that share' : 'those shares'} or revoke ${active.length === 1 ? 'it' : 'them'} first.`;
 }
 
-/** Runs DAL work for an action: its result as success, a ShareError as an error message. */
-export async function shareActionState<T>(work: () => Promise<T>, message?: string): Promise<ActionState<T extends void ? undefined : T>> {
-  try {
-    const data = (await work()) as T extends void ? undefined : T;
-    return { status: 'success', data, message };
-  } catch (error) {
-    if (error instanceof ShareError) return { status: 'error', message: error.message };
-    throw error; // forbidden(), redirect() and real faults keep their own handling
-  }
-}
-
 /** The longest a raw pre-signed URL may live: the 'rawShare' TTL policy (TTL_RAW_SHARE_SECONDS, at most 7 days). */
 export function rawUrlMaxSeconds(): number {
   return policyTtlSeconds('rawShare');
@@ -394,12 +380,12 @@ export interface RawUrl {
 export async function issueRawUrl(shareId: string, fileId: string, ttlSeconds: number, context?: RequestContext): Promise<RawUrl> {
   const admin = await requireAdmin();
   const share = await db.share.findUnique({ where: { id: shareId }, select: { revokedAt: true, expiresAt: true } });
-  if (!share) throw new ShareError('This share no longer exists.');
-  if (shareStatus(share) !== 'active') throw new ShareError('This share is no longer active; raw URLs are only issued for active shares.');
+  if (!share) throw new DalError('This share no longer exists.');
+  if (shareStatus(share) !== 'active') throw new DalError('This share is no longer active; raw URLs are only issued for active shares.');
   const inShare = await db.shareFile.findUnique({ where: { shareId_fileId: { shareId, fileId } }, select: { file: { select: { id: true, name: true, objectKey: true, contentType: true, status: true } } } });
-  if (!inShare || inShare.file.status !== 'READY') throw new ShareError('This file is not in the share.');
+  if (!inShare || inShare.file.status !== 'READY') throw new DalError('This file is not in the share.');
   const max = rawUrlMaxSeconds();
-  if (ttlSeconds > max) throw new ShareError(`Raw URLs may live at most ${max} seconds here (TTL_RAW_SHARE_SECONDS).`);
+  if (ttlSeconds > max) throw new DalError(`Raw URLs may live at most ${max} seconds here (TTL_RAW_SHARE_SECONDS).`);
   const { file } = inShare;
   const signed = await presignGet(file.objectKey, { purpose: 'rawShare', ttlSeconds, downloadName: file.name, responseContentType: file.contentType });
   await recordAudit({ actorId: admin.id, action: 'share.raw-url', outcome: 'granted', subjectType: 'LibraryFile', subjectId: file.id, urlExpiresAt: signed.expiresAt, context, detail: { shareId, ttlSeconds } });
