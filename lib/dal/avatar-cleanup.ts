@@ -1,8 +1,11 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { recordAudit } from '@/lib/dal/audit';
+import { auditor } from '@/lib/dal/audit';
 import { deleteObject, listQuarantinedBefore } from '@/lib/storage/avatars';
 import { ttlSeconds } from '@/lib/storage/ttl';
+
+// A background task: no actor, no request.
+const audit = auditor(null);
 
 // Kept apart from lib/dal/avatars.ts: the cleanup task runs outside Next, where the session module
 // (and the navigation helpers it imports) cannot load.
@@ -45,7 +48,7 @@ export async function cleanupAvatarStorage(options: { now?: Date; staleAfterSeco
 
   const report = { expiredUploads: expired.length, staleObjects: stale.length };
   if (report.expiredUploads || report.staleObjects) {
-    await recordAudit({ actorId: null, action: 'avatar.cleanup', outcome: 'changed', subjectType: 'storage', detail: { ...report } });
+    await audit('avatar.cleanup', 'changed', null, { detail: { ...report } });
   }
   return report;
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { recordAudit } from '@/lib/dal/audit';
+import { auditor } from '@/lib/dal/audit';
 import { DalError } from '@/lib/dal/errors';
 import { currentUser, requireAdmin, requireUser, type SessionUser } from '@/lib/dal/session';
 import type { InvoiceStatus } from '@/lib/generated/prisma/enums';
@@ -103,16 +103,9 @@ function refusalFor(user: SessionUser, invoice: { customerId: string; status: In
  * refused, goes to the audit log with the request's IP and user agent.
  */
 async function signInvoiceLink(user: SessionUser | null, rawId: string, kind: LinkKind, context: RequestContext): Promise<InvoiceLink> {
+  const audit = auditor(user?.id ?? null, context);
   const refuse = async (reason: RefusalReason, subjectId: string | null) => {
-    await recordAudit({
-      actorId: user?.id ?? null,
-      action: kind.action,
-      outcome: 'refused',
-      subjectType: 'invoice',
-      subjectId,
-      context,
-      detail: { reason, ...(subjectId ? {} : { requestedId: rawId.slice(0, 100) }) },
-    });
+    await audit(kind.action, 'refused', subjectId, { detail: { reason, ...(subjectId ? {} : { requestedId: rawId.slice(0, 100) }) } });
   };
   const wellFormed = INVOICE_ID.test(rawId);
   if (!user) {
@@ -134,16 +127,7 @@ async function signInvoiceLink(user: SessionUser | null, rawId: string, kind: Li
     return reason === 'voided' ? { outcome: 'voided', number: invoice.number, voidedAt: invoice.voidedAt } : NOT_FOUND;
   }
   const { url, expiresAt } = await presignInvoiceDownload(invoice.objectKey, invoice.number, { purpose: kind.purpose });
-  await recordAudit({
-    actorId: user.id,
-    action: kind.action,
-    outcome: 'granted',
-    subjectType: 'invoice',
-    subjectId: invoice.id,
-    urlExpiresAt: expiresAt,
-    context,
-    detail: { number: invoice.number, ...(invoice.customerId !== user.id ? { onBehalfOf: invoice.customerId } : {}) },
-  });
+  await audit(kind.action, 'granted', invoice.id, { urlExpiresAt: expiresAt, detail: { number: invoice.number, ...(invoice.customerId !== user.id ? { onBehalfOf: invoice.customerId } : {}) } });
   return { outcome: 'granted', url, expiresAt, number: invoice.number };
 }
 
@@ -183,6 +167,7 @@ export type IssueInvoiceInput = z.output<typeof issueInvoiceSchema>;
  */
 export async function startInvoiceIssue(input: IssueInvoiceInput, context: RequestContext): Promise<{ invoiceId: string; upload: PresignedPostForm }> {
   const admin = await requireAdmin();
+  const audit = auditor(admin.id, context);
   const customer = await db.user.findUnique({ where: { id: input.customerId }, select: { id: true, role: true } });
   if (!customer || customer.role !== 'USER') throw new DalError('That customer does not exist any more. Reload the page and choose another.', 'customerId');
   const existing = await db.invoice.findUnique({ where: { number: input.number }, select: { id: true, status: true, objectKey: true } });
@@ -197,16 +182,7 @@ export async function startInvoiceIssue(input: IssueInvoiceInput, context: Reque
     data: { id, number: input.number, customerId: customer.id, issuedById: admin.id, amountCents: input.amountCents, currency: input.currency, objectKey },
   });
   const upload = await presignInvoiceUpload(objectKey, env.INVOICE_MAX_BYTES);
-  await recordAudit({
-    actorId: admin.id,
-    action: 'invoice.upload',
-    outcome: 'granted',
-    subjectType: 'invoice',
-    subjectId: id,
-    urlExpiresAt: upload.expiresAt,
-    context,
-    detail: { number: input.number, maxBytes: upload.maxBytes },
-  });
+  await audit('invoice.upload', 'granted', id, { urlExpiresAt: upload.expiresAt, detail: { number: input.number, maxBytes: upload.maxBytes } });
   return { invoiceId: id, upload };
 }
 
@@ -219,6 +195,7 @@ const NOT_WAITING = 'This invoice is not waiting for an upload. Reload the page 
  */
 export async function confirmInvoiceIssue(rawId: string, context: RequestContext): Promise<{ number: string }> {
   const admin = await requireAdmin();
+  const audit = auditor(admin.id, context);
   const invoice = INVOICE_ID.test(rawId) ? await db.invoice.findUnique({ where: { id: rawId }, select: { id: true, number: true, status: true, objectKey: true } }) : null;
   if (!invoice || invoice.status !== 'PENDING_UPLOAD') throw new DalError(NOT_WAITING);
   const head = await headInvoiceObject(invoice.objectKey);
@@ -233,24 +210,25 @@ export async function confirmInvoiceIssue(rawId: string, context: RequestContext
   if (problem) {
     await deleteInvoiceObject(invoice.objectKey);
     await db.invoice.delete({ where: { id: invoice.id } });
-    await recordAudit({ actorId: admin.id, action: 'invoice.issue', outcome: 'refused', subjectType: 'invoice', subjectId: invoice.id, context, detail: { number: invoice.number, sizeBytes: head.sizeBytes, sniffed } });
+    await audit('invoice.issue', 'refused', invoice.id, { detail: { number: invoice.number, sizeBytes: head.sizeBytes, sniffed } });
     throw new DalError(problem);
   }
   const sha256 = await hashInvoiceObject(invoice.objectKey);
   // Guarded on the status: two confirms racing open the invoice once.
   const opened = await db.invoice.updateMany({ where: { id: invoice.id, status: 'PENDING_UPLOAD' }, data: { status: 'OPEN', sizeBytes: head.sizeBytes, sha256, issuedAt: new Date() } });
   if (opened.count === 0) throw new DalError(NOT_WAITING);
-  await recordAudit({ actorId: admin.id, action: 'invoice.issue', outcome: 'changed', subjectType: 'invoice', subjectId: invoice.id, context, detail: { number: invoice.number, sizeBytes: head.sizeBytes, sha256 } });
+  await audit('invoice.issue', 'changed', invoice.id, { detail: { number: invoice.number, sizeBytes: head.sizeBytes, sha256 } });
   return { number: invoice.number };
 }
 
 /** Voids an open or paid invoice: its PDF is kept, but no link to it is issued any more. */
 export async function voidInvoice(rawId: string, context: RequestContext): Promise<{ number: string }> {
   const admin = await requireAdmin();
+  const audit = auditor(admin.id, context);
   const invoice = INVOICE_ID.test(rawId) ? await db.invoice.findUnique({ where: { id: rawId }, select: { id: true, number: true, status: true } }) : null;
   if (!invoice) throw new DalError('That invoice does not exist. Reload the page.');
   const voided = await db.invoice.updateMany({ where: { id: invoice.id, status: { in: ['OPEN', 'PAID'] } }, data: { status: 'VOID', voidedAt: new Date() } });
   if (voided.count === 0) throw new DalError(`Invoice ${invoice.number} cannot be voided: it is ${invoice.status === 'VOID' ? 'already void' : 'still awaiting its upload'}.`);
-  await recordAudit({ actorId: admin.id, action: 'invoice.void', outcome: 'changed', subjectType: 'invoice', subjectId: invoice.id, context, detail: { number: invoice.number, previousStatus: invoice.status } });
+  await audit('invoice.void', 'changed', invoice.id, { detail: { number: invoice.number, previousStatus: invoice.status } });
   return { number: invoice.number };
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
-import { recordAudit } from '@/lib/dal/audit';
+import { type AuditRecorder, auditor } from '@/lib/dal/audit';
 import { DalError } from '@/lib/dal/errors';
 import { currentUser, requireAdmin, type SessionUser } from '@/lib/dal/session';
 import type { LibraryFileStatus, LibraryScope } from '@/lib/generated/prisma/enums';
@@ -170,11 +170,12 @@ function quotaMessage(usedBytes: number, quotaBytes: number): string {
  */
 export async function createFileUpload(input: CreateUploadInput, context?: RequestContext): Promise<UploadStart> {
   const user = await requireAdmin();
+  const audit = auditor(user.id, context);
   const limits = libraryLimits();
   const name = sanitizeFileName(input.name);
   const contentType = normalizeContentType(input.contentType);
   const refuse = async (message: string): Promise<never> => {
-    await recordAudit({ actorId: user.id, action: 'library.upload.create', outcome: 'refused', subjectType: 'LibraryFile', context, detail: { name, sizeBytes: input.sizeBytes, reason: message } });
+    await audit('library.upload.create', 'refused', null, { detail: { name, sizeBytes: input.sizeBytes, reason: message } });
     throw new DalError(message);
   };
   if (!Number.isSafeInteger(input.sizeBytes) || input.sizeBytes < 0) await refuse(`“${name}” has no valid size.`);
@@ -198,11 +199,11 @@ export async function createFileUpload(input: CreateUploadInput, context?: Reque
   try {
     if (plan.kind === 'multipart') {
       await db.libraryFile.update({ where: { id }, data: { multipartUploadId: await createMultipartUpload(objectKey, contentType) } });
-      await recordAudit({ actorId: user.id, action: 'library.upload.create', outcome: 'changed', subjectType: 'LibraryFile', subjectId: id, context, detail: { name, sizeBytes: input.sizeBytes, kind: plan.kind } });
+      await audit('library.upload.create', 'changed', id, { detail: { name, sizeBytes: input.sizeBytes, kind: plan.kind } });
       return { fileId: id, kind: 'multipart', partSize: plan.partSize, partCount: plan.partCount, uploadedParts: [] };
     }
     const signed = await presignPut(objectKey, { contentType });
-    await recordAudit({ actorId: user.id, action: 'library.upload.create', outcome: 'changed', subjectType: 'LibraryFile', subjectId: id, urlExpiresAt: signed.expiresAt, context, detail: { name, sizeBytes: input.sizeBytes, kind: plan.kind } });
+    await audit('library.upload.create', 'changed', id, { urlExpiresAt: signed.expiresAt, detail: { name, sizeBytes: input.sizeBytes, kind: plan.kind } });
     return { fileId: id, kind: 'single', url: signed.url, headers: { 'Content-Type': contentType } };
   } catch (error) {
     await db.libraryFile.delete({ where: { id } });
@@ -224,20 +225,21 @@ function partCountOf(file: { sizeBytes: bigint; partSize: number | null }): numb
 /** A pre-signed URL for one part of the caller's own multipart upload, signed now, as the part starts. */
 export async function signUploadPart(fileId: string, partNumber: number, context?: RequestContext): Promise<{ url: string; expiresAt: Date }> {
   const user = await requireAdmin();
+  const audit = auditor(user.id, context);
   const file = await ownUpload(user, fileId);
   if (!file.multipartUploadId || !file.partSize) throw new DalError('This upload is sent in one piece, not in parts.');
   if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > partCountOf(file)) throw new DalError(`Part ${partNumber} is not part of this upload.`);
   const signed = await presignUploadPart(file.objectKey, file.multipartUploadId, partNumber);
   // Touching updatedAt marks the upload as alive for the cleanup task.
   await db.libraryFile.update({ where: { id: file.id }, data: { updatedAt: new Date() } });
-  await recordAudit({ actorId: user.id, action: 'library.upload.sign-part', outcome: 'granted', subjectType: 'LibraryFile', subjectId: file.id, urlExpiresAt: signed.expiresAt, context, detail: { partNumber } });
+  await audit('library.upload.sign-part', 'granted', file.id, { urlExpiresAt: signed.expiresAt, detail: { partNumber } });
   return signed;
 }
 
 /** Forgets an upload that S3 no longer has (aborted by the cleanup task or the lifecycle rule). */
-async function forgetVanishedUpload(user: SessionUser, fileId: string, context?: RequestContext): Promise<never> {
+async function forgetVanishedUpload(fileId: string, audit: AuditRecorder): Promise<never> {
   await db.libraryFile.delete({ where: { id: fileId } });
-  await recordAudit({ actorId: user.id, action: 'library.upload.abort', outcome: 'changed', subjectType: 'LibraryFile', subjectId: fileId, context, detail: { reason: 'parts no longer in storage' } });
+  await audit('library.upload.abort', 'changed', fileId, { detail: { reason: 'parts no longer in storage' } });
   throw new DalError('This upload was unfinished for too long and its parts were cleaned up. Start it again.');
 }
 
@@ -247,26 +249,27 @@ async function forgetVanishedUpload(user: SessionUser, fileId: string, context?:
  */
 export async function resumeFileUpload(fileId: string, context?: RequestContext): Promise<UploadStart> {
   const user = await requireAdmin();
+  const audit = auditor(user.id, context);
   const file = await ownUpload(user, fileId);
   if (!file.multipartUploadId || !file.partSize) {
     const signed = await presignPut(file.objectKey, { contentType: file.contentType });
-    await recordAudit({ actorId: user.id, action: 'library.upload.resume', outcome: 'granted', subjectType: 'LibraryFile', subjectId: fileId, urlExpiresAt: signed.expiresAt, context });
+    await audit('library.upload.resume', 'granted', fileId, { urlExpiresAt: signed.expiresAt });
     return { fileId, kind: 'single', url: signed.url, headers: { 'Content-Type': file.contentType } };
   }
   const parts = await listUploadedParts(file.objectKey, file.multipartUploadId);
-  if (!parts) return forgetVanishedUpload(user, fileId, context);
+  if (!parts) return forgetVanishedUpload(fileId, audit);
   const size = Number(file.sizeBytes);
   const complete = parts.filter((p) => p.size === expectedPartSize(p.partNumber, size, file.partSize!)).map((p) => p.partNumber);
-  await recordAudit({ actorId: user.id, action: 'library.upload.resume', outcome: 'granted', subjectType: 'LibraryFile', subjectId: fileId, context, detail: { partsInStorage: complete.length } });
+  await audit('library.upload.resume', 'granted', fileId, { detail: { partsInStorage: complete.length } });
   return { fileId, kind: 'multipart', partSize: file.partSize, partCount: partCountOf(file), uploadedParts: complete };
 }
 
 /** Removes an upload that cannot become a valid file, in S3 and here, and says why. */
-async function discardUpload(user: SessionUser, file: { id: string; objectKey: string; multipartUploadId: string | null }, reason: string, context?: RequestContext): Promise<never> {
+async function discardUpload(file: { id: string; objectKey: string; multipartUploadId: string | null }, reason: string, audit: AuditRecorder): Promise<never> {
   if (file.multipartUploadId) await abortMultipartUpload(file.objectKey, file.multipartUploadId);
   await deleteObject(file.objectKey);
   await db.libraryFile.delete({ where: { id: file.id } });
-  await recordAudit({ actorId: user.id, action: 'library.upload.complete', outcome: 'refused', subjectType: 'LibraryFile', subjectId: file.id, context, detail: { reason } });
+  await audit('library.upload.complete', 'refused', file.id, { detail: { reason } });
   throw new DalError(reason);
 }
 
@@ -278,6 +281,7 @@ async function discardUpload(user: SessionUser, file: { id: string; objectKey: s
  */
 export async function completeFileUpload(fileId: string, context?: RequestContext): Promise<LibraryFileDto> {
   const user = await requireAdmin();
+  const audit = auditor(user.id, context);
   const ready = await db.libraryFile.findFirst({ where: { id: fileId, scope: scopeOf(user), uploadedById: user.id, status: 'READY' }, select: dtoSelect });
   if (ready) return toDto(ready); // a repeated "complete" (a retry after a lost answer) is not an error
   const file = await ownUpload(user, fileId);
@@ -286,16 +290,16 @@ export async function completeFileUpload(fileId: string, context?: RequestContex
 
   if (file.multipartUploadId && file.partSize) {
     const parts = await listUploadedParts(file.objectKey, file.multipartUploadId);
-    if (!parts) return forgetVanishedUpload(user, fileId, context);
+    if (!parts) return forgetVanishedUpload(fileId, audit);
     const count = partCountOf(file);
     const wrong = parts.filter((p) => p.partNumber > count || p.size !== expectedPartSize(p.partNumber, declared, file.partSize!));
-    if (wrong.length) return discardUpload(user, file, mismatch, context);
+    if (wrong.length) return discardUpload(file, mismatch, audit);
     if (parts.length < count) throw new DalError(`${count - parts.length} of ${count} parts of “${file.name}” have not arrived yet. Resume the upload.`);
     await completeMultipartUpload(file.objectKey, file.multipartUploadId, parts);
   }
   const stored = await objectSize(file.objectKey);
   if (stored === null) throw new DalError(`“${file.name}” has not arrived in storage yet. Resume the upload.`);
-  if (stored !== declared) return discardUpload(user, file, mismatch, context);
+  if (stored !== declared) return discardUpload(file, mismatch, audit);
 
   const limits = libraryLimits();
   const quotaRefusal = await db.$transaction(async (tx) => {
@@ -305,19 +309,20 @@ export async function completeFileUpload(fileId: string, context?: RequestContex
     await tx.libraryFile.update({ where: { id: file.id }, data: { status: 'READY', multipartUploadId: null, completedAt: new Date() } });
     return null;
   });
-  if (quotaRefusal) return discardUpload(user, { ...file, multipartUploadId: null }, quotaRefusal, context);
-  await recordAudit({ actorId: user.id, action: 'library.upload.complete', outcome: 'changed', subjectType: 'LibraryFile', subjectId: file.id, context, detail: { sizeBytes: stored } });
+  if (quotaRefusal) return discardUpload({ ...file, multipartUploadId: null }, quotaRefusal, audit);
+  await audit('library.upload.complete', 'changed', file.id, { detail: { sizeBytes: stored } });
   return toDto((await db.libraryFile.findUniqueOrThrow({ where: { id: file.id }, select: dtoSelect })));
 }
 
 /** Cancels the caller's own unfinished upload: aborts it in S3 (freeing its parts) and forgets it. */
 export async function abortFileUpload(fileId: string, context?: RequestContext): Promise<void> {
   const user = await requireAdmin();
+  const audit = auditor(user.id, context);
   const file = await ownUpload(user, fileId);
   if (file.multipartUploadId) await abortMultipartUpload(file.objectKey, file.multipartUploadId);
   await deleteObject(file.objectKey);
   await db.libraryFile.delete({ where: { id: file.id } });
-  await recordAudit({ actorId: user.id, action: 'library.upload.abort', outcome: 'changed', subjectType: 'LibraryFile', subjectId: file.id, context, detail: { name: file.name } });
+  await audit('library.upload.abort', 'changed', file.id, { detail: { name: file.name } });
 }
 
 // ── Managing files ───────────────────────────────────────────────────────────────────────────
@@ -330,27 +335,29 @@ async function fileInScope(user: SessionUser, fileId: string) {
 
 export async function renameLibraryFile(fileId: string, newName: string, context?: RequestContext): Promise<LibraryFileDto> {
   const user = await requireAdmin();
+  const audit = auditor(user.id, context);
   const file = await fileInScope(user, fileId);
   const name = sanitizeFileName(newName);
   if (!newName.trim()) throw new DalError('Enter a name.');
   const updated = await db.libraryFile.update({ where: { id: file.id }, data: { name }, select: dtoSelect });
-  await recordAudit({ actorId: user.id, action: 'library.rename', outcome: 'changed', subjectType: 'LibraryFile', subjectId: file.id, context, detail: { from: file.name, to: name } });
+  await audit('library.rename', 'changed', file.id, { detail: { from: file.name, to: name } });
   return toDto(updated);
 }
 
 /** Deletes a file: its object in S3 first (or its open multipart upload), then its record. */
 export async function deleteLibraryFile(fileId: string, context?: RequestContext): Promise<void> {
   const user = await requireAdmin();
+  const audit = auditor(user.id, context);
   const file = await fileInScope(user, fileId);
   const blocker = await shareDeletionBlocker(file.id); // a file in an active share must not vanish under a partner's link
   if (blocker) {
-    await recordAudit({ actorId: user.id, action: 'library.delete', outcome: 'refused', subjectType: 'LibraryFile', subjectId: file.id, context, detail: { reason: blocker } });
+    await audit('library.delete', 'refused', file.id, { detail: { reason: blocker } });
     throw new DalError(blocker);
   }
   if (file.multipartUploadId) await abortMultipartUpload(file.objectKey, file.multipartUploadId);
   await deleteObject(file.objectKey);
   await db.libraryFile.delete({ where: { id: file.id } });
-  await recordAudit({ actorId: user.id, action: 'library.delete', outcome: 'changed', subjectType: 'LibraryFile', subjectId: file.id, context, detail: { name: file.name, sizeBytes: Number(file.sizeBytes) } });
+  await audit('library.delete', 'changed', file.id, { detail: { name: file.name, sizeBytes: Number(file.sizeBytes) } });
 }
 
 export type DownloadDecision = { outcome: 'granted'; url: string } | { outcome: 'forbidden' } | { outcome: 'not-found' };
@@ -362,13 +369,14 @@ export type DownloadDecision = { outcome: 'granted'; url: string } | { outcome: 
 export async function libraryDownload(fileId: string, context?: RequestContext): Promise<DownloadDecision> {
   const user = await currentUser();
   if (!user) return { outcome: 'not-found' };
+  const audit = auditor(user.id, context);
   if (user.role !== 'ADMIN') {
-    await recordAudit({ actorId: user.id, action: 'library.download', outcome: 'refused', subjectType: 'LibraryFile', subjectId: fileId, context, detail: { reason: 'not an admin' } });
+    await audit('library.download', 'refused', fileId, { detail: { reason: 'not an admin' } });
     return { outcome: 'forbidden' };
   }
   const file = await db.libraryFile.findFirst({ where: { id: fileId, scope: scopeOf(user), status: 'READY' } });
   if (!file) return { outcome: 'not-found' };
   const signed = await presignGet(file.objectKey, { purpose: 'download', downloadName: file.name });
-  await recordAudit({ actorId: user.id, action: 'library.download', outcome: 'granted', subjectType: 'LibraryFile', subjectId: file.id, urlExpiresAt: signed.expiresAt, context });
+  await audit('library.download', 'granted', file.id, { urlExpiresAt: signed.expiresAt });
   return { outcome: 'granted', url: signed.url };
 }

@@ -1,7 +1,8 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { recordAudit } from '@/lib/dal/audit';
+import { auditor } from '@/lib/dal/audit';
+import type { AuditAction } from '@/lib/audit-vocabulary';
 import type { ShareAccessKind } from '@/lib/generated/prisma/enums';
 import { verifyPassword } from '@/lib/password';
 import type { RequestContext } from '@/lib/request-context';
@@ -66,17 +67,9 @@ async function logAccess(recipient: RecipientRow, entry: LogEntry, context: Requ
       userAgent: context.userAgent,
     },
   });
-  const audit = AUDIT[entry.kind];
-  await recordAudit({
-    actorId: null,
-    action: audit.action,
-    outcome: audit.outcome,
-    subjectType: 'ShareRecipient',
-    subjectId: recipient.id,
-    urlExpiresAt: entry.urlExpiresAt,
-    context,
-    detail: { shareId: recipient.share.id, ...(entry.reason ? { reason: entry.reason } : {}), ...(entry.file ? { fileId: entry.file.id } : {}) },
-  });
+  const { action, outcome } = AUDIT[entry.kind];
+  const detail = { shareId: recipient.share.id, ...(entry.reason ? { reason: entry.reason } : {}), ...(entry.file ? { fileId: entry.file.id } : {}) };
+  await auditor(null, context)(action, outcome, recipient.id, { urlExpiresAt: entry.urlExpiresAt, detail });
 }
 
 const AUDIT = {
@@ -85,10 +78,26 @@ const AUDIT = {
   UNLOCK_FAILED: { action: 'share.unlock', outcome: 'refused' },
   DOWNLOAD: { action: 'share.download', outcome: 'granted' },
   REFUSED: { action: 'share.access', outcome: 'refused' },
-} as const satisfies Record<ShareAccessKind, { action: string; outcome: 'granted' | 'refused' }>;
+} as const satisfies Record<ShareAccessKind, { action: AuditAction; outcome: 'granted' | 'refused' }>;
 
-async function recordUnknownToken(action: string, context: RequestContext): Promise<void> {
-  await recordAudit({ actorId: null, action, outcome: 'refused', subjectType: 'ShareRecipient', context, detail: { reason: 'unknown token' } });
+type ResolvedLink = { outcome: 'not-found' } | { outcome: 'dead'; reason: DeadReason } | { outcome: 'live'; recipient: RecipientRow };
+
+/**
+ * What every partner request starts with: the link behind the token, and whether it still works.
+ * An unknown token and a dead link are recorded (as `action`, refused) before the caller answers.
+ */
+async function resolveLink(token: string, action: AuditAction, context: RequestContext, now = new Date()): Promise<ResolvedLink> {
+  const recipient = await findRecipient(token);
+  if (!recipient) {
+    await auditor(null, context)(action, 'refused', null, { detail: { reason: 'unknown token' } });
+    return { outcome: 'not-found' };
+  }
+  const state = stateOf(recipient, now);
+  if (!state.live) {
+    await logAccess(recipient, { kind: 'REFUSED', reason: state.reason }, context);
+    return { outcome: 'dead', reason: state.reason };
+  }
+  return { outcome: 'live', recipient };
 }
 
 /** `cookies`: every unlock cookie the browser sent for this path (normally one). */
@@ -126,17 +135,10 @@ export type OpenOutcome = { outcome: 'not-found' } | { outcome: 'dead'; reason: 
 
 /** For the partner page: what the link shows now. Marks the link opened on first use. */
 export async function openShareLink(token: string, unlockCookies: readonly string[], context: RequestContext): Promise<OpenOutcome> {
-  const recipient = await findRecipient(token);
-  if (!recipient) {
-    await recordUnknownToken('share.open', context);
-    return { outcome: 'not-found' };
-  }
   const now = new Date();
-  const state = stateOf(recipient, now);
-  if (!state.live) {
-    await logAccess(recipient, { kind: 'REFUSED', reason: state.reason }, context);
-    return { outcome: 'dead', reason: state.reason };
-  }
+  const link = await resolveLink(token, 'share.open', context, now);
+  if (link.outcome !== 'live') return link;
+  const { recipient } = link;
   const unlocked = isUnlocked(recipient, unlockCookies);
   await db.shareRecipient.update({ where: { id: recipient.id }, data: { lastAccessAt: now, lastIp: context.ip } });
   await db.shareRecipient.updateMany({ where: { id: recipient.id, openedAt: null }, data: { openedAt: now } });
@@ -181,16 +183,9 @@ export type UnlockOutcome =
  * UNLOCK_FAILED rows of the access log since the last successful unlock inside the window.
  */
 export async function unlockShareLink(token: string, password: string, context: RequestContext): Promise<UnlockOutcome> {
-  const recipient = await findRecipient(token);
-  if (!recipient) {
-    await recordUnknownToken('share.unlock', context);
-    return { outcome: 'not-found' };
-  }
-  const state = stateOf(recipient);
-  if (!state.live) {
-    await logAccess(recipient, { kind: 'REFUSED', reason: state.reason }, context);
-    return { outcome: 'dead', reason: state.reason };
-  }
+  const link = await resolveLink(token, 'share.unlock', context);
+  if (link.outcome !== 'live') return link;
+  const { recipient } = link;
   const passwordHash = recipient.share.passwordHash;
   if (passwordHash === null) return { outcome: 'unlocked', cookie: null };
 
@@ -221,17 +216,18 @@ export async function unlockShareLink(token: string, password: string, context: 
     { timeout: 20_000, maxWait: 20_000 },
   );
 
-  const auditBase = { actorId: null, action: 'share.unlock', subjectType: 'ShareRecipient', subjectId: recipient.id, context } as const;
+  const audit = auditor(null, context);
+  const shareId = recipient.share.id;
   if (attempt.outcome === 'throttled') {
     await db.shareAccessLog.create({ data: { recipientId: recipient.id, kind: 'REFUSED', reason: 'unlock throttled', ip: context.ip, userAgent: context.userAgent } });
-    await recordAudit({ ...auditBase, outcome: 'refused', detail: { shareId: recipient.share.id, reason: 'throttled' } });
+    await audit('share.unlock', 'refused', recipient.id, { detail: { shareId, reason: 'throttled' } });
     return attempt;
   }
   if (attempt.outcome === 'wrong-password') {
-    await recordAudit({ ...auditBase, outcome: 'refused', detail: { shareId: recipient.share.id, reason: 'wrong password' } });
+    await audit('share.unlock', 'refused', recipient.id, { detail: { shareId, reason: 'wrong password' } });
     return attempt;
   }
-  await recordAudit({ ...auditBase, outcome: 'granted', detail: { shareId: recipient.share.id } });
+  await audit('share.unlock', 'granted', recipient.id, { detail: { shareId } });
   const cap = Date.now() + env.SHARE_UNLOCK_HOURS * 3_600_000;
   const expires = new Date(Math.min(cap, recipient.share.expiresAt.getTime()));
   return {
@@ -260,16 +256,9 @@ export interface FileClickOptions {
  */
 export async function clickShareFile(token: string, fileId: string, options: FileClickOptions): Promise<FileClickOutcome> {
   const { context } = options;
-  const recipient = await findRecipient(token);
-  if (!recipient) {
-    await recordUnknownToken('share.download', context);
-    return { outcome: 'not-found' };
-  }
-  const state = stateOf(recipient);
-  if (!state.live) {
-    await logAccess(recipient, { kind: 'REFUSED', reason: state.reason }, context);
-    return { outcome: 'dead', reason: state.reason };
-  }
+  const link = await resolveLink(token, 'share.download', context);
+  if (link.outcome !== 'live') return link;
+  const { recipient } = link;
   if (!isUnlocked(recipient, options.unlockCookies)) {
     await logAccess(recipient, { kind: 'REFUSED', reason: 'locked' }, context);
     return { outcome: 'locked' };

@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { recordAudit } from '@/lib/dal/audit';
+import { auditor } from '@/lib/dal/audit';
 import { DalError } from '@/lib/dal/errors';
 import { requireAdmin } from '@/lib/dal/session';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -76,6 +76,7 @@ export interface CreatedShare {
 
 export async function createShare(input: CreateShareInput, context?: RequestContext): Promise<CreatedShare> {
   const admin = await requireAdmin();
+  const audit = auditor(admin.id, context);
   const fileIds = await readyFileIds(input.fileIds);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const recipients = newRecipients(input.recipients);
@@ -94,15 +95,7 @@ export async function createShare(input: CreateShareInput, context?: RequestCont
   });
   const idByHash = new Map(share.recipients.map((r) => [r.tokenHash, r.id]));
   const links = recipients.map((r) => ({ recipientId: idByHash.get(r.data.tokenHash)!, name: r.data.name, email: r.data.email, url: linkUrl(r.token) }));
-  await recordAudit({
-    actorId: admin.id,
-    action: 'share.create',
-    outcome: 'changed',
-    subjectType: 'Share',
-    subjectId: share.id,
-    context,
-    detail: { title: input.title, expiresAt: input.expiresAt.toISOString(), password: passwordHash !== null, maxDownloads: input.maxDownloads, fileIds, recipientIds: links.map((l) => l.recipientId) },
-  });
+  await audit('share.create', 'changed', share.id, { detail: { title: input.title, expiresAt: input.expiresAt.toISOString(), password: passwordHash !== null, maxDownloads: input.maxDownloads, fileIds, recipientIds: links.map((l) => l.recipientId) } });
   return { shareId: share.id, links };
 }
 
@@ -266,6 +259,7 @@ async function existingShare(shareId: string) {
 /** Edits what a share offers and on which terms; recipients keep their links and counts. */
 export async function updateShare(shareId: string, input: UpdateShareInput, context?: RequestContext): Promise<void> {
   const admin = await requireAdmin();
+  const audit = auditor(admin.id, context);
   const share = await existingShare(shareId);
   if (share.revokedAt) throw new DalError('This share has been revoked; create a new one instead.');
   const fileIds = await readyFileIds(input.fileIds);
@@ -278,19 +272,12 @@ export async function updateShare(shareId: string, input: UpdateShareInput, cont
     db.shareFile.deleteMany({ where: { shareId, fileId: { notIn: fileIds } } }),
     db.shareFile.createMany({ data: fileIds.map((fileId) => ({ shareId, fileId })), skipDuplicates: true }),
   ]);
-  await recordAudit({
-    actorId: admin.id,
-    action: 'share.update',
-    outcome: 'changed',
-    subjectType: 'Share',
-    subjectId: shareId,
-    context,
-    detail: { title: input.title, expiresAt: input.expiresAt.toISOString(), password: input.passwordMode, maxDownloads: input.maxDownloads, fileIds },
-  });
+  await audit('share.update', 'changed', shareId, { detail: { title: input.title, expiresAt: input.expiresAt.toISOString(), password: input.passwordMode, maxDownloads: input.maxDownloads, fileIds } });
 }
 
 export async function addRecipients(shareId: string, recipients: RecipientInput[], context?: RequestContext): Promise<IssuedLink[]> {
   const admin = await requireAdmin();
+  const audit = auditor(admin.id, context);
   const share = await existingShare(shareId);
   if (share.revokedAt) throw new DalError('This share has been revoked; create a new one instead.');
   const created = newRecipients(recipients);
@@ -299,16 +286,17 @@ export async function addRecipients(shareId: string, recipients: RecipientInput[
     const row = await db.shareRecipient.create({ data: { ...r.data, shareId }, select: { id: true } });
     links.push({ recipientId: row.id, name: r.data.name, email: r.data.email, url: linkUrl(r.token) });
   }
-  await recordAudit({ actorId: admin.id, action: 'share.recipients.add', outcome: 'changed', subjectType: 'Share', subjectId: shareId, context, detail: { recipientIds: links.map((l) => l.recipientId) } });
+  await audit('share.recipients.add', 'changed', shareId, { detail: { recipientIds: links.map((l) => l.recipientId) } });
   return links;
 }
 
 /** Revokes the whole share: every link stops at its next request. */
 export async function revokeShare(shareId: string, context?: RequestContext): Promise<void> {
   const admin = await requireAdmin();
+  const audit = auditor(admin.id, context);
   await existingShare(shareId);
   const { count } = await db.share.updateMany({ where: { id: shareId, revokedAt: null }, data: { revokedAt: new Date() } });
-  await recordAudit({ actorId: admin.id, action: 'share.revoke', outcome: 'changed', subjectType: 'Share', subjectId: shareId, context, detail: { alreadyRevoked: count === 0 } });
+  await audit('share.revoke', 'changed', shareId, { detail: { alreadyRevoked: count === 0 } });
 }
 
 async function recipientOf(shareId: string, recipientId: string) {
@@ -320,17 +308,19 @@ async function recipientOf(shareId: string, recipientId: string) {
 /** Revokes one recipient's link; the others keep working. The link and its log stay for the record. */
 export async function revokeRecipient(shareId: string, recipientId: string, context?: RequestContext): Promise<void> {
   const admin = await requireAdmin();
+  const audit = auditor(admin.id, context);
   await recipientOf(shareId, recipientId);
   const { count } = await db.shareRecipient.updateMany({ where: { id: recipientId, revokedAt: null }, data: { revokedAt: new Date() } });
-  await recordAudit({ actorId: admin.id, action: 'share.recipient.revoke', outcome: 'changed', subjectType: 'ShareRecipient', subjectId: recipientId, context, detail: { shareId, alreadyRevoked: count === 0 } });
+  await audit('share.recipient.revoke', 'changed', recipientId, { detail: { shareId, alreadyRevoked: count === 0 } });
 }
 
 /** Removes a recipient and its access log from the share (the audit log keeps the history). */
 export async function removeRecipient(shareId: string, recipientId: string, context?: RequestContext): Promise<void> {
   const admin = await requireAdmin();
+  const audit = auditor(admin.id, context);
   const recipient = await recipientOf(shareId, recipientId);
   await db.shareRecipient.delete({ where: { id: recipientId } });
-  await recordAudit({ actorId: admin.id, action: 'share.recipient.remove', outcome: 'changed', subjectType: 'ShareRecipient', subjectId: recipientId, context, detail: { shareId, name: recipient.name, email: recipient.email } });
+  await audit('share.recipient.remove', 'changed', recipientId, { detail: { shareId, name: recipient.name, email: recipient.email } });
 }
 
 export interface ActiveShareRef {
@@ -379,6 +369,7 @@ export interface RawUrl {
  */
 export async function issueRawUrl(shareId: string, fileId: string, ttlSeconds: number, context?: RequestContext): Promise<RawUrl> {
   const admin = await requireAdmin();
+  const audit = auditor(admin.id, context);
   const share = await db.share.findUnique({ where: { id: shareId }, select: { revokedAt: true, expiresAt: true } });
   if (!share) throw new DalError('This share no longer exists.');
   if (shareStatus(share) !== 'active') throw new DalError('This share is no longer active; raw URLs are only issued for active shares.');
@@ -388,6 +379,6 @@ export async function issueRawUrl(shareId: string, fileId: string, ttlSeconds: n
   if (ttlSeconds > max) throw new DalError(`Raw URLs may live at most ${max} seconds here (TTL_RAW_SHARE_SECONDS).`);
   const { file } = inShare;
   const signed = await presignGet(file.objectKey, { purpose: 'rawShare', ttlSeconds, downloadName: file.name, responseContentType: file.contentType });
-  await recordAudit({ actorId: admin.id, action: 'share.raw-url', outcome: 'granted', subjectType: 'LibraryFile', subjectId: file.id, urlExpiresAt: signed.expiresAt, context, detail: { shareId, ttlSeconds } });
+  await audit('share.raw-url', 'granted', file.id, { urlExpiresAt: signed.expiresAt, detail: { shareId, ttlSeconds } });
   return { url: signed.url, expiresAt: signed.expiresAt, fileName: file.name };
 }

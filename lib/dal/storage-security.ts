@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordAudit } from '@/lib/dal/audit';
+import { auditor } from '@/lib/dal/audit';
 import { requireAdmin } from '@/lib/dal/session';
 import { requestContext } from '@/lib/request-context';
 import { bucket } from '@/lib/storage/client';
@@ -54,15 +54,8 @@ export async function getStorageAudit(): Promise<StorageAuditView> {
 /** Runs the access-control lab against the live bucket, for admins, and records that it ran. */
 export async function runStorageLab(): Promise<LabRow[]> {
   const admin = await requireAdmin();
+  const audit = auditor(admin.id, await requestContext());
   const rows = await runLab();
-  await recordAudit({
-    actorId: admin.id,
-    action: 'storage.lab',
-    outcome: 'granted',
-    subjectType: 'bucket',
-    subjectId: bucket(),
-    context: await requestContext(),
-    detail: rows.map((r) => ({ id: r.id, outcome: r.outcome, status: r.actual?.status ?? null, code: r.actual?.code ?? null })),
-  });
+  await audit('storage.lab', 'granted', bucket(), { detail: rows.map((r) => ({ id: r.id, outcome: r.outcome, status: r.actual?.status ?? null, code: r.actual?.code ?? null })) });
   return rows;
 }

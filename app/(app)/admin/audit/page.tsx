@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { auditActionLabel, auditOutcomeLabel, auditSubjectLabel } from '@/lib/audit-vocabulary';
 import { listAuditEvents } from '@/lib/dal/audit-log';
 import { DataTable } from '@/components/ui/data-table';
 
@@ -41,7 +42,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <select name="action" defaultValue={action} className="mt-1 block w-64 max-w-full rounded-md border-0 px-3 py-2 shadow-sm ring-1 ring-slate-300 ring-inset">
             <option value="">All actions</option>
             {log.actions.map((a) => (
-              <option key={a}>{a}</option>
+              <option key={a} value={a}>
+                {auditActionLabel(a)}
+              </option>
             ))}
           </select>
         </label>
@@ -50,7 +53,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </button>
       </form>
       {log.events.length === 0 ? (
-        <EmptyState title="Nothing recorded yet">{action ? `No "${action}" events.` : 'Events appear here as links are issued and refused.'}</EmptyState>
+        <EmptyState title="Nothing recorded yet">{action ? `No “${auditActionLabel(action)}” events.` : 'Events appear here as links are issued and refused.'}</EmptyState>
       ) : (
         <section aria-label="Audit events" className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
           <DataTable columns={[...['When', 'Who', 'Action', 'Outcome', 'Subject', 'Link expires', 'IP', 'User agent', 'Detail'].map((label) => ({ label }))]}>
@@ -58,11 +61,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <tr key={event.id} className="align-top">
                     <td className="px-3 py-2 whitespace-nowrap text-slate-600">{utc(event.createdAt)}</td>
                     <td className="px-3 py-2 text-slate-900">{event.actor ? event.actor.email : <span className="text-slate-500">anonymous</span>}</td>
-                    <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{event.action}</td>
-                    <td className={`px-3 py-2 font-medium ${outcomeStyles[event.outcome] ?? ''}`}>{event.outcome}</td>
-                    <td className="px-3 py-2 font-mono text-xs text-slate-600">
-                      {event.subjectType}
-                      {event.subjectId && <span className="block">{event.subjectId}</span>}
+                    <td className="px-3 py-2">
+                      {auditActionLabel(event.action)}
+                      <span className="block font-mono text-xs text-slate-500">{event.action}</span>
+                    </td>
+                    <td className={`px-3 py-2 font-medium ${outcomeStyles[event.outcome] ?? ''}`}>{auditOutcomeLabel(event.outcome)}</td>
+                    <td className="px-3 py-2 text-slate-600">
+                      {auditSubjectLabel(event.subjectType)}
+                      {event.subjectId && <span className="block font-mono text-xs">{event.subjectId}</span>}
                     </td>
                     <td className="px-3 py-2 whitespace-nowrap text-slate-600">{event.urlExpiresAt ? utc(event.urlExpiresAt) : '—'}</td>
                     <td className="px-3 py-2 font-mono text-xs">{event.ip ?? '—'}</td>
