@@ -7,7 +7,7 @@ import type { RawUrl } from '@/lib/dal/shares';
 import { Alert } from '@/components/ui/alert';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { inputStyles } from '@/components/ui/field';
-import { LocalDateTime } from '@/components/shares/local-time';
+import { DateTime } from '@/components/ui/date-time';
 
 const LIFETIMES = [
   { seconds: 3_600, label: '1 hour' },
@@ -30,7 +30,7 @@ export function RawUrlForm({ shareId, files, maxSeconds }: { shareId: string; fi
       {state.status === 'success' && state.data && (
         <div>
           <label htmlFor="raw-url" className="block text-sm font-medium text-slate-800">
-            Raw URL for {state.data.fileName} (valid until <LocalDateTime iso={new Date(state.data.expiresAt).toISOString()} />)
+            Raw URL for {state.data.fileName} (valid until <DateTime value={state.data.expiresAt} />)
           </label>
           <input id="raw-url" readOnly value={state.data.url} onFocus={(e) => e.target.select()} className={`${inputStyles} font-mono text-xs`} />
         </div>

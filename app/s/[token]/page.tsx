@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { Logo } from '@/components/ui/logo';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { DeadLinkNotice } from '@/components/shares/dead-link-notice';
-import { LocalDateTime } from '@/components/shares/local-time';
+import { DateTime } from '@/components/ui/date-time';
 import { UnlockForm } from '@/components/shares/unlock-form';
 import { openShareLink, type PartnerShareView } from '@/lib/dal/share-access';
 import { formatBytes, formatRelative } from '@/lib/format';
@@ -37,7 +37,7 @@ export default async function SharedFilesPage({ params }: { params: Promise<{ to
 function Ends({ at }: { at: Date }) {
   return (
     <>
-      {formatRelative(at)} (<LocalDateTime iso={at.toISOString()} />)
+      {formatRelative(at)} (<DateTime value={at} />)
     </>
   );
 }

@@ -6,13 +6,9 @@ import { PageHeader } from '@/components/ui/page-header';
 import { auditActionLabel, auditOutcomeLabel, auditSubjectLabel } from '@/lib/audit-vocabulary';
 import { listAuditEvents } from '@/lib/dal/audit-log';
 import { DataTable } from '@/components/ui/data-table';
+import { DateTime } from '@/components/ui/date-time';
 
 export const metadata: Metadata = { title: 'Audit log · Admin' };
-
-/** "2026-11-28 13:50:12 UTC": one unambiguous clock for everyone reading the log. */
-function utc(date: Date): string {
-  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
 
 const outcomeStyles: Record<string, string> = {
   granted: 'text-emerald-700',
@@ -59,7 +55,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <DataTable columns={[...['When', 'Who', 'Action', 'Outcome', 'Subject', 'Link expires', 'IP', 'User agent', 'Detail'].map((label) => ({ label }))]}>
                 {log.events.map((event) => (
                   <tr key={event.id} className="align-top">
-                    <td className="px-3 py-2 whitespace-nowrap text-slate-600">{utc(event.createdAt)}</td>
+                    <td className="px-3 py-2 whitespace-nowrap text-slate-600"><DateTime value={event.createdAt} /></td>
                     <td className="px-3 py-2 text-slate-900">{event.actor ? event.actor.email : <span className="text-slate-500">anonymous</span>}</td>
                     <td className="px-3 py-2">
                       {auditActionLabel(event.action)}
@@ -70,7 +66,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       {auditSubjectLabel(event.subjectType)}
                       {event.subjectId && <span className="block font-mono text-xs">{event.subjectId}</span>}
                     </td>
-                    <td className="px-3 py-2 whitespace-nowrap text-slate-600">{event.urlExpiresAt ? utc(event.urlExpiresAt) : '—'}</td>
+                    <td className="px-3 py-2 whitespace-nowrap text-slate-600">{event.urlExpiresAt ? <DateTime value={event.urlExpiresAt} /> : '—'}</td>
                     <td className="px-3 py-2 font-mono text-xs">{event.ip ?? '—'}</td>
                     <td className="max-w-48 truncate px-3 py-2 text-xs text-slate-600" title={event.userAgent ?? undefined}>
                       {event.userAgent || '—'}

@@ -6,7 +6,7 @@ import { buttonStyles } from '@/components/ui/button-styles';
 import { AddRecipientsForm } from '@/components/shares/add-recipients-form';
 import { ConfirmAction } from '@/components/shares/confirm-action';
 import { RawUrlForm } from '@/components/shares/raw-url-form';
-import { LocalDateTime } from '@/components/shares/local-time';
+import { DateTime } from '@/components/ui/date-time';
 import { LinkStateBadge, ShareStatusBadge } from '@/components/shares/status-badge';
 import { removeShareRecipientAction, revokeShareAction, revokeShareRecipientAction } from '@/lib/actions/shares';
 import { getShare, rawUrlMaxSeconds } from '@/lib/dal/shares';
@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: 'Share' };
 
 function When({ date, empty = '—' }: { date: Date | null; empty?: string }) {
   if (!date) return <span className="text-slate-400">{empty}</span>;
-  return <LocalDateTime iso={date.toISOString()} />;
+  return <DateTime value={date} />;
 }
 
 export default async function SharePage({ params }: { params: Promise<{ shareId: string }> }) {
@@ -59,7 +59,7 @@ export default async function SharePage({ params }: { params: Promise<{ shareId:
             {formatRelative(share.expiresAt)}
             <br />
             <span className="text-xs text-slate-500">
-              <LocalDateTime iso={share.expiresAt.toISOString()} />
+              <DateTime value={share.expiresAt} />
             </span>
           </dd>
         </div>
