@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/ui/page-header';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { AddRecipientsForm } from '@/components/shares/add-recipients-form';
-import { ConfirmAction } from '@/components/shares/confirm-action';
+import { ConfirmAction } from '@/components/ui/confirm-action';
 import { RawUrlForm } from '@/components/shares/raw-url-form';
 import { DateTime } from '@/components/ui/date-time';
 import { LinkStateBadge, ShareStatusBadge } from '@/components/shares/status-badge';
