@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { issueRawShareUrlAction } from '@/lib/actions/shares';
 import { idle, type ActionState } from '@/lib/action-state';
-import type { RawUrl } from '@/lib/dal/shares';
+import type { RawUrl } from '@/lib/dal/share-raw-urls';
 import { Alert } from '@/components/ui/alert';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { inputStyles } from '@/components/ui/field';

@@ -3,10 +3,10 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction, defineFormAction, formFields } from '@/lib/actions/builder';
+import { issueRawUrl } from '@/lib/dal/share-raw-urls';
 import {
   addRecipients,
   createShare,
-  issueRawUrl,
   removeRecipient,
   revokeRecipient,
   revokeShare,

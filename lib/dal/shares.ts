@@ -9,13 +9,14 @@ import type { ShareAccessKind } from '@/lib/generated/prisma/enums';
 import { hashPassword } from '@/lib/password';
 import type { RequestContext } from '@/lib/request-context';
 import type { CreateShareInput, RecipientInput, UpdateShareInput } from '@/lib/shares/input';
-import { linkState, type LinkState } from '@/lib/shares/link-state';
+import { linkState, shareStatus, type LinkState, type ShareStatus } from '@/lib/shares/link-state';
 import { generateShareToken, hashShareToken } from '@/lib/shares/token';
-import { presignGet } from '@/lib/storage/presign';
-import { ttlSeconds as policyTtlSeconds } from '@/lib/storage/ttl';
+import { fileInActiveSharesMessage } from '@/lib/shares/wording';
 
 /**
- * The admin side of share links. Every function checks for an admin itself; results are plain DTOs
+ * The admin side of share links: creating, listing, editing and revoking shares and their
+ * recipients (raw pre-signed URLs are in share-raw-urls.ts, the partner side in share-access.ts).
+ * Every function checks for an admin itself; results are plain DTOs
  * (never a password hash or a token hash). Tokens exist only in the return value of the call that
  * created them: the admin sees each link once.
  */
@@ -97,13 +98,6 @@ export async function createShare(input: CreateShareInput, context?: RequestCont
   const links = recipients.map((r) => ({ recipientId: idByHash.get(r.data.tokenHash)!, name: r.data.name, email: r.data.email, url: linkUrl(r.token) }));
   await audit('share.create', 'changed', share.id, { detail: { title: input.title, expiresAt: input.expiresAt.toISOString(), password: passwordHash !== null, maxDownloads: input.maxDownloads, fileIds, recipientIds: links.map((l) => l.recipientId) } });
   return { shareId: share.id, links };
-}
-
-export type ShareStatus = 'active' | 'revoked' | 'expired';
-
-function shareStatus(share: { revokedAt: Date | null; expiresAt: Date }, now = new Date()): ShareStatus {
-  if (share.revokedAt) return 'revoked';
-  return share.expiresAt.getTime() <= now.getTime() ? 'expired' : 'active';
 }
 
 export interface ShareSummary {
@@ -345,40 +339,5 @@ export async function activeSharesForFile(fileId: string): Promise<ActiveShareRe
 /** For the library's delete: why this file must stay (it is in an active share), or null. */
 export async function shareDeletionBlocker(fileId: string): Promise<string | null> {
   const active = await activeSharesForFile(fileId);
-  if (active.length === 0) return null;
-  const titles = active.slice(0, 3).map((s) => `“${s.title}”`).join(', ');
-  const more = active.length > 3 ? ` and ${active.length - 3} more` : '';
-  return `This file is in ${active.length === 1 ? 'an active share' : `${active.length} active shares`} (${titles}${more}). Remove it from ${active.length === 1 ? 'that share' : 'those shares'} or revoke ${active.length === 1 ? 'it' : 'them'} first.`;
-}
-
-/** The longest a raw pre-signed URL may live: the 'rawShare' TTL policy (TTL_RAW_SHARE_SECONDS, at most 7 days). */
-export function rawUrlMaxSeconds(): number {
-  return policyTtlSeconds('rawShare');
-}
-
-export interface RawUrl {
-  url: string;
-  expiresAt: Date;
-  fileName: string;
-}
-
-/**
- * A bare pre-signed GET for one file of an active share, for partners who need a plain S3 URL.
- * Unlike share links it cannot be revoked: it works for anyone who holds it until it expires (or
- * until the signing credentials do). The admin is warned before; the issue is audited.
- */
-export async function issueRawUrl(shareId: string, fileId: string, ttlSeconds: number, context?: RequestContext): Promise<RawUrl> {
-  const admin = await requireAdmin();
-  const audit = auditor(admin.id, context);
-  const share = await db.share.findUnique({ where: { id: shareId }, select: { revokedAt: true, expiresAt: true } });
-  if (!share) throw new DalError('This share no longer exists.');
-  if (shareStatus(share) !== 'active') throw new DalError('This share is no longer active; raw URLs are only issued for active shares.');
-  const inShare = await db.shareFile.findUnique({ where: { shareId_fileId: { shareId, fileId } }, select: { file: { select: { id: true, name: true, objectKey: true, contentType: true, status: true } } } });
-  if (!inShare || inShare.file.status !== 'READY') throw new DalError('This file is not in the share.');
-  const max = rawUrlMaxSeconds();
-  if (ttlSeconds > max) throw new DalError(`Raw URLs may live at most ${max} seconds here (TTL_RAW_SHARE_SECONDS).`);
-  const { file } = inShare;
-  const signed = await presignGet(file.objectKey, { purpose: 'rawShare', ttlSeconds, downloadName: file.name, responseContentType: file.contentType });
-  await audit('share.raw-url', 'granted', file.id, { urlExpiresAt: signed.expiresAt, detail: { shareId, ttlSeconds } });
-  return { url: signed.url, expiresAt: signed.expiresAt, fileName: file.name };
+  return active.length === 0 ? null : fileInActiveSharesMessage(active.map((share) => share.title));
 }

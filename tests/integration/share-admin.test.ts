@@ -9,6 +9,7 @@ process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
 
 const { db } = await import('@/lib/db');
 const shares = await import('@/lib/dal/shares');
+const rawUrls = await import('@/lib/dal/share-raw-urls');
 const access = await import('@/lib/dal/share-access');
 const { keys } = await import('@/lib/storage/keys');
 const { putObjectBytes } = await import('@/lib/storage/shares');
@@ -120,14 +121,14 @@ describe('share administration', () => {
 
   it('issues a raw URL only within its own TTL policy, audited; it outlives revocation (the reason for the warning)', async () => {
     const { shareId } = await shares.createShare(input({ fileIds: [fileIds[1]] }), context);
-    await expect(shares.issueRawUrl(shareId, fileIds[1], shares.rawUrlMaxSeconds() + 1, context)).rejects.toThrow(/at most/);
-    await expect(shares.issueRawUrl(shareId, fileIds[0], 60, context)).rejects.toThrow(/not in the share/);
-    const raw = await shares.issueRawUrl(shareId, fileIds[1], 120, context);
+    await expect(rawUrls.issueRawUrl(shareId, fileIds[1], rawUrls.rawUrlMaxSeconds() + 1, context)).rejects.toThrow(/at most/);
+    await expect(rawUrls.issueRawUrl(shareId, fileIds[0], 60, context)).rejects.toThrow(/not in the share/);
+    const raw = await rawUrls.issueRawUrl(shareId, fileIds[1], 120, context);
     expect(raw.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(120_000);
     expect(await (await fetch(raw.url)).text()).toBe('two');
     await shares.revokeShare(shareId, context);
     expect((await fetch(raw.url)).status).toBe(200);
-    await expect(shares.issueRawUrl(shareId, fileIds[1], 60, context)).rejects.toThrow(/no longer active/);
+    await expect(rawUrls.issueRawUrl(shareId, fileIds[1], 60, context)).rejects.toThrow(/no longer active/);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: 'share.raw-url', subjectId: fileIds[1] } });
     expect(audit).toMatchObject({ actorId: adminId, outcome: 'granted', urlExpiresAt: raw.expiresAt });
   });

@@ -9,7 +9,8 @@ import { RawUrlForm } from '@/components/shares/raw-url-form';
 import { DateTime } from '@/components/ui/date-time';
 import { LinkStateBadge, ShareStatusBadge } from '@/components/shares/status-badge';
 import { removeShareRecipientAction, revokeShareAction, revokeShareRecipientAction } from '@/lib/actions/shares';
-import { getShare, rawUrlMaxSeconds } from '@/lib/dal/shares';
+import { rawUrlMaxSeconds } from '@/lib/dal/share-raw-urls';
+import { getShare } from '@/lib/dal/shares';
 import { formatBytes, formatRelative } from '@/lib/format';
 import { DataTable } from '@/components/ui/data-table';
 
