@@ -11,6 +11,7 @@ import {
   resumeFileUpload,
   signUploadPart,
 } from '@/lib/dal/library-files';
+import type { RequestContext } from '@/lib/request-context';
 
 const fileId = z.string().min(1).max(64);
 const oneFile = z.object({ fileId });
@@ -40,23 +41,16 @@ export const signUploadPartAction = defineAction({
   run: async (input, { request }) => ({ url: (await signUploadPart(input.fileId, input.partNumber, request)).url }),
 });
 
+/** Ending an upload, either way, differs only in the DAL verb and the wording; the list changes. */
+function endUploadAction<Data>(verb: (fileId: string, context: RequestContext) => Promise<Data>, invalid: string) {
+  return defineAction({ role: 'admin', input: oneFile, invalid, run: (input, { request }) => verb(input.fileId, request), revalidate: library });
+}
+
 /** Finishes an upload once S3 confirms every byte; only then is the file listed as ready. */
-export const completeFileUploadAction = defineAction({
-  role: 'admin',
-  input: oneFile,
-  invalid: 'This upload cannot be finished. Start it again.',
-  run: (input, { request }) => completeFileUpload(input.fileId, request),
-  revalidate: library,
-});
+export const completeFileUploadAction = endUploadAction(completeFileUpload, 'This upload cannot be finished. Start it again.');
 
 /** Cancels the caller's own upload and aborts it in S3, so no parts are left behind. */
-export const abortFileUploadAction = defineAction({
-  role: 'admin',
-  input: oneFile,
-  invalid: 'This upload no longer exists.',
-  run: (input, { request }) => abortFileUpload(input.fileId, request),
-  revalidate: library,
-});
+export const abortFileUploadAction = endUploadAction(abortFileUpload, 'This upload no longer exists.');
 
 /** Renames a library file (its display name only; the object key never changes). */
 export const renameFileAction = defineFormAction({

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { SelectFilter } from '@/components/ui/select-filter';
 import { auditActionLabel, auditOutcomeLabel, auditSubjectLabel } from '@/lib/audit-vocabulary';
 import { listAuditEvents } from '@/lib/dal/audit-log';
 import { DataTable } from '@/components/ui/data-table';
@@ -26,28 +27,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <PageHeader
         title="Audit log"
         description="Every issued download link, every refusal and every change, newest first."
-        actions={
-          <Link href="/admin/invoices" className={buttonStyles.secondary}>
-            Invoices
-          </Link>
-        }
+        link={{ href: '/admin/invoices', label: 'Invoices' }}
       />
-      <form method="get" className="mb-4 flex flex-wrap items-end gap-2">
-        <label className="text-sm font-medium text-slate-800">
-          Action
-          <select name="action" defaultValue={action} className="mt-1 block w-64 max-w-full rounded-md border-0 px-3 py-2 shadow-sm ring-1 ring-slate-300 ring-inset">
-            <option value="">All actions</option>
-            {log.actions.map((a) => (
-              <option key={a} value={a}>
-                {auditActionLabel(a)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className={buttonStyles.secondary}>
-          Filter
-        </button>
-      </form>
+      <SelectFilter name="action" label="Action" value={action} everything="All actions" options={log.actions.map((a) => ({ value: a, label: auditActionLabel(a) }))} className="mb-4" />
       {log.events.length === 0 ? (
         <EmptyState title="Nothing recorded yet">{action ? `No “${auditActionLabel(action)}” events.` : 'Events appear here as links are issued and refused.'}</EmptyState>
       ) : (

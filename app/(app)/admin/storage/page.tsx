@@ -1,11 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { AuditChecklist } from '@/components/storage/audit-checklist';
 import { DiffView } from '@/components/storage/diff-view';
 import { MechanismExplanations } from '@/components/storage/mechanisms';
 import { StatusBadge } from '@/components/storage/status-badge';
 import { Alert } from '@/components/ui/alert';
-import { buttonStyles } from '@/components/ui/button-styles';
 import { PageHeader } from '@/components/ui/page-header';
 import { getStorageAudit } from '@/lib/dal/storage-security';
 
@@ -28,11 +26,7 @@ export default async function StorageAccessPage() {
       <PageHeader
         title="Storage access control"
         description={`Bucket ${audit.bucket} (${audit.store}): each control, read from the live bucket, with the reason and the fix.`}
-        actions={
-          <Link href="/admin/storage/lab" className={buttonStyles.primary}>
-            Open the lab
-          </Link>
-        }
+        link={{ href: '/admin/storage/lab', label: 'Open the lab', primary: true }}
       />
       <div className="space-y-6">
         {audit.error ? (
