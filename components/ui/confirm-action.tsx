@@ -39,7 +39,7 @@ export function ConfirmAction<Data>({
     );
   }
   return (
-    <form action={formAction} className="flex flex-wrap items-center gap-2" role="group" aria-label={question}>
+    <form action={formAction} className="flex min-w-64 flex-wrap items-center gap-2" role="group" aria-label={question}>
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
