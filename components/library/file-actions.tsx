@@ -4,11 +4,11 @@ import { useActionState } from 'react';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { ConfirmAction } from '@/components/ui/confirm-action';
 import { idle } from '@/lib/action-state';
-import { deleteFileAction, renameFileAction } from '@/lib/actions/library-files';
+import { deleteLibraryFileAction, renameLibraryFileAction } from '@/lib/actions/library-files';
 
 /** Download, rename and delete for one library file. */
 export function FileActions({ fileId, name, ready }: { fileId: string; name: string; ready: boolean }) {
-  const [renameState, rename, renaming] = useActionState(renameFileAction, idle);
+  const [renameState, rename, renaming] = useActionState(renameLibraryFileAction, idle);
   const error = renameState.status === 'error' ? renameState : undefined;
   return (
     <div className="flex flex-wrap items-start gap-2">
@@ -33,7 +33,7 @@ export function FileActions({ fileId, name, ready }: { fileId: string; name: str
         </form>
       </details>
       <ConfirmAction
-        action={deleteFileAction}
+        action={deleteLibraryFileAction}
         fields={{ fileId }}
         label="Delete"
         accessibleLabel={`Delete ${name}`}

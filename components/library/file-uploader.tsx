@@ -4,17 +4,17 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { ProgressBar } from '@/components/ui/progress-bar';
-import { abortFileUploadAction, completeFileUploadAction, createFileUploadAction, resumeFileUploadAction, signUploadPartAction } from '@/lib/actions/library-files';
+import { abortLibraryFileUploadAction, completeLibraryFileUploadAction, createLibraryFileUploadAction, resumeLibraryFileUploadAction, signLibraryFileUploadPartAction } from '@/lib/actions/library-files';
 import { formatBytes, formatDuration } from '@/lib/format';
 import type { LibraryUsage } from '@/lib/dal/library-files';
 import { LibraryUpload, type LibraryUploadApi, type UploadSnapshot } from '@/lib/library-uploader';
 
 const api: LibraryUploadApi = {
-  create: createFileUploadAction,
-  resume: resumeFileUploadAction,
-  signPart: signUploadPartAction,
-  complete: completeFileUploadAction,
-  abort: abortFileUploadAction,
+  create: createLibraryFileUploadAction,
+  resume: resumeLibraryFileUploadAction,
+  signPart: signLibraryFileUploadPartAction,
+  complete: completeLibraryFileUploadAction,
+  abort: abortLibraryFileUploadAction,
 };
 
 interface Entry {

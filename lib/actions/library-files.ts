@@ -3,13 +3,13 @@
 import { z } from 'zod';
 import { defineAction, defineFormAction, formFields } from '@/lib/actions/builder';
 import {
-  abortFileUpload,
-  completeFileUpload,
-  createFileUpload,
+  abortLibraryFileUpload,
+  completeLibraryFileUpload,
+  createLibraryFileUpload,
   deleteLibraryFile,
   renameLibraryFile,
-  resumeFileUpload,
-  signUploadPart,
+  resumeLibraryFileUpload,
+  signLibraryFileUploadPart,
 } from '@/lib/dal/library-files';
 import type { RequestContext } from '@/lib/request-context';
 
@@ -18,27 +18,27 @@ const oneFile = z.object({ fileId });
 const library = () => ['/admin/files'];
 
 /** Starts a library upload; the browser then sends the bytes straight to S3. */
-export const createFileUploadAction = defineAction({
+export const createLibraryFileUploadAction = defineAction({
   role: 'admin',
   input: z.object({ name: z.string().max(4096), sizeBytes: z.number().int().nonnegative(), contentType: z.string().max(255) }),
   invalid: 'The file could not be read. Choose it again.',
-  run: (input, { request }) => createFileUpload(input, request),
+  run: (input, { request }) => createLibraryFileUpload(input, request),
 });
 
 /** Picks up an unfinished upload: which parts S3 already has, so only the rest is sent. */
-export const resumeFileUploadAction = defineAction({
+export const resumeLibraryFileUploadAction = defineAction({
   role: 'admin',
   input: oneFile,
   invalid: 'This upload cannot be resumed. Start it again.',
-  run: (input, { request }) => resumeFileUpload(input.fileId, request),
+  run: (input, { request }) => resumeLibraryFileUpload(input.fileId, request),
 });
 
 /** One part URL of the caller's own upload, signed as that part starts. */
-export const signUploadPartAction = defineAction({
+export const signLibraryFileUploadPartAction = defineAction({
   role: 'admin',
   input: z.object({ fileId, partNumber: z.number().int().min(1).max(10_000) }),
   invalid: 'That part is not part of this upload.',
-  run: async (input, { request }) => ({ url: (await signUploadPart(input.fileId, input.partNumber, request)).url }),
+  run: async (input, { request }) => ({ url: (await signLibraryFileUploadPart(input.fileId, input.partNumber, request)).url }),
 });
 
 /** Ending an upload, either way, differs only in the DAL verb and the wording; the list changes. */
@@ -47,13 +47,13 @@ function endUploadAction<Data>(verb: (fileId: string, context: RequestContext) =
 }
 
 /** Finishes an upload once S3 confirms every byte; only then is the file listed as ready. */
-export const completeFileUploadAction = endUploadAction(completeFileUpload, 'This upload cannot be finished. Start it again.');
+export const completeLibraryFileUploadAction = endUploadAction(completeLibraryFileUpload, 'This upload cannot be finished. Start it again.');
 
 /** Cancels the caller's own upload and aborts it in S3, so no parts are left behind. */
-export const abortFileUploadAction = endUploadAction(abortFileUpload, 'This upload no longer exists.');
+export const abortLibraryFileUploadAction = endUploadAction(abortLibraryFileUpload, 'This upload no longer exists.');
 
 /** Renames a library file (its display name only; the object key never changes). */
-export const renameFileAction = defineFormAction({
+export const renameLibraryFileAction = defineFormAction({
   role: 'admin',
   input: z.object({ fileId, name: z.string().trim().min(1, 'Enter a name.').max(1000, 'Use at most 1,000 characters.') }),
   fromForm: (form) => formFields(form, 'fileId', 'name'),
@@ -64,7 +64,7 @@ export const renameFileAction = defineFormAction({
 });
 
 /** Deletes a library file and its object in S3. */
-export const deleteFileAction = defineFormAction({
+export const deleteLibraryFileAction = defineFormAction({
   role: 'admin',
   input: oneFile,
   fromForm: (form) => formFields(form, 'fileId'),

@@ -138,7 +138,7 @@ export async function libraryUsage(): Promise<LibraryUsage> {
 
 // ── Uploads ──────────────────────────────────────────────────────────────────────────────────
 
-export interface CreateUploadInput {
+export interface LibraryFileUploadInput {
   name: string;
   sizeBytes: number;
   contentType: string;
@@ -168,7 +168,7 @@ function quotaMessage(usedBytes: number, quotaBytes: number): string {
  * the declared size), records the file as UPLOADING, and returns either one pre-signed PUT (small
  * files) or the part layout of a new multipart upload (parts are signed one by one later).
  */
-export async function createFileUpload(input: CreateUploadInput, context?: RequestContext): Promise<UploadStart> {
+export async function createLibraryFileUpload(input: LibraryFileUploadInput, context?: RequestContext): Promise<UploadStart> {
   const user = await requireAdmin();
   const audit = auditor(user.id, context);
   const limits = libraryLimits();
@@ -223,7 +223,7 @@ function partCountOf(file: { sizeBytes: bigint; partSize: number | null }): numb
 }
 
 /** A pre-signed URL for one part of the caller's own multipart upload, signed now, as the part starts. */
-export async function signUploadPart(fileId: string, partNumber: number, context?: RequestContext): Promise<{ url: string; expiresAt: Date }> {
+export async function signLibraryFileUploadPart(fileId: string, partNumber: number, context?: RequestContext): Promise<{ url: string; expiresAt: Date }> {
   const user = await requireAdmin();
   const audit = auditor(user.id, context);
   const file = await ownUpload(user, fileId);
@@ -247,7 +247,7 @@ async function forgetVanishedUpload(fileId: string, audit: AuditRecorder): Promi
  * Picks an unfinished upload up again (after a reload, a crash, a pause): for parts, what S3
  * already holds (ListParts), so only the missing parts are sent; for a single PUT, a fresh URL.
  */
-export async function resumeFileUpload(fileId: string, context?: RequestContext): Promise<UploadStart> {
+export async function resumeLibraryFileUpload(fileId: string, context?: RequestContext): Promise<UploadStart> {
   const user = await requireAdmin();
   const audit = auditor(user.id, context);
   const file = await ownUpload(user, fileId);
@@ -279,7 +279,7 @@ async function discardUpload(file: { id: string; objectKey: string; multipartUpl
  * report the declared size, and the uploader's quota is checked again with the real bytes. Only
  * then is the file READY.
  */
-export async function completeFileUpload(fileId: string, context?: RequestContext): Promise<LibraryFileDto> {
+export async function completeLibraryFileUpload(fileId: string, context?: RequestContext): Promise<LibraryFileDto> {
   const user = await requireAdmin();
   const audit = auditor(user.id, context);
   const ready = await db.libraryFile.findFirst({ where: { id: fileId, scope: scopeOf(user), uploadedById: user.id, status: 'READY' }, select: dtoSelect });
@@ -315,7 +315,7 @@ export async function completeFileUpload(fileId: string, context?: RequestContex
 }
 
 /** Cancels the caller's own unfinished upload: aborts it in S3 (freeing its parts) and forgets it. */
-export async function abortFileUpload(fileId: string, context?: RequestContext): Promise<void> {
+export async function abortLibraryFileUpload(fileId: string, context?: RequestContext): Promise<void> {
   const user = await requireAdmin();
   const audit = auditor(user.id, context);
   const file = await ownUpload(user, fileId);
@@ -366,7 +366,7 @@ export type DownloadDecision = { outcome: 'granted'; url: string } | { outcome: 
  * For the download route: a pre-signed GET for a READY file, always as an attachment under its
  * display name (whatever its type, the browser saves it rather than rendering it).
  */
-export async function libraryDownload(fileId: string, context?: RequestContext): Promise<DownloadDecision> {
+export async function libraryFileDownload(fileId: string, context?: RequestContext): Promise<DownloadDecision> {
   const user = await currentUser();
   if (!user) return { outcome: 'not-found' };
   const audit = auditor(user.id, context);
