@@ -7,14 +7,22 @@ export function formatDateTime(date: Date, timeZone?: string): string {
   return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'long', timeZone }).format(date);
 }
 
+const UNITS = [
+  // Days only from two on: a one-day link lifetime reads as "24 hours".
+  { unit: 'day', seconds: 86_400, from: 2 * 86_400 },
+  { unit: 'hour', seconds: 3_600, from: 3_600 },
+  { unit: 'minute', seconds: 60, from: 60 },
+] as const;
+
 /**
- * 86400 → "24 hours", 5400 → "90 minutes": a length of time in the largest unit that states it
- * exactly (a link lifetime is never rounded up). `approximate` rounds first, to whole seconds under
- * a minute and whole minutes above (an estimate such as an upload's time left).
+ * 604800 → "7 days", 86400 → "24 hours", 5400 → "90 minutes": a length of time in the largest unit
+ * that states it exactly (a link lifetime is never rounded up). `approximate` rounds first, to whole
+ * seconds under a minute and whole minutes above (an estimate such as an upload's time left).
  */
 export function formatDuration(seconds: number, options: { approximate?: boolean } = {}): string {
   const exact = options.approximate ? (seconds < 60 ? Math.round(seconds) : Math.round(seconds / 60) * 60) : seconds;
-  const [value, unit] = exact % 3600 === 0 && exact > 0 ? [exact / 3600, 'hour'] : exact % 60 === 0 && exact > 0 ? [exact / 60, 'minute'] : [exact, 'second'];
+  const fit = UNITS.find((u) => exact >= u.from && exact % u.seconds === 0);
+  const [value, unit] = fit ? [exact / fit.seconds, fit.unit] : [exact, 'second'];
   return `${value} ${unit}${value === 1 ? '' : 's'}`;
 }
 

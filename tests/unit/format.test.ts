@@ -11,6 +11,7 @@ describe('formatting', () => {
     expect(formatRelative(new Date(now.getTime() - 2 * 86_400_000), now)).toBe('2 days ago');
   });
   it('states link lifetimes without rounding up, and estimates to the second or minute', () => {
+    expect(formatDuration(604_800)).toBe('7 days');
     expect(formatDuration(86_400)).toBe('24 hours');
     expect(formatDuration(3_600)).toBe('1 hour');
     expect(formatDuration(5_400)).toBe('90 minutes');

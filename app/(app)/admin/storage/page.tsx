@@ -6,17 +6,11 @@ import { StatusBadge } from '@/components/storage/status-badge';
 import { Alert } from '@/components/ui/alert';
 import { PageHeader } from '@/components/ui/page-header';
 import { getStorageAudit } from '@/lib/dal/storage-security';
+import { formatDuration } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Storage access control' };
 
 const PURPOSE = { upload: 'Upload forms', download: 'Downloads', invoice: 'Invoice links', shareClick: 'Share clicks', rawShare: 'Raw share URLs', hardCap: 'Hard cap (any URL)' } as const;
-
-function duration(seconds: number): string {
-  if (seconds % 86_400 === 0) return `${seconds / 86_400} d`;
-  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
-  if (seconds % 60 === 0) return `${seconds / 60} min`;
-  return `${seconds} s`;
-}
 
 export default async function StorageAccessPage() {
   const audit = await getStorageAudit();
@@ -66,7 +60,7 @@ export default async function StorageAccessPage() {
               {audit.ttls.map((t) => (
                 <tr key={t.purpose}>
                   <th scope="row" className="px-4 py-2 text-left font-medium text-slate-900">{PURPOSE[t.purpose as keyof typeof PURPOSE]}</th>
-                  <td className="px-4 py-2 text-slate-600">{duration(t.seconds)}</td>
+                  <td className="px-4 py-2 text-slate-600">{formatDuration(t.seconds)}</td>
                 </tr>
               ))}
             </tbody>
