@@ -190,3 +190,19 @@ describe('patch 004 post-object-policy', () => {
     expect(await post(await form([...conditions] as never), 'png', { 'X-Amz-Signature': '0'.repeat(64) })).toBe('403 SignatureDoesNotMatch');
   });
 });
+
+describe('patch 005 private-buckets', () => {
+  it('refuses unsigned requests, as a private S3 bucket does, but still answers CORS preflights', async () => {
+    const objectKey = key();
+    await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: objectKey, Body: 'secret' }));
+    expect((await fetch(`${emulator.endpoint}/${BUCKET}/${objectKey}`)).status).toBe(403);
+    expect((await fetch(`${emulator.endpoint}/${BUCKET}/${objectKey}`, { method: 'PUT', body: 'overwritten' })).status).toBe(403);
+    expect((await fetch(`${emulator.endpoint}/${BUCKET}/`)).status).toBe(403);
+    const data = new FormData();
+    data.append('key', objectKey);
+    data.append('file', new Blob(['overwritten']));
+    expect((await fetch(`${emulator.endpoint}/${BUCKET}`, { method: 'POST', body: data })).status).toBe(403);
+    const preflight = await fetch(`${emulator.endpoint}/${BUCKET}/${objectKey}`, { method: 'OPTIONS', headers: { Origin: 'http://app.test', 'Access-Control-Request-Method': 'PUT' } });
+    expect(preflight.status).toBe(200);
+  });
+});
