@@ -3,6 +3,7 @@
 // AWS SDK and plain HTTP as the app and the browser use it.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -141,6 +142,21 @@ describe('patch 003 multipart-list-parts-abort-list-uploads', () => {
     const gone = await fetch(url, { method: 'PUT', body: 'x', headers: { Origin: 'http://app.test' } });
     expect([gone.status, gone.headers.get('access-control-allow-origin')]).toEqual([404, 'http://app.test']);
     expect(await gone.text()).toContain('<Code>NoSuchUpload</Code>');
+  });
+
+  it('a part whose request breaks off mid-body leaves no trace, and the earlier copy of that part stays', async () => {
+    const objectKey = key();
+    const uploadId = await openUpload(objectKey);
+    const first = await put(objectKey, uploadId, 1, randomBytes(1000));
+    const url = new URL(await getSignedUrl(client, new UploadPartCommand({ Bucket: BUCKET, Key: objectKey, UploadId: uploadId, PartNumber: 1 }), { expiresIn: 60 }));
+    await new Promise<void>((resolve) => {
+      const request = http.request(url, { method: 'PUT', headers: { 'Content-Length': 2000 } });
+      request.on('error', () => resolve());
+      request.write(randomBytes(500), () => setTimeout(() => request.destroy(), 100));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the server notices the broken request
+    const { Parts } = await client.send(new ListPartsCommand({ Bucket: BUCKET, Key: objectKey, UploadId: uploadId }));
+    expect(Parts?.map((p) => [p.PartNumber, p.ETag, p.Size])).toEqual([[1, first.ETag, 1000]]);
   });
 
   it('lists open uploads under a prefix, a page at a time, by key then upload id', async () => {
