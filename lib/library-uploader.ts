@@ -21,7 +21,7 @@ export interface LibraryUploadApi {
   abort(input: { fileId: string }): Promise<ActionState<void>>;
 }
 
-export type UploadPhase = 'starting' | 'uploading' | 'completing' | 'paused' | 'done' | 'failed' | 'cancelled' | 'discarded';
+export type UploadPhase = 'starting' | 'uploading' | 'completing' | 'paused' | 'done' | 'failed' | 'cancelling' | 'cancelled' | 'discarded';
 
 export interface UploadSnapshot {
   name: string;
@@ -151,10 +151,12 @@ export class LibraryUpload {
     this.cancelled = true;
     this.controller?.abort();
     this.controller = null;
-    this.update({ phase: this.snapshot.phase === 'failed' ? 'discarded' : 'cancelled', bytesPerSecond: null, secondsLeft: null, message: undefined });
+    const outcome = this.snapshot.phase === 'failed' ? 'discarded' : 'cancelled';
+    this.update({ phase: 'cancelling', bytesPerSecond: null, secondsLeft: null, message: undefined });
     this.options.storage.removeItem(resumeKey(this.file));
     // An upload already gone on the server (it vanished) answers with an error: as good as aborted.
     if (this.fileId) await this.api.abort({ fileId: this.fileId });
+    this.update({ phase: outcome });
   }
 
   /** An upload this browser started before (same name, size, lastModified) if the server still has it; else a new one. */

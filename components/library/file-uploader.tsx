@@ -48,6 +48,8 @@ function progressDetail(s: UploadSnapshot): string {
       return `${formatBytes(s.sizeBytes)} · uploaded`;
     case 'failed':
       return `${done} · failed`;
+    case 'cancelling':
+      return 'cancelling…';
     case 'cancelled':
       return 'cancelled';
     case 'discarded':
@@ -79,7 +81,7 @@ function UploadItem({ entry, onRemove, onCancelled }: { entry: Entry; onRemove: 
             Resume
           </button>
         )}
-        {!finished && s.phase !== 'completing' && (
+        {!finished && s.phase !== 'completing' && s.phase !== 'cancelling' && (
           <button
             type="button"
             className={buttonStyles.danger}

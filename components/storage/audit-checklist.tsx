@@ -21,7 +21,7 @@ export function AuditChecklist({ checks }: { checks: AuditCheck[] }) {
               .filter((c) => c.control === control)
               .map((check) => (
                 <li key={check.id} className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:gap-4" aria-label={`${check.title}: ${LABEL[check.status]}`}>
-                  <div className="sm:w-28">
+                  <div className="sm:w-32">
                     <StatusBadge tone={TONE[check.status]}>{LABEL[check.status]}</StatusBadge>
                   </div>
                   <div className="min-w-0 flex-1 text-sm">
