@@ -19,6 +19,7 @@ import {
   presignUploadPart,
 } from '@/lib/storage/multipart';
 import { presignGet, presignPut } from '@/lib/storage/presign';
+import { describeError } from '@/lib/storage/security/store';
 import { formatBytes } from '@/lib/format';
 import { shareDeletionBlocker } from '@/lib/dal/shares';
 
@@ -27,6 +28,18 @@ export class LibraryFileError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'LibraryFileError';
+  }
+}
+
+/**
+ * Runs one storage call of an upload step; a refusal or fault of the store becomes a message that
+ * names the step and the store's own reason (never "check your connection": the server reached it).
+ */
+async function storageStep<T>(step: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw new LibraryFileError(`Storage could not ${step}: ${describeError(error)}.`);
   }
 }
 
@@ -215,7 +228,8 @@ export async function createFileUpload(input: CreateUploadInput, context?: Reque
 
   try {
     if (plan.kind === 'multipart') {
-      await db.libraryFile.update({ where: { id }, data: { multipartUploadId: await createMultipartUpload(objectKey, contentType) } });
+      const uploadId = await storageStep('start the upload', () => createMultipartUpload(objectKey, contentType));
+      await db.libraryFile.update({ where: { id }, data: { multipartUploadId: uploadId } });
       await recordAudit({ actorId: user.id, action: 'library.upload.create', outcome: 'changed', subjectType: 'LibraryFile', subjectId: id, context, detail: { name, sizeBytes: input.sizeBytes, kind: plan.kind } });
       return { fileId: id, kind: 'multipart', partSize: plan.partSize, partCount: plan.partCount, uploadedParts: [] };
     }
@@ -252,11 +266,11 @@ export async function signUploadPart(fileId: string, partNumber: number, context
   return signed;
 }
 
-/** Forgets an upload that S3 no longer has (aborted by the cleanup task or the lifecycle rule). */
+/** Forgets an upload that S3 no longer has (aborted by the cleanup task, the lifecycle rule or another client). */
 async function forgetVanishedUpload(user: SessionUser, fileId: string, context?: RequestContext): Promise<never> {
   await db.libraryFile.delete({ where: { id: fileId } });
   await recordAudit({ actorId: user.id, action: 'library.upload.abort', outcome: 'changed', subjectType: 'LibraryFile', subjectId: fileId, context, detail: { reason: 'parts no longer in storage' } });
-  throw new LibraryFileError('This upload was unfinished for too long and its parts were cleaned up. Start it again.');
+  throw new LibraryFileError('Storage no longer holds this upload: its parts were removed (cleaned up after being unfinished too long, or aborted elsewhere). Upload the file again.');
 }
 
 /**
@@ -271,7 +285,7 @@ export async function resumeFileUpload(fileId: string, context?: RequestContext)
     await recordAudit({ actorId: user.id, action: 'library.upload.resume', outcome: 'granted', subjectType: 'LibraryFile', subjectId: fileId, urlExpiresAt: signed.expiresAt, context });
     return { fileId, kind: 'single', url: signed.url, headers: { 'Content-Type': file.contentType } };
   }
-  const parts = await listUploadedParts(file.objectKey, file.multipartUploadId);
+  const parts = await storageStep('list the parts it holds', () => listUploadedParts(file.objectKey, file.multipartUploadId!));
   if (!parts) return forgetVanishedUpload(user, fileId, context);
   const size = Number(file.sizeBytes);
   const complete = parts.filter((p) => p.size === expectedPartSize(p.partNumber, size, file.partSize!)).map((p) => p.partNumber);
@@ -279,12 +293,28 @@ export async function resumeFileUpload(fileId: string, context?: RequestContext)
   return { fileId, kind: 'multipart', partSize: file.partSize, partCount: partCountOf(file), uploadedParts: complete };
 }
 
+/**
+ * Removes an unfinished upload, in S3 and here, so it stops counting against the quota. The row goes
+ * even when the store refuses the abort: storage:cleanup-multipart aborts uploads no row tracks, so
+ * nothing is left behind for good, and a row that can never be removed would be a ghost. Returns the
+ * store's reason when the abort was left to the cleanup task.
+ */
+async function removeUnfinishedUpload(file: { id: string; objectKey: string; multipartUploadId: string | null }): Promise<string | undefined> {
+  let deferred: string | undefined;
+  try {
+    if (file.multipartUploadId) await abortMultipartUpload(file.objectKey, file.multipartUploadId);
+    await deleteObject(file.objectKey);
+  } catch (error) {
+    deferred = describeError(error);
+  }
+  await db.libraryFile.delete({ where: { id: file.id } });
+  return deferred;
+}
+
 /** Removes an upload that cannot become a valid file, in S3 and here, and says why. */
 async function discardUpload(user: SessionUser, file: { id: string; objectKey: string; multipartUploadId: string | null }, reason: string, context?: RequestContext): Promise<never> {
-  if (file.multipartUploadId) await abortMultipartUpload(file.objectKey, file.multipartUploadId);
-  await deleteObject(file.objectKey);
-  await db.libraryFile.delete({ where: { id: file.id } });
-  await recordAudit({ actorId: user.id, action: 'library.upload.complete', outcome: 'refused', subjectType: 'LibraryFile', subjectId: file.id, context, detail: { reason } });
+  const abortDeferred = await removeUnfinishedUpload(file);
+  await recordAudit({ actorId: user.id, action: 'library.upload.complete', outcome: 'refused', subjectType: 'LibraryFile', subjectId: file.id, context, detail: { reason, abortDeferred } });
   throw new LibraryFileError(reason);
 }
 
@@ -303,15 +333,15 @@ export async function completeFileUpload(fileId: string, context?: RequestContex
   const mismatch = `“${file.name}” did not arrive as declared (${formatBytes(declared)}): the file changed or the upload was tampered with. Upload it again.`;
 
   if (file.multipartUploadId && file.partSize) {
-    const parts = await listUploadedParts(file.objectKey, file.multipartUploadId);
+    const parts = await storageStep('list the parts it holds', () => listUploadedParts(file.objectKey, file.multipartUploadId!));
     if (!parts) return forgetVanishedUpload(user, fileId, context);
     const count = partCountOf(file);
     const wrong = parts.filter((p) => p.partNumber > count || p.size !== expectedPartSize(p.partNumber, declared, file.partSize!));
     if (wrong.length) return discardUpload(user, file, mismatch, context);
     if (parts.length < count) throw new LibraryFileError(`${count - parts.length} of ${count} parts of “${file.name}” have not arrived yet. Resume the upload.`);
-    await completeMultipartUpload(file.objectKey, file.multipartUploadId, parts);
+    await storageStep('join the parts into the file', () => completeMultipartUpload(file.objectKey, file.multipartUploadId!, parts));
   }
-  const stored = await objectSize(file.objectKey);
+  const stored = await storageStep('check the stored file', () => objectSize(file.objectKey));
   if (stored === null) throw new LibraryFileError(`“${file.name}” has not arrived in storage yet. Resume the upload.`);
   if (stored !== declared) return discardUpload(user, file, mismatch, context);
 
@@ -332,10 +362,8 @@ export async function completeFileUpload(fileId: string, context?: RequestContex
 export async function abortFileUpload(fileId: string, context?: RequestContext): Promise<void> {
   const user = await requireAdmin();
   const file = await ownUpload(user, fileId);
-  if (file.multipartUploadId) await abortMultipartUpload(file.objectKey, file.multipartUploadId);
-  await deleteObject(file.objectKey);
-  await db.libraryFile.delete({ where: { id: file.id } });
-  await recordAudit({ actorId: user.id, action: 'library.upload.abort', outcome: 'changed', subjectType: 'LibraryFile', subjectId: file.id, context, detail: { name: file.name } });
+  const abortDeferred = await removeUnfinishedUpload(file);
+  await recordAudit({ actorId: user.id, action: 'library.upload.abort', outcome: 'changed', subjectType: 'LibraryFile', subjectId: file.id, context, detail: { name: file.name, abortDeferred } });
 }
 
 // ── Managing files ───────────────────────────────────────────────────────────────────────────
@@ -356,7 +384,7 @@ export async function renameLibraryFile(fileId: string, newName: string, context
   return toDto(updated);
 }
 
-/** Deletes a file: its object in S3 first (or its open multipart upload), then its record. */
+/** Deletes a file: its object in S3 first (an unfinished one: its open multipart upload), then its record. */
 export async function deleteLibraryFile(fileId: string, context?: RequestContext): Promise<void> {
   const user = await requireAdmin();
   const file = await fileInScope(user, fileId);
@@ -365,10 +393,14 @@ export async function deleteLibraryFile(fileId: string, context?: RequestContext
     await recordAudit({ actorId: user.id, action: 'library.delete', outcome: 'refused', subjectType: 'LibraryFile', subjectId: file.id, context, detail: { reason: blocker } });
     throw new LibraryFileError(blocker);
   }
-  if (file.multipartUploadId) await abortMultipartUpload(file.objectKey, file.multipartUploadId);
-  await deleteObject(file.objectKey);
-  await db.libraryFile.delete({ where: { id: file.id } });
-  await recordAudit({ actorId: user.id, action: 'library.delete', outcome: 'changed', subjectType: 'LibraryFile', subjectId: file.id, context, detail: { name: file.name, sizeBytes: Number(file.sizeBytes) } });
+  let abortDeferred: string | undefined;
+  if (file.status === 'UPLOADING') abortDeferred = await removeUnfinishedUpload(file);
+  else {
+    // A ready file keeps its row until its object is gone: no cleanup task would find the object later.
+    await storageStep('delete the file', () => deleteObject(file.objectKey));
+    await db.libraryFile.delete({ where: { id: file.id } });
+  }
+  await recordAudit({ actorId: user.id, action: 'library.delete', outcome: 'changed', subjectType: 'LibraryFile', subjectId: file.id, context, detail: { name: file.name, sizeBytes: Number(file.sizeBytes), abortDeferred } });
 }
 
 export type DownloadDecision = { outcome: 'granted'; url: string } | { outcome: 'forbidden' } | { outcome: 'not-found' };

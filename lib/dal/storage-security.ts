@@ -47,7 +47,7 @@ export async function getStorageAudit(): Promise<StorageAuditView> {
       plan: report.plan.map((c) => ({ id: c.id, title: c.title, state: c.unsupported ? `skipped: ${c.unsupported}` : c.changed ? 'will change' : 'already as recommended', notes: c.notes, diff: c.changed && !c.unsupported ? c.diff : [] })),
     };
   } catch (error) {
-    return { ...base, store: 'unknown', checks: [], summary: { pass: 0, warn: 0, fail: 0 }, plan: [], error: describeError(error) };
+    return { ...base, store: 'unknown', checks: [], summary: summarize([]), plan: [], error: describeError(error) };
   }
 }
 

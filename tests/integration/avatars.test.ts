@@ -4,9 +4,8 @@ import { promisify } from 'node:util';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '@/lib/dal/session';
-import { skipWithoutEnforcement } from '../helpers/store';
 
-// The session lookup only: who is signed in. Everything else (PostgreSQL, radosgw) is real.
+// The session lookup only: who is signed in. Everything else (PostgreSQL, S3) is real.
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock('@/lib/dal/session', () => ({
   currentUser: async () => session.user,
@@ -91,7 +90,7 @@ beforeEach(() => {
   session.user = alice;
 });
 
-describe.skipIf(skipWithoutEnforcement('POST policy'))('the upload form: S3 itself enforces the policy (radosgw)', () => {
+describe('the upload form: S3 itself enforces the policy', () => {
   it('accepts the declared image under the user’s quarantine key, and records a row that points at it', async () => {
     const form = await uploadAs(alice, 'image/png', PNG);
     const key = keys.avatarQuarantine(alice.id, form.uploadId);
@@ -150,7 +149,7 @@ describe.skipIf(skipWithoutEnforcement('POST policy'))('the upload form: S3 itse
   });
 });
 
-describe.skipIf(skipWithoutEnforcement('POST policy'))('the confirm step', () => {
+describe('the confirm step', () => {
   it('moves a verified photo to the user’s key and serves it through a reusable, cacheable URL; a second confirm changes nothing', async () => {
     const form = await uploadAs(alice, 'image/png', PNG);
     const confirmed = await confirmAvatarUpload(form.uploadId);
@@ -228,7 +227,7 @@ describe.skipIf(skipWithoutEnforcement('POST policy'))('the confirm step', () =>
   });
 });
 
-describe.skipIf(skipWithoutEnforcement('POST policy'))('one user cannot reach another’s upload or photo', () => {
+describe('one user cannot reach another’s upload or photo', () => {
   it('bob cannot confirm alice’s upload; it stays hers to confirm', async () => {
     const form = await uploadAs(alice, 'image/png', PNG);
     session.user = bob;
@@ -252,7 +251,7 @@ describe.skipIf(skipWithoutEnforcement('POST policy'))('one user cannot reach an
   });
 });
 
-describe.skipIf(skipWithoutEnforcement('POST policy'))('storage:cleanup', () => {
+describe('storage:cleanup', () => {
   it('removes expired uploads and stale quarantined objects, and leaves pending uploads alone', async () => {
     const expired = await uploadAs(bob, 'image/png', PNG);
     await db.avatarUpload.update({ where: { id: expired.uploadId }, data: { expiresAt: new Date(Date.now() - (CONFIRM_GRACE_SECONDS + 1) * 1000) } });

@@ -5,7 +5,7 @@ import { bucket, s3 } from '@/lib/storage/client';
 import { presignGet, presignPost, presignPut } from '@/lib/storage/presign';
 import { NOT_SUPPORTED } from '@/lib/storage/security/audit';
 import type { PolicyDocument } from '@/lib/storage/security/grammar';
-import { readBucketState } from '@/lib/storage/security/state';
+import { readBucketState, type BucketState } from '@/lib/storage/security/state';
 import { describeError } from '@/lib/storage/security/store';
 import { LAB_PREFIX } from '@/lib/storage/security/use-cases';
 
@@ -148,31 +148,35 @@ export async function runLab(): Promise<LabRow[]> {
     }
 
     const outside = await presignGet(`guestpass-lab-outside/${id}`, { purpose: 'download' });
+    const authTypeUnevaluated = state.limits.unevaluatedConditionKeys.includes('s3:authType');
     rows.push(
       row(
         {
           id: 'presigned-outside-prefixes',
           title: 'Pre-signed GET outside the app’s prefixes',
           expected: { status: 403, code: 'AccessDenied' },
-          layer: state.limits.unevaluatedConditionKeys.includes('s3:authType')
-            ? `Bucket policy: GuestpassDenyQueryAuthOutsideAppPrefixes, but s3:authType is ${NOT_SUPPORTED}, so the request reaches the object lookup`
-            : 'Bucket policy: GuestpassDenyQueryAuthOutsideAppPrefixes (s3:authType = REST-QUERY-STRING outside the signed prefixes)',
+          layer: state.unsupported.policy
+            ? `Bucket policy: ${NOT_SUPPORTED} (it answers ${state.unsupported.policy}), so the request reaches the object lookup`
+            : authTypeUnevaluated
+              ? `Bucket policy: GuestpassDenyQueryAuthOutsideAppPrefixes, but s3:authType is ${NOT_SUPPORTED}, so the request reaches the object lookup`
+              : 'Bucket policy: GuestpassDenyQueryAuthOutsideAppPrefixes (s3:authType = REST-QUERY-STRING outside the signed prefixes)',
           explanation: 'Even a valid signature is refused outside the prefixes the app signs for: a leaked key cannot mint working links to the rest of the bucket.',
           mechanism: 'bucket-policy',
         },
         await send(outside.url),
-        state.limits.unevaluatedConditionKeys.includes('s3:authType'),
+        authTypeUnevaluated || Boolean(state.unsupported.policy),
       ),
     );
 
-    rows.push(await publicPolicyAttempt(state.publicAccessBlock?.BlockPublicPolicy === true, state.policy, name));
+    rows.push(await publicPolicyAttempt(state, name));
   } finally {
     await client.send(new DeleteObjectCommand({ Bucket: name, Key: key, VersionId: put.VersionId }));
   }
   return rows;
 }
 
-async function publicPolicyAttempt(blockPublicPolicy: boolean, current: PolicyDocument | null, name: string): Promise<LabRow> {
+async function publicPolicyAttempt(state: BucketState, name: string): Promise<LabRow> {
+  const current = state.policy;
   const base = {
     id: 'public-policy',
     title: 'Public bucket policy under Block Public Access',
@@ -181,7 +185,9 @@ async function publicPolicyAttempt(blockPublicPolicy: boolean, current: PolicyDo
     explanation: 'Nobody, not even an administrator in a hurry, can make the bucket public while BlockPublicPolicy is on (on AWS, the app role also lacks s3:PutBucketPolicy).',
     mechanism: 'block-public-access',
   };
-  if (!blockPublicPolicy) {
+  const unsupported = state.unsupported.publicAccessBlock ?? state.unsupported.policy;
+  if (unsupported) return { ...base, actual: null, outcome: NOT_SUPPORTED, layer: `Not attempted: Block Public Access is ${NOT_SUPPORTED} (it answers ${unsupported}).` };
+  if (state.publicAccessBlock?.BlockPublicPolicy !== true) {
     return { ...base, actual: null, outcome: 'not applicable', layer: 'Not attempted: BlockPublicPolicy is off, so the policy would really make lab/ public. Run `npm run s3:harden`, then the lab again.' };
   }
   const client = s3();

@@ -43,6 +43,7 @@ export default async function StorageAccessPage() {
               <StatusBadge tone="pass">{audit.summary.pass} pass</StatusBadge>
               <StatusBadge tone="warn">{audit.summary.warn} warn</StatusBadge>
               <StatusBadge tone="fail">{audit.summary.fail} fail</StatusBadge>
+              <StatusBadge tone="neutral">{audit.summary.unsupported} not supported by this store</StatusBadge>
               <span>Same checks on the command line: <code className="rounded bg-slate-100 px-1">npm run s3:audit</code></span>
             </p>
             <AuditChecklist checks={audit.checks} />
