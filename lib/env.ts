@@ -12,6 +12,8 @@ const MIB = 1024 * 1024;
 export const S3_MIN_PART_BYTES = 5 * MIB;
 export const S3_MAX_PART_BYTES = 5 * 1024 * MIB;
 export const S3_MAX_OBJECT_BYTES = 5 * 1024 * 1024 * MIB;
+/** S3 numbers the parts of a multipart upload 1 to 10,000. */
+export const S3_MAX_PARTS = 10_000;
 
 const byteCount = (fallback: number, min: number, max: number, bounds: string) =>
   z.coerce.number().int('must be a whole number of bytes').min(min, `must be at least ${min} (${bounds})`).max(max, `must be at most ${max} (${bounds})`).default(fallback);

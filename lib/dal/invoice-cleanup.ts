@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { recordAudit } from '@/lib/dal/audit';
-import { deleteInvoiceObject } from '@/lib/storage/invoices';
+import { deleteObject } from '@/lib/storage/objects';
 
 // Kept apart from lib/dal/invoices.ts for the same reason as avatar-cleanup.ts: the cleanup task
 // runs outside Next, where the session module cannot load.
@@ -22,7 +22,7 @@ export async function cleanupPendingInvoices(options: { now?: Date; staleAfterSe
   for (const invoice of stale) {
     const { count } = await db.invoice.deleteMany({ where: { id: invoice.id, status: 'PENDING_UPLOAD' } });
     if (count === 0) continue;
-    await deleteInvoiceObject(invoice.objectKey);
+    await deleteObject(invoice.objectKey);
     await recordAudit({ actorId: null, action: 'invoice.cleanup', outcome: 'changed', subjectType: 'invoice', subjectId: invoice.id, detail: { number: invoice.number, reason: 'upload never confirmed' } });
     removed++;
   }

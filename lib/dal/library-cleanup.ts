@@ -2,7 +2,8 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { recordAudit } from '@/lib/dal/audit';
 import { PREFIX } from '@/lib/storage/keys';
-import { abortMultipartUpload, abortStaleMultipartUploads, deleteObject } from '@/lib/storage/multipart';
+import { abortMultipartUpload, abortStaleMultipartUploads } from '@/lib/storage/multipart';
+import { deleteObject } from '@/lib/storage/objects';
 
 // The file library's cleanup, a system task with no session: kept apart from library-files.ts so
 // that the cron script loads no auth code.

@@ -9,16 +9,9 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { RequestContext } from '@/lib/request-context';
 import { keys } from '@/lib/storage/keys';
 import { expectedPartSize, libraryLimits, normalizeContentType, planUpload, sanitizeFileName } from '@/lib/storage/library';
-import {
-  abortMultipartUpload,
-  completeMultipartUpload,
-  createMultipartUpload,
-  deleteObject,
-  listUploadedParts,
-  objectSize,
-  presignUploadPart,
-} from '@/lib/storage/multipart';
-import { presignGet, presignPut } from '@/lib/storage/presign';
+import { abortMultipartUpload, completeMultipartUpload, createMultipartUpload, listUploadedParts } from '@/lib/storage/multipart';
+import { deleteObject, headObject } from '@/lib/storage/objects';
+import { presignGet, presignPut, presignUploadPart } from '@/lib/storage/presign';
 import { describeError } from '@/lib/storage/security/store';
 import { formatBytes } from '@/lib/format';
 import { shareDeletionBlocker } from '@/lib/dal/shares';
@@ -341,7 +334,7 @@ export async function completeFileUpload(fileId: string, context?: RequestContex
     if (parts.length < count) throw new LibraryFileError(`${count - parts.length} of ${count} parts of “${file.name}” have not arrived yet. Resume the upload.`);
     await storageStep('join the parts into the file', () => completeMultipartUpload(file.objectKey, file.multipartUploadId!, parts));
   }
-  const stored = await storageStep('check the stored file', () => objectSize(file.objectKey));
+  const stored = (await storageStep('check the stored file', () => headObject(file.objectKey)))?.size ?? null;
   if (stored === null) throw new LibraryFileError(`“${file.name}” has not arrived in storage yet. Resume the upload.`);
   if (stored !== declared) return discardUpload(user, file, mismatch, context);
 

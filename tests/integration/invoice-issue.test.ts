@@ -4,7 +4,7 @@ import { db } from '@/lib/db';
 import { cleanupPendingInvoices } from '@/lib/dal/invoice-cleanup';
 import { confirmInvoiceIssue, issueInvoiceDownload, listMyInvoices, startInvoiceIssue, voidInvoice } from '@/lib/dal/invoices';
 import { textPdf } from '@/lib/invoices/pdf';
-import { deleteInvoiceObject, headInvoiceObject } from '@/lib/storage/invoices';
+import { deleteObject, headObject } from '@/lib/storage/objects';
 import type { PresignedPostForm } from '@/lib/storage/presign';
 import { Forbidden, signedInAs } from '../helpers/mock-session';
 
@@ -36,7 +36,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   const invoices = await db.invoice.findMany({ where: { customerId } });
-  for (const invoice of invoices) await deleteInvoiceObject(invoice.objectKey);
+  for (const invoice of invoices) await deleteObject(invoice.objectKey);
   await db.invoice.deleteMany({ where: { customerId } });
   await db.user.delete({ where: { id: customerId } });
 });
@@ -72,7 +72,7 @@ describe('issuing an invoice (admins)', () => {
     const tooLarge = new Uint8Array(issued.upload.maxBytes + 1);
     tooLarge.set(new TextEncoder().encode('%PDF-1.4'));
     expect(await postToS3(issued.upload, tooLarge)).toBe(400);
-    expect(await headInvoiceObject((await db.invoice.findUniqueOrThrow({ where: { id: issued.invoiceId } })).objectKey)).toBeNull();
+    expect(await headObject((await db.invoice.findUniqueOrThrow({ where: { id: issued.invoiceId } })).objectKey)).toBeNull();
     expect(await confirmInvoiceIssue(issued.invoiceId, context)).toMatchObject({ ok: false, message: expect.stringMatching(/did not arrive/) });
   });
 
@@ -83,7 +83,7 @@ describe('issuing an invoice (admins)', () => {
     expect(await confirmInvoiceIssue(issued.invoiceId, context)).toMatchObject({ ok: false, message: expect.stringMatching(/not a PDF/) });
     expect(await db.invoice.findUnique({ where: { id: issued.invoiceId } })).toBeNull();
     const key = `invoices/${customerId}/${issued.invoiceId}.pdf`;
-    expect(await headInvoiceObject(key)).toBeNull();
+    expect(await headObject(key)).toBeNull();
     const audit = await db.auditEvent.findFirst({ where: { action: 'invoice.issue', subjectId: issued.invoiceId } });
     expect(audit).toMatchObject({ outcome: 'refused', ip: context.ip });
 
@@ -100,7 +100,7 @@ describe('issuing an invoice (admins)', () => {
 
     expect(await cleanupPendingInvoices({ staleAfterSeconds: 3600 })).toBeGreaterThanOrEqual(1);
     expect(await db.invoice.findUnique({ where: { id: abandoned.invoiceId } })).toBeNull();
-    expect(await headInvoiceObject(`invoices/${customerId}/${abandoned.invoiceId}.pdf`)).toBeNull();
+    expect(await headObject(`invoices/${customerId}/${abandoned.invoiceId}.pdf`)).toBeNull();
     expect(await db.invoice.findUnique({ where: { id: recent.invoiceId } })).toMatchObject({ status: 'PENDING_UPLOAD' });
     // A late confirm of the removed invoice finds nothing to confirm.
     expect(await confirmInvoiceIssue(abandoned.invoiceId, context)).toMatchObject({ ok: false });

@@ -25,6 +25,12 @@ describe('Access Points per use case', () => {
     expect(avatar.host).toBe('guestpass-prod.s3.eu-west-1.amazonaws.com');
   });
 
+  it('signs multipart part URLs for the access point too', async () => {
+    const presign = await load({ S3_ACCESS_POINT_PARTNER_FILES: 'arn:aws:s3:eu-west-1:123456789012:accesspoint/gp-library' });
+    const part = new URL((await presign.presignUploadPart('library/file00001', 'upload-id', 1)).url);
+    expect(part.host).toBe('gp-library-123456789012.s3-accesspoint.eu-west-1.amazonaws.com');
+  });
+
   it('keeps POST forms on the bucket, since access points do not accept POST Object', async () => {
     const presign = await load({ S3_ACCESS_POINT_AVATARS: 'arn:aws:s3:eu-west-1:123456789012:accesspoint/gp-avatars' });
     expect(new URL((await presign.presignPut('avatars/quarantine/user0001/upload0001', { contentType: 'image/png' })).url).host).toBe('gp-avatars-123456789012.s3-accesspoint.eu-west-1.amazonaws.com');

@@ -61,10 +61,16 @@ interface S3Error {
   $metadata?: { httpStatusCode?: number };
 }
 
+/** The HTTP status S3 answered an SDK call with; undefined when the request got no answer (network, timeout). */
+export function httpStatusOf(error: unknown): number | undefined {
+  return (error as S3Error | null | undefined)?.$metadata?.httpStatusCode;
+}
+
 /** True when an error means "this store does not implement that call" rather than a real refusal. */
 export function isUnsupported(error: unknown, kind: StoreKind): boolean {
   const e = error as S3Error;
-  if (e.name === 'NotImplemented' || e.$metadata?.httpStatusCode === 501 || e.$metadata?.httpStatusCode === 405) return true;
+  const status = httpStatusOf(error);
+  if (e.name === 'NotImplemented' || status === 501 || status === 405) return true;
   // radosgw answers InvalidArgument to configurations it does not know (ownership controls, SSE-S3 without a key store).
   return kind !== 'aws' && e.name === 'InvalidArgument';
 }
@@ -77,6 +83,6 @@ export function isAbsent(error: unknown): boolean {
 
 export function describeError(error: unknown): string {
   const e = error as S3Error;
-  const status = e.$metadata?.httpStatusCode ? ` (HTTP ${e.$metadata.httpStatusCode})` : '';
+  const status = httpStatusOf(error) ? ` (HTTP ${httpStatusOf(error)})` : '';
   return `${e.name ?? 'Error'}${status}${e.message && e.message !== e.name && e.message !== 'UnknownError' ? `: ${e.message}` : ''}`;
 }
