@@ -1,12 +1,17 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 
 /**
- * Which kind of S3 server answers: AWS S3, Ceph radosgw, or another S3-compatible store. Known from
- * the endpoint and, for radosgw, from the shape of its request ids (tx<21 hex>-<10 hex>-<zone>).
+ * Which kind of S3 server answers: AWS S3, Ceph radosgw, the local emulator (s3rver) that `npm run
+ * dev` and `npm test` start when radosgw is not installed, or another S3-compatible store.
  */
-export type StoreKind = 'aws' | 'radosgw' | 'other';
+export type StoreKind = 'aws' | 'radosgw' | 'emulator' | 'other';
 
-export function storeKindOf(endpoint: string | undefined, requestId: string | undefined): StoreKind {
+/**
+ * The kind, from the endpoint and, for radosgw, from the shape of its request ids (tx<21 hex>-<10
+ * hex>-<zone>). The emulator cannot be told apart by its answers: only the scripts that start it
+ * know, so here it is 'other' (with the same limits).
+ */
+export function storeKindOf(endpoint: string | undefined, requestId: string | undefined): Exclude<StoreKind, 'emulator'> {
   if (!endpoint || /\.amazonaws\.com(\.cn)?(:\d+)?\/?$/.test(new URL(endpoint).host)) return 'aws';
   if (requestId && /^tx[0-9a-f]{21}-[0-9a-f]{8,}-/.test(requestId)) return 'radosgw';
   return 'other';
