@@ -11,8 +11,6 @@ import { getStorageAudit } from '@/lib/dal/storage-security';
 
 export const metadata: Metadata = { title: 'Storage access control' };
 
-const PURPOSE = { upload: 'Upload forms', download: 'Downloads', invoice: 'Invoice links', shareClick: 'Share clicks', rawShare: 'Raw share URLs', hardCap: 'Hard cap (any URL)' } as const;
-
 function duration(seconds: number): string {
   if (seconds % 86_400 === 0) return `${seconds / 86_400} d`;
   if (seconds % 3600 === 0) return `${seconds / 3600} h`;
@@ -71,9 +69,10 @@ export default async function StorageAccessPage() {
           <table className="min-w-full divide-y divide-slate-100 text-sm">
             <tbody>
               {audit.ttls.map((t) => (
-                <tr key={t.purpose}>
-                  <th scope="row" className="px-4 py-2 text-left font-medium text-slate-900">{PURPOSE[t.purpose as keyof typeof PURPOSE]}</th>
+                <tr key={t.variable}>
+                  <th scope="row" className="px-4 py-2 text-left font-medium text-slate-900">{t.label}</th>
                   <td className="px-4 py-2 text-slate-600">{duration(t.seconds)}</td>
+                  <td className="px-4 py-2 text-xs text-slate-500"><code>{t.variable}</code></td>
                 </tr>
               ))}
             </tbody>
