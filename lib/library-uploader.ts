@@ -21,7 +21,7 @@ export interface LibraryUploadApi {
   abort(input: { fileId: string }): Promise<ActionState<void>>;
 }
 
-export type UploadPhase = 'starting' | 'uploading' | 'completing' | 'paused' | 'done' | 'failed' | 'cancelled';
+export type UploadPhase = 'starting' | 'uploading' | 'completing' | 'paused' | 'done' | 'failed' | 'cancelling' | 'cancelled' | 'discarded';
 
 export interface UploadSnapshot {
   name: string;
@@ -46,6 +46,19 @@ export interface UploaderOptions {
 
 /** Raised for answers the server gave on purpose (quota, size, gone): retrying would not help. */
 class RefusedError extends Error {}
+
+/** S3 answers that no retry can change: the upload itself is gone. */
+const FINAL_S3_CODES = new Set(['NoSuchUpload']);
+
+/**
+ * What went wrong, in words the person can act on. Only a request that never got an answer (fetch's
+ * TypeError, or the browser offline) is blamed on the connection; an answer is reported as given.
+ */
+function failureMessage(error: unknown): string {
+  if (error instanceof RefusedError || error instanceof UploadError) return error.message;
+  if (error instanceof TypeError || !navigator.onLine) return 'The connection to the server was lost. Check your connection and choose Resume.';
+  return 'The server could not finish this step of the upload. Choose Resume to try again, or Discard it.';
+}
 
 const STORAGE_PREFIX = 'guestpass.library-upload:';
 const SPEED_WINDOW_MS = 5_000;
@@ -119,8 +132,7 @@ export class LibraryUpload {
     } catch (error) {
       if (controller.signal.aborted) return; // paused or cancelled: the phase says which
       this.controller?.abort();
-      const message = error instanceof RefusedError || error instanceof UploadError ? error.message : 'The upload failed. Check your connection and choose Resume.';
-      this.update({ phase: 'failed', message });
+      this.update({ phase: 'failed', message: failureMessage(error) });
     } finally {
       if (this.controller === controller) this.controller = null;
     }
@@ -134,14 +146,17 @@ export class LibraryUpload {
     this.update({ phase: 'paused', bytesDone: this.storedBytes, bytesPerSecond: null, secondsLeft: null });
   }
 
-  /** Stops sending and aborts the upload in S3, so no parts are left behind. */
+  /** Stops sending (or discards a failed upload) and aborts it in S3, so no parts are left behind. */
   async cancel(): Promise<void> {
     this.cancelled = true;
     this.controller?.abort();
     this.controller = null;
-    this.update({ phase: 'cancelled', bytesPerSecond: null, secondsLeft: null, message: 'Cancelled.' });
+    const outcome = this.snapshot.phase === 'failed' ? 'discarded' : 'cancelled';
+    this.update({ phase: 'cancelling', bytesPerSecond: null, secondsLeft: null, message: undefined });
     this.options.storage.removeItem(resumeKey(this.file));
+    // An upload already gone on the server (it vanished) answers with an error: as good as aborted.
     if (this.fileId) await this.api.abort({ fileId: this.fileId });
+    this.update({ phase: outcome });
   }
 
   /** An upload this browser started before (same name, size, lastModified) if the server still has it; else a new one. */
@@ -212,7 +227,8 @@ export class LibraryUpload {
       try {
         return await send(attempt);
       } catch (error) {
-        if (signal.aborted || error instanceof RefusedError || attempt >= this.options.maxAttempts) throw error;
+        const final = error instanceof RefusedError || (error instanceof UploadError && FINAL_S3_CODES.has(error.code));
+        if (signal.aborted || final || attempt >= this.options.maxAttempts) throw error;
         const delay = Math.min(this.options.backoffBaseMs * 2 ** (attempt - 1), 30_000);
         await sleep(delay / 2 + Math.random() * (delay / 2), signal);
       }

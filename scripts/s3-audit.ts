@@ -1,6 +1,6 @@
 // npm run s3:audit [-- --json] [-- --emit iam|access-points|vpc-endpoint|bucket-policy|cors|lifecycle]
-// Reads the live bucket and reports each access control as pass, warn or fail, with the reason and
-// the fix; changes nothing. Exit code 1 when a check fails. --emit prints a generated JSON document.
+// Reads the live bucket and reports each access control as pass, warn, fail or "not supported by this
+// store" (n/a), with the reason and the fix; changes nothing. Exit code 1 when a check fails. --emit prints a generated JSON document.
 import { GetBucketPolicyCommand } from '@aws-sdk/client-s3';
 import { bucket, s3 } from '@/lib/storage/client';
 import { summarize } from '@/lib/storage/security/audit';
@@ -36,11 +36,11 @@ if (args.includes('--json')) {
   let control = '';
   for (const check of report.checks) {
     if (check.control !== control) console.log(`${(control = check.control)}`);
-    console.log(`  ${check.status.toUpperCase().padEnd(4)}  ${check.title}\n        ${check.reason}`);
+    console.log(`  ${(check.status === 'unsupported' ? 'n/a' : check.status).toUpperCase().padEnd(4)}  ${check.title}\n        ${check.reason}`);
     if (check.fix) console.log(`        fix: ${check.fix}`);
   }
   const counts = summarize(report.checks);
-  console.log(`\n${counts.pass} pass, ${counts.warn} warn, ${counts.fail} fail`);
+  console.log(`\n${counts.pass} pass, ${counts.warn} warn, ${counts.fail} fail, ${counts.unsupported} not supported by this store`);
   if (report.plan.some((c) => c.changed && !c.unsupported)) console.log('`npm run s3:harden -- --dry-run` shows what harden would change.');
 }
 process.exit(summarize(report.checks).fail ? 1 : 0);

@@ -1,8 +1,11 @@
 // npm test: the whole suite, in order: typecheck, lint, unit tests, then (with real PostgreSQL and a
-// real S3 server started here) integration tests, and the production build under Playwright.
+// real S3 server started here) integration tests, and the production build under Playwright. When
+// that S3 server is radosgw, the integration tests and the library, profile and share specs run a
+// second time against the in-process emulator, the default of `npm run dev`.
 // `npm test -- unit integration` runs only the named stages. Ends with "N passed, N failed, N skipped".
 import fs from 'node:fs';
 import path from 'node:path';
+import { MISSING_FEATURES } from '../tests/helpers/store';
 import { startServices, type Services } from './lib/services';
 import { freePort, log, run } from './lib/util.mjs';
 
@@ -22,23 +25,51 @@ fs.mkdirSync(resultsDir, { recursive: true });
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failedStages: string[] = [];
+/** Sanctioned skips by reason ("on the emulator: needs bucket policy"), and every other skip by test name. */
+const skipReasons = new Map<string, number>();
+const strayedSkips: string[] = [];
+
+/**
+ * A skip is sanctioned only when the test's title says what it needs (`[needs …]`, from
+ * tests/helpers/store.ts) and this run's store lacks exactly that; any other skip fails the run.
+ */
+function countSkip(name: string, storeKind: string) {
+  totals.skipped++;
+  const needed = /\[needs ([^\]]+)\]/.exec(name)?.[1].split(', ') ?? [];
+  const missing = needed.filter((f) => (MISSING_FEATURES[storeKind] as string[] | undefined)?.includes(f));
+  if (!missing.length) return void strayedSkips.push(`${name} (on ${storeKind})`);
+  const reason = `on the ${storeKind}: needs ${missing.join(', ')}`;
+  skipReasons.set(reason, (skipReasons.get(reason) ?? 0) + 1);
+}
 
 /** Counts from Vitest's JSON report. */
-function countVitest(file: string) {
+function countVitest(file: string, storeKind: string) {
   if (!fs.existsSync(file)) return;
   const report = JSON.parse(fs.readFileSync(file, 'utf8'));
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests;
-  totals.skipped += report.numPendingTests + report.numTodoTests;
+  for (const result of report.testResults as { assertionResults: { fullName: string; status: string }[] }[]) {
+    for (const test of result.assertionResults) if (['pending', 'skipped', 'todo'].includes(test.status)) countSkip(test.fullName, storeKind);
+  }
+}
+
+interface PlaywrightSuite {
+  title: string;
+  specs?: { title: string; tests: { status: string }[] }[];
+  suites?: PlaywrightSuite[];
 }
 
 /** Counts from Playwright's JSON report (flaky tests count as failed: retries are off anyway). */
-function countPlaywright(file: string) {
+function countPlaywright(file: string, storeKind: string) {
   if (!fs.existsSync(file)) return;
-  const { stats } = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const { stats, suites } = JSON.parse(fs.readFileSync(file, 'utf8'));
   totals.passed += stats.expected;
   totals.failed += stats.unexpected + stats.flaky;
-  totals.skipped += stats.skipped;
+  const walk = (suite: PlaywrightSuite, path: string) => {
+    for (const spec of suite.specs ?? []) for (const test of spec.tests) if (test.status === 'skipped') countSkip(`${path} ${spec.title}`, storeKind);
+    for (const child of suite.suites ?? []) walk(child, `${path} ${child.title}`);
+  };
+  for (const suite of suites as PlaywrightSuite[]) walk(suite, suite.title);
 }
 
 async function stage(name: string, command: string, args: string[], options: { env?: NodeJS.ProcessEnv; report?: () => void } = {}) {
@@ -62,49 +93,63 @@ if (stages.has('typecheck')) await stage('typecheck', 'tsc', ['--noEmit']);
 if (stages.has('lint')) await stage('lint', 'eslint', ['--max-warnings=0', '.']);
 if (stages.has('unit')) {
   const out = path.join(resultsDir, 'unit.json');
-  await stage('unit tests', 'vitest', ['run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], { report: () => countVitest(out) });
+  await stage('unit tests', 'vitest', ['run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], { report: () => countVitest(out, 'no store') });
 }
 
-let services: Services | undefined;
-if (stages.has('integration') || stages.has('e2e')) {
-  const appUrl = `http://127.0.0.1:${await freePort()}`;
-  const requireRgw = process.env.REQUIRE_RGW === '1' || process.env.CI === 'true';
+/** The specs that walk the app's S3 flows: run again on the emulator after a radosgw run. */
+const EMULATOR_E2E_SPECS = ['tests/e2e/library.spec.ts', 'tests/e2e/profile.spec.ts', 'tests/e2e/shares.spec.ts'];
+
+/** Integration tests and e2e specs (all when `specs` is undefined) against one freshly started store. */
+async function storePass(appUrl: string, options: { emulator: boolean; label: string; specs?: string[] }): Promise<Services['storeKind'] | undefined> {
+  let services: Services;
   try {
-    services = await startServices({ mode: 'test', appUrl, requireRgw });
+    const requireRgw = !options.emulator && (process.env.REQUIRE_RGW === '1' || process.env.CI === 'true');
+    services = await startServices({ mode: 'test', appUrl, requireRgw, emulator: options.emulator });
   } catch (error) {
     log('test', 'could not start PostgreSQL and S3:', error instanceof Error ? error.message : error);
-    failedStages.push('services');
+    failedStages.push(`services${options.label}`);
     totals.failed++;
+    return undefined;
   }
-}
-
-if (services) {
-  log('test', `S3 store for this run: ${services.storeKind} (${services.env.S3_ENDPOINT ?? 'AWS'})`);
-  if (services.storeKind === 'emulator') {
-    log('test', 'NOTE: radosgw is not installed, so tests that need S3 to enforce POST policies, bucket policies or Block Public Access are SKIPPED (each prints why). CI runs them against radosgw.');
-  }
+  const kind = services.storeKind;
+  log('test', `S3 store for these tests: ${kind} (${services.env.S3_ENDPOINT ?? 'AWS'})`);
+  if (kind === 'emulator') log('test', `NOTE: the emulator has no ${MISSING_FEATURES.emulator.join(', ')}: tests that need them are skipped here (radosgw runs them).`);
   try {
     if (stages.has('integration')) {
-      const out = path.join(resultsDir, 'integration.json');
-      await stage('integration tests', 'vitest', ['run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
+      const out = path.join(resultsDir, `integration${options.label}.json`);
+      await stage(`integration tests${options.label}`, 'vitest', ['run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
         env: services.env,
-        report: () => countVitest(out),
+        report: () => countVitest(out, kind),
       });
     }
     if (stages.has('e2e')) {
       const prodEnv: NodeJS.ProcessEnv = { ...services.env, NODE_ENV: 'production', NEXT_DIST_DIR: '.next-test' };
-      await stage('next build', 'next', ['build'], { env: prodEnv });
+      // One build serves both passes: the store is configured at run time, not at build time.
+      if (!options.specs) await stage('next build', 'next', ['build'], { env: prodEnv });
       if (!failedStages.includes('next build')) {
-        const out = path.join(resultsDir, 'e2e.json');
-        await stage('end-to-end tests (Chromium)', 'playwright', ['test'], { env: { ...prodEnv, PLAYWRIGHT_JSON_OUTPUT_FILE: out }, report: () => countPlaywright(out) });
+        const out = path.join(resultsDir, `e2e${options.label}.json`);
+        await stage(`end-to-end tests (Chromium)${options.label}`, 'playwright', ['test', ...(options.specs ?? [])], { env: { ...prodEnv, PLAYWRIGHT_JSON_OUTPUT_FILE: out }, report: () => countPlaywright(out, kind) });
       }
     }
   } finally {
     await services.stop();
   }
+  return kind;
+}
+
+if (stages.has('integration') || stages.has('e2e')) {
+  const appUrl = `http://127.0.0.1:${await freePort()}`;
+  const first = await storePass(appUrl, { emulator: false, label: '' });
+  if (first === 'radosgw') await storePass(appUrl, { emulator: true, label: ' on the emulator', specs: EMULATOR_E2E_SPECS });
 }
 
 const seconds = ((performance.now() - t0) / 1000).toFixed(0);
+for (const [reason, count] of skipReasons) console.log(`skipped ${count} ${reason}`);
+if (strayedSkips.length) {
+  console.log(`FAILED: ${strayedSkips.length} test(s) skipped without a reason this store sanctions:\n  ${strayedSkips.join('\n  ')}`);
+  failedStages.push('unsanctioned skips');
+  totals.failed += strayedSkips.length;
+}
 console.log(`\nSuite finished in ${seconds} s${failedStages.length ? `; failed: ${failedStages.join(', ')}` : ''}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failedStages.length || totals.failed ? 1 : 0);

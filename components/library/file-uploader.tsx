@@ -38,22 +38,26 @@ function progressDetail(s: UploadSnapshot): string {
       return `${formatBytes(s.sizeBytes)} · uploaded`;
     case 'failed':
       return `${done} · failed`;
+    case 'cancelling':
+      return 'cancelling…';
     case 'cancelled':
       return 'cancelled';
+    case 'discarded':
+      return 'discarded';
   }
 }
 
-function UploadItem({ entry, onRemove }: { entry: Entry; onRemove: () => void }) {
+function UploadItem({ entry, onRemove, onCancelled }: { entry: Entry; onRemove: () => void; onCancelled: () => void }) {
   const { snapshot: s, upload } = entry;
   const active = s.phase === 'starting' || s.phase === 'uploading';
-  const finished = s.phase === 'done' || s.phase === 'cancelled';
+  const finished = s.phase === 'done' || s.phase === 'cancelled' || s.phase === 'discarded';
   return (
     <li className="rounded-md border border-slate-200 bg-white p-3">
       <ProgressBar label={s.name} value={s.bytesDone} max={s.sizeBytes || 1} detail={progressDetail(s)} />
       {s.resumedBytes > 0 && !finished && <p className="mt-1 text-xs text-slate-600">Resumed: {formatBytes(s.resumedBytes)} were already in storage.</p>}
-      {s.message && s.phase === 'failed' && (
+      {s.phase === 'failed' && (
         <p role="alert" className="mt-1 text-sm text-red-700">
-          {s.message}
+          <span className="font-semibold">Failed.</span> {s.message}
         </p>
       )}
       <div className="mt-2 flex flex-wrap gap-2">
@@ -67,9 +71,14 @@ function UploadItem({ entry, onRemove }: { entry: Entry; onRemove: () => void })
             Resume
           </button>
         )}
-        {!finished && s.phase !== 'completing' && (
-          <button type="button" className={buttonStyles.danger} onClick={() => void upload.cancel()} aria-label={`Cancel ${s.name}`}>
-            Cancel
+        {!finished && s.phase !== 'completing' && s.phase !== 'cancelling' && (
+          <button
+            type="button"
+            className={buttonStyles.danger}
+            onClick={() => void upload.cancel().then(onCancelled)}
+            aria-label={`${s.phase === 'failed' ? 'Discard' : 'Cancel'} ${s.name}`}
+          >
+            {s.phase === 'failed' ? 'Discard' : 'Cancel'}
           </button>
         )}
         {finished && (
@@ -158,7 +167,7 @@ export function FileUploader({ usage }: { usage: LibraryUsage }) {
       {entries.length > 0 && (
         <ul aria-label="Uploads" className="mt-4 space-y-2">
           {entries.map((entry) => (
-            <UploadItem key={entry.key} entry={entry} onRemove={() => setEntries((list) => list.filter((e) => e.key !== entry.key))} />
+            <UploadItem key={entry.key} entry={entry} onRemove={() => setEntries((list) => list.filter((e) => e.key !== entry.key))} onCancelled={() => router.refresh()} />
           ))}
         </ul>
       )}

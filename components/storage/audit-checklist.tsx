@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { StatusBadge } from '@/components/storage/status-badge';
 import type { AuditCheck } from '@/lib/storage/security/audit';
 
-const LABEL = { pass: 'Pass', warn: 'Warn', fail: 'Fail' } as const;
+const LABEL = { pass: 'Pass', warn: 'Warn', fail: 'Fail', unsupported: 'Not supported' } as const;
+const TONE = { pass: 'pass', warn: 'warn', fail: 'fail', unsupported: 'neutral' } as const;
 
 /** The audit's checks, grouped by control, each with its status, reason and fix. */
 export function AuditChecklist({ checks }: { checks: AuditCheck[] }) {
@@ -20,8 +21,8 @@ export function AuditChecklist({ checks }: { checks: AuditCheck[] }) {
               .filter((c) => c.control === control)
               .map((check) => (
                 <li key={check.id} className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:gap-4" aria-label={`${check.title}: ${LABEL[check.status]}`}>
-                  <div className="sm:w-14">
-                    <StatusBadge tone={check.status}>{LABEL[check.status]}</StatusBadge>
+                  <div className="sm:w-32">
+                    <StatusBadge tone={TONE[check.status]}>{LABEL[check.status]}</StatusBadge>
                   </div>
                   <div className="min-w-0 flex-1 text-sm">
                     <p className="font-medium text-slate-900">{check.title}</p>

@@ -10,7 +10,7 @@ import { runStorageLabAction } from '@/lib/actions/run-storage-lab';
 import type { LabAnswer, LabRow } from '@/lib/storage/security/lab';
 import { DataTable } from '@/components/ui/data-table';
 
-const OUTCOME_TONE = { 'as expected': 'pass', unexpected: 'fail', 'not applicable': 'neutral', 'not supported by this store': 'warn' } as const;
+const OUTCOME_TONE = { 'as expected': 'pass', unexpected: 'fail', 'not applicable': 'neutral', 'not supported by this store': 'neutral' } as const;
 
 const answer = (a: LabAnswer | null) => (a ? `${a.status}${a.code ? ` ${a.code}` : ''}` : 'not sent');
 

@@ -1,7 +1,8 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { auditor } from '@/lib/dal/audit';
-import { deleteObject, listQuarantinedBefore } from '@/lib/storage/avatars';
+import { listQuarantinedBefore } from '@/lib/storage/avatars';
+import { deleteObject, deleteObjects } from '@/lib/storage/objects';
 import { ttlSeconds } from '@/lib/storage/ttl';
 
 // A background task: no actor, no request.
@@ -44,7 +45,7 @@ export async function cleanupAvatarStorage(options: { now?: Date; staleAfterSeco
   const old = await listQuarantinedBefore(new Date(now.getTime() - staleAfterSeconds * 1000));
   const pending = new Set((await db.avatarUpload.findMany({ where: { key: { in: old } }, select: { key: true } })).map((u) => u.key));
   const stale = old.filter((key) => !pending.has(key));
-  for (const key of stale) await deleteObject(key);
+  await deleteObjects(stale);
 
   const report = { expiredUploads: expired.length, staleObjects: stale.length };
   if (report.expiredUploads || report.staleObjects) {

@@ -9,17 +9,11 @@ import type { InvoiceStatus } from '@/lib/generated/prisma/enums';
 import { INVOICE_ID, newInvoiceId } from '@/lib/invoices/ids';
 import { INVOICE_CURRENCIES, parseAmountToCents } from '@/lib/invoices/format';
 import type { RequestContext } from '@/lib/request-context';
-import {
-  deleteInvoiceObject,
-  hashInvoiceObject,
-  headInvoiceObject,
-  presignInvoiceDownload,
-  presignInvoiceUpload,
-  readInvoiceStart,
-} from '@/lib/storage/invoices';
+import { presignInvoiceDownload, presignInvoiceUpload } from '@/lib/storage/invoices';
 import { keys } from '@/lib/storage/keys';
+import { deleteObject, headObject, objectSha256, readObjectStart } from '@/lib/storage/objects';
 import type { PresignedPostForm } from '@/lib/storage/presign';
-import { sniffContentType } from '@/lib/storage/sniff';
+import { SNIFF_BYTES, sniffContentType } from '@/lib/storage/sniff';
 
 /** What customers may see: an invoice still waiting for its PDF does not exist for them. */
 const VISIBLE_TO_CUSTOMERS: InvoiceStatus[] = ['OPEN', 'PAID', 'VOID'];
@@ -173,7 +167,7 @@ export async function startInvoiceIssue(input: IssueInvoiceInput, context: Reque
   const existing = await db.invoice.findUnique({ where: { number: input.number }, select: { id: true, status: true, objectKey: true } });
   if (existing && existing.status !== 'PENDING_UPLOAD') throw new DalError(`Invoice ${input.number} already exists. Choose another number.`, 'number');
   if (existing) {
-    await deleteInvoiceObject(existing.objectKey);
+    await deleteObject(existing.objectKey);
     await db.invoice.delete({ where: { id: existing.id } });
   }
   const id = newInvoiceId();
@@ -198,26 +192,26 @@ export async function confirmInvoiceIssue(rawId: string, context: RequestContext
   const audit = auditor(admin.id, context);
   const invoice = INVOICE_ID.test(rawId) ? await db.invoice.findUnique({ where: { id: rawId }, select: { id: true, number: true, status: true, objectKey: true } }) : null;
   if (!invoice || invoice.status !== 'PENDING_UPLOAD') throw new DalError(NOT_WAITING);
-  const head = await headInvoiceObject(invoice.objectKey);
+  const head = await headObject(invoice.objectKey);
   if (!head) throw new DalError('The PDF did not arrive in storage. Try the upload again.');
-  const sniffed = head.sizeBytes > 0 ? sniffContentType(await readInvoiceStart(invoice.objectKey)) : null;
+  const sniffed = head.size > 0 ? sniffContentType(await readObjectStart(invoice.objectKey, SNIFF_BYTES)) : null;
   const problem =
-    head.sizeBytes === 0 || head.sizeBytes > env.INVOICE_MAX_BYTES
+    head.size === 0 || head.size > env.INVOICE_MAX_BYTES
       ? `The file must be between 1 byte and ${env.INVOICE_MAX_BYTES} bytes.`
       : sniffed !== 'application/pdf'
         ? 'The file is not a PDF (it does not start with %PDF-). Export the invoice as PDF and try again.'
         : null;
   if (problem) {
-    await deleteInvoiceObject(invoice.objectKey);
+    await deleteObject(invoice.objectKey);
     await db.invoice.delete({ where: { id: invoice.id } });
-    await audit('invoice.issue', 'refused', invoice.id, { detail: { number: invoice.number, sizeBytes: head.sizeBytes, sniffed } });
+    await audit('invoice.issue', 'refused', invoice.id, { detail: { number: invoice.number, sizeBytes: head.size, sniffed } });
     throw new DalError(problem);
   }
-  const sha256 = await hashInvoiceObject(invoice.objectKey);
+  const sha256 = await objectSha256(invoice.objectKey);
   // Guarded on the status: two confirms racing open the invoice once.
-  const opened = await db.invoice.updateMany({ where: { id: invoice.id, status: 'PENDING_UPLOAD' }, data: { status: 'OPEN', sizeBytes: head.sizeBytes, sha256, issuedAt: new Date() } });
+  const opened = await db.invoice.updateMany({ where: { id: invoice.id, status: 'PENDING_UPLOAD' }, data: { status: 'OPEN', sizeBytes: head.size, sha256, issuedAt: new Date() } });
   if (opened.count === 0) throw new DalError(NOT_WAITING);
-  await audit('invoice.issue', 'changed', invoice.id, { detail: { number: invoice.number, sizeBytes: head.sizeBytes, sha256 } });
+  await audit('invoice.issue', 'changed', invoice.id, { detail: { number: invoice.number, sizeBytes: head.size, sha256 } });
   return { number: invoice.number };
 }
 

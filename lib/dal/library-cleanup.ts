@@ -2,7 +2,8 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { auditor } from '@/lib/dal/audit';
 import { PREFIX } from '@/lib/storage/keys';
-import { abortMultipartUpload, abortStaleMultipartUploads, deleteObject } from '@/lib/storage/multipart';
+import { abortMultipartUpload, abortStaleMultipartUploads } from '@/lib/storage/multipart';
+import { deleteObject } from '@/lib/storage/objects';
 
 // A background task: no actor, no request.
 const audit = auditor(null);

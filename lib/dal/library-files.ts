@@ -9,18 +9,24 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { RequestContext } from '@/lib/request-context';
 import { keys } from '@/lib/storage/keys';
 import { expectedPartSize, libraryLimits, normalizeContentType, planUpload, sanitizeFileName } from '@/lib/storage/library';
-import {
-  abortMultipartUpload,
-  completeMultipartUpload,
-  createMultipartUpload,
-  deleteObject,
-  listUploadedParts,
-  objectSize,
-  presignUploadPart,
-} from '@/lib/storage/multipart';
-import { presignGet, presignPut } from '@/lib/storage/presign';
+import { abortMultipartUpload, completeMultipartUpload, createMultipartUpload, listUploadedParts } from '@/lib/storage/multipart';
+import { deleteObject, headObject } from '@/lib/storage/objects';
+import { presignGet, presignPut, presignUploadPart } from '@/lib/storage/presign';
+import { describeError } from '@/lib/storage/security/store';
 import { formatBytes } from '@/lib/format';
 import { shareDeletionBlocker } from '@/lib/dal/shares';
+
+/**
+ * Runs one storage call of an upload step; a refusal or fault of the store becomes a message that
+ * names the step and the store's own reason (never "check your connection": the server reached it).
+ */
+async function storageStep<T>(step: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw new DalError(`Storage could not ${step}: ${describeError(error)}.`);
+  }
+}
 
 export interface LibraryFileDto {
   id: string;
@@ -198,7 +204,8 @@ export async function createLibraryFileUpload(input: LibraryFileUploadInput, con
 
   try {
     if (plan.kind === 'multipart') {
-      await db.libraryFile.update({ where: { id }, data: { multipartUploadId: await createMultipartUpload(objectKey, contentType) } });
+      const uploadId = await storageStep('start the upload', () => createMultipartUpload(objectKey, contentType));
+      await db.libraryFile.update({ where: { id }, data: { multipartUploadId: uploadId } });
       await audit('library.upload.create', 'changed', id, { detail: { name, sizeBytes: input.sizeBytes, kind: plan.kind } });
       return { fileId: id, kind: 'multipart', partSize: plan.partSize, partCount: plan.partCount, uploadedParts: [] };
     }
@@ -236,11 +243,11 @@ export async function signLibraryFileUploadPart(fileId: string, partNumber: numb
   return signed;
 }
 
-/** Forgets an upload that S3 no longer has (aborted by the cleanup task or the lifecycle rule). */
+/** Forgets an upload that S3 no longer has (aborted by the cleanup task, the lifecycle rule or another client). */
 async function forgetVanishedUpload(fileId: string, audit: AuditRecorder): Promise<never> {
   await db.libraryFile.delete({ where: { id: fileId } });
   await audit('library.upload.abort', 'changed', fileId, { detail: { reason: 'parts no longer in storage' } });
-  throw new DalError('This upload was unfinished for too long and its parts were cleaned up. Start it again.');
+  throw new DalError('Storage no longer holds this upload: its parts were removed (cleaned up after being unfinished too long, or aborted elsewhere). Upload the file again.');
 }
 
 /**
@@ -256,7 +263,7 @@ export async function resumeLibraryFileUpload(fileId: string, context?: RequestC
     await audit('library.upload.resume', 'granted', fileId, { urlExpiresAt: signed.expiresAt });
     return { fileId, kind: 'single', url: signed.url, headers: { 'Content-Type': file.contentType } };
   }
-  const parts = await listUploadedParts(file.objectKey, file.multipartUploadId);
+  const parts = await storageStep('list the parts it holds', () => listUploadedParts(file.objectKey, file.multipartUploadId!));
   if (!parts) return forgetVanishedUpload(fileId, audit);
   const size = Number(file.sizeBytes);
   const complete = parts.filter((p) => p.size === expectedPartSize(p.partNumber, size, file.partSize!)).map((p) => p.partNumber);
@@ -264,12 +271,28 @@ export async function resumeLibraryFileUpload(fileId: string, context?: RequestC
   return { fileId, kind: 'multipart', partSize: file.partSize, partCount: partCountOf(file), uploadedParts: complete };
 }
 
+/**
+ * Removes an unfinished upload, in S3 and here, so it stops counting against the quota. The row goes
+ * even when the store refuses the abort: storage:cleanup-multipart aborts uploads no row tracks, so
+ * nothing is left behind for good, and a row that can never be removed would be a ghost. Returns the
+ * store's reason when the abort was left to the cleanup task.
+ */
+async function removeUnfinishedUpload(file: { id: string; objectKey: string; multipartUploadId: string | null }): Promise<string | undefined> {
+  let deferred: string | undefined;
+  try {
+    if (file.multipartUploadId) await abortMultipartUpload(file.objectKey, file.multipartUploadId);
+    await deleteObject(file.objectKey);
+  } catch (error) {
+    deferred = describeError(error);
+  }
+  await db.libraryFile.delete({ where: { id: file.id } });
+  return deferred;
+}
+
 /** Removes an upload that cannot become a valid file, in S3 and here, and says why. */
 async function discardUpload(file: { id: string; objectKey: string; multipartUploadId: string | null }, reason: string, audit: AuditRecorder): Promise<never> {
-  if (file.multipartUploadId) await abortMultipartUpload(file.objectKey, file.multipartUploadId);
-  await deleteObject(file.objectKey);
-  await db.libraryFile.delete({ where: { id: file.id } });
-  await audit('library.upload.complete', 'refused', file.id, { detail: { reason } });
+  const abortDeferred = await removeUnfinishedUpload(file);
+  await audit('library.upload.complete', 'refused', file.id, { detail: { reason, abortDeferred } });
   throw new DalError(reason);
 }
 
@@ -289,15 +312,15 @@ export async function completeLibraryFileUpload(fileId: string, context?: Reques
   const mismatch = `“${file.name}” did not arrive as declared (${formatBytes(declared)}): the file changed or the upload was tampered with. Upload it again.`;
 
   if (file.multipartUploadId && file.partSize) {
-    const parts = await listUploadedParts(file.objectKey, file.multipartUploadId);
+    const parts = await storageStep('list the parts it holds', () => listUploadedParts(file.objectKey, file.multipartUploadId!));
     if (!parts) return forgetVanishedUpload(fileId, audit);
     const count = partCountOf(file);
     const wrong = parts.filter((p) => p.partNumber > count || p.size !== expectedPartSize(p.partNumber, declared, file.partSize!));
     if (wrong.length) return discardUpload(file, mismatch, audit);
     if (parts.length < count) throw new DalError(`${count - parts.length} of ${count} parts of “${file.name}” have not arrived yet. Resume the upload.`);
-    await completeMultipartUpload(file.objectKey, file.multipartUploadId, parts);
+    await storageStep('join the parts into the file', () => completeMultipartUpload(file.objectKey, file.multipartUploadId!, parts));
   }
-  const stored = await objectSize(file.objectKey);
+  const stored = (await storageStep('check the stored file', () => headObject(file.objectKey)))?.size ?? null;
   if (stored === null) throw new DalError(`“${file.name}” has not arrived in storage yet. Resume the upload.`);
   if (stored !== declared) return discardUpload(file, mismatch, audit);
 
@@ -319,10 +342,8 @@ export async function abortLibraryFileUpload(fileId: string, context?: RequestCo
   const user = await requireAdmin();
   const audit = auditor(user.id, context);
   const file = await ownUpload(user, fileId);
-  if (file.multipartUploadId) await abortMultipartUpload(file.objectKey, file.multipartUploadId);
-  await deleteObject(file.objectKey);
-  await db.libraryFile.delete({ where: { id: file.id } });
-  await audit('library.upload.abort', 'changed', file.id, { detail: { name: file.name } });
+  const abortDeferred = await removeUnfinishedUpload(file);
+  await audit('library.upload.abort', 'changed', file.id, { detail: { name: file.name, abortDeferred } });
 }
 
 // ── Managing files ───────────────────────────────────────────────────────────────────────────
@@ -344,7 +365,7 @@ export async function renameLibraryFile(fileId: string, newName: string, context
   return toDto(updated);
 }
 
-/** Deletes a file: its object in S3 first (or its open multipart upload), then its record. */
+/** Deletes a file: its object in S3 first (an unfinished one: its open multipart upload), then its record. */
 export async function deleteLibraryFile(fileId: string, context?: RequestContext): Promise<void> {
   const user = await requireAdmin();
   const audit = auditor(user.id, context);
@@ -354,10 +375,14 @@ export async function deleteLibraryFile(fileId: string, context?: RequestContext
     await audit('library.delete', 'refused', file.id, { detail: { reason: blocker } });
     throw new DalError(blocker);
   }
-  if (file.multipartUploadId) await abortMultipartUpload(file.objectKey, file.multipartUploadId);
-  await deleteObject(file.objectKey);
-  await db.libraryFile.delete({ where: { id: file.id } });
-  await audit('library.delete', 'changed', file.id, { detail: { name: file.name, sizeBytes: Number(file.sizeBytes) } });
+  let abortDeferred: string | undefined;
+  if (file.status === 'UPLOADING') abortDeferred = await removeUnfinishedUpload(file);
+  else {
+    // A ready file keeps its row until its object is gone: no cleanup task would find the object later.
+    await storageStep('delete the file', () => deleteObject(file.objectKey));
+    await db.libraryFile.delete({ where: { id: file.id } });
+  }
+  await audit('library.delete', 'changed', file.id, { detail: { name: file.name, sizeBytes: Number(file.sizeBytes), abortDeferred } });
 }
 
 export type DownloadDecision = { outcome: 'granted'; url: string } | { outcome: 'forbidden' } | { outcome: 'not-found' };

@@ -8,7 +8,7 @@ import { summarize, type AuditCheck, type CheckStatus } from '@/lib/storage/secu
 import type { DiffLine } from '@/lib/storage/security/diff';
 import { runLab, type LabRow } from '@/lib/storage/security/lab';
 import { describeError } from '@/lib/storage/security/store';
-import { ttlPolicy } from '@/lib/storage/ttl';
+import { ttlTable } from '@/lib/storage/ttl';
 
 export interface StorageAuditView {
   bucket: string;
@@ -16,7 +16,7 @@ export interface StorageAuditView {
   checks: AuditCheck[];
   summary: Record<CheckStatus, number>;
   plan: { id: string; title: string; state: string; notes: string[]; diff: DiffLine[] }[];
-  ttls: { purpose: string; seconds: number }[];
+  ttls: { label: string; variable: string; seconds: number }[];
   generated: { title: string; command: string; json: string }[];
   /** Set when the bucket could not be read at all. */
   error?: string;
@@ -31,10 +31,9 @@ const GENERATED = [
 /** The access-control checklist of the live bucket, for admins. Reads only. */
 export async function getStorageAudit(): Promise<StorageAuditView> {
   await requireAdmin();
-  const policy = ttlPolicy();
   const base = {
     bucket: bucket(),
-    ttls: (['upload', 'download', 'invoice', 'shareClick', 'hardCap'] as const).map((purpose) => ({ purpose, seconds: policy[purpose] })),
+    ttls: ttlTable(),
     generated: GENERATED.map((g) => ({ title: g.title, command: `npm run s3:audit -- --emit ${g.what}`, json: JSON.stringify(emit(g.what), null, 2) })),
   };
   try {
@@ -47,7 +46,7 @@ export async function getStorageAudit(): Promise<StorageAuditView> {
       plan: report.plan.map((c) => ({ id: c.id, title: c.title, state: c.unsupported ? `skipped: ${c.unsupported}` : c.changed ? 'will change' : 'already as recommended', notes: c.notes, diff: c.changed && !c.unsupported ? c.diff : [] })),
     };
   } catch (error) {
-    return { ...base, store: 'unknown', checks: [], summary: { pass: 0, warn: 0, fail: 0 }, plan: [], error: describeError(error) };
+    return { ...base, store: 'unknown', checks: [], summary: summarize([]), plan: [], error: describeError(error) };
   }
 }
 

@@ -7,9 +7,9 @@ import { log } from './util.mjs';
 const EMULATOR_KEY = 'S3RVER'; // s3rver's built-in account: access key and secret are both this
 
 /**
- * s3rver verifies SigV4 signatures, expiry and signed Content-Type on object requests, but enforces
- * no POST policy, bucket policy or Block Public Access, and its bucket-level API is limited: the
- * bucket and its CORS rule are configured here, at start.
+ * s3rver, patched (patches/, see the README): signatures, expiry, signed Content-Type, POST policies,
+ * multipart uploads and private buckets as S3 has them; no bucket policy, Block Public Access or
+ * lifecycle. The bucket and its CORS rule are configured here, at start.
  */
 export async function startEmulator({ directory, port, bucket, corsXml }) {
   const { default: S3rver } = await import('@20minutes/s3rver');
@@ -49,7 +49,7 @@ export async function startRadosgw({ directory, port, monPort }) {
   const endpoint = `http://127.0.0.1:${port}`;
   log('s3', `Ceph radosgw at ${endpoint} (cluster in ${directory})`);
   return {
-    kind: 'rgw',
+    kind: 'radosgw',
     endpoint,
     accessKeyId,
     secretAccessKey,

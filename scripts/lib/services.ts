@@ -6,11 +6,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { corsRules } from '../../lib/storage/cors';
+import { storeKindOf, type StoreKind } from '../../lib/storage/security/store';
 import { startEmbeddedPostgres } from './postgres.mjs';
 import { radosgwInstalled, startEmulator, startRadosgw } from './s3-local.mjs';
 import { freePort, log, mustRun } from './util.mjs';
 
-export type StoreKind = 'rgw' | 'emulator' | 'external';
+type LocalStoreKind = Extract<StoreKind, 'radosgw' | 'emulator'>;
 
 export interface Services {
   env: NodeJS.ProcessEnv;
@@ -23,6 +24,8 @@ export interface ServiceOptions {
   appUrl: string;
   /** Fail instead of falling back to the emulator when radosgw is not available (CI). */
   requireRgw?: boolean;
+  /** Use the in-process emulator even where radosgw is installed (as S3_LOCAL=emulator does). */
+  emulator?: boolean;
 }
 
 function corsXml(origins: string[]): string {
@@ -51,16 +54,25 @@ function devAuthSecret(): string {
   return fs.readFileSync(file, 'utf8').trim();
 }
 
-async function startStore(options: ServiceOptions, bucket: string) {
+/**
+ * radosgw wherever it is installed (it enforces what the emulator cannot, and CI runs it), unless
+ * S3_LOCAL=emulator (or the option) asks for the emulator; S3_LOCAL=rgw or CI insist on radosgw.
+ */
+function localStoreKind(options: ServiceOptions): LocalStoreKind {
+  const forceEmulator = options.emulator || process.env.S3_LOCAL === 'emulator';
+  const insistRgw = !options.emulator && (options.requireRgw || process.env.S3_LOCAL === 'rgw');
+  if (insistRgw && !radosgwInstalled()) throw new Error('S3_LOCAL=rgw (or CI) asks for Ceph radosgw, but it is not installed: apt-get install ceph-mon ceph-osd radosgw ceph-common');
+  return insistRgw || (!forceEmulator && radosgwInstalled()) ? 'radosgw' : 'emulator';
+}
+
+async function startStore(options: ServiceOptions, bucket: string, kind: LocalStoreKind) {
   const origins = [options.appUrl, ...(options.appUrl.includes('127.0.0.1') ? [options.appUrl.replace('127.0.0.1', 'localhost')] : [])];
-  // Tests prefer radosgw (it enforces what the emulator cannot) unless S3_LOCAL=emulator asks otherwise.
-  const wantRgw = options.requireRgw || (options.mode === 'test' ? process.env.S3_LOCAL !== 'emulator' && radosgwInstalled() : process.env.S3_LOCAL === 'rgw');
-  if (wantRgw) {
-    if (!radosgwInstalled()) throw new Error('S3_LOCAL=rgw (or CI) asks for Ceph radosgw, but it is not installed: apt-get install ceph-mon ceph-osd radosgw ceph-common');
+  if (kind === 'radosgw') {
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'guestpass-rgw-'));
+    // A fixed S3 port in development (stable URLs), free ones in tests so that suites run side by
+    // side; the monitor's port is internal, so always a free one (two dev servers can coexist).
     const port = Number(process.env.RGW_PORT) || (options.mode === 'dev' ? 7480 : await freePort());
-    // Fixed ports in development (stable URLs); free ones in tests, so that suites can run side by side.
-    const monPort = options.mode === 'dev' ? 3300 : await freePort();
+    const monPort = Number(process.env.RGW_MON_PORT) || (await freePort());
     return { store: await startRadosgw({ directory, port, monPort }), origins };
   }
   const directory = options.mode === 'dev' ? path.resolve('.data/s3') : fs.mkdtempSync(path.join(os.tmpdir(), 'guestpass-s3-'));
@@ -91,16 +103,20 @@ export async function startServices(options: ServiceOptions): Promise<Services> 
     env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     env.AUTH_SECRET ??= options.mode === 'dev' ? devAuthSecret() : crypto.randomBytes(32).toString('base64url');
 
+    const localStore = !env.S3_ENDPOINT && !(options.mode === 'dev' && env.S3_BUCKET) ? localStoreKind(options) : null;
     if (!env.DATABASE_URL) {
-      const pg = await startEmbeddedPostgres({ fresh: options.mode === 'test' });
+      // radosgw here keeps its objects in memory, so a development database that outlived it would list
+      // files it no longer has: with radosgw, each `npm run dev` starts from a clean slate, both stores together.
+      const pg = await startEmbeddedPostgres({ fresh: options.mode === 'test' || localStore === 'radosgw' });
       stops.push(() => pg.stop());
       env.DATABASE_URL = pg.url;
     }
 
-    let storeKind: StoreKind = 'external';
-    if (!env.S3_ENDPOINT && !(options.mode === 'dev' && env.S3_BUCKET)) {
+    // A store given by S3_ENDPOINT (or AWS itself) is whatever its endpoint says; prepare.ts asks it.
+    let storeKind: StoreKind = storeKindOf(env.S3_ENDPOINT, undefined);
+    if (localStore) {
       env.S3_BUCKET = options.mode === 'dev' ? 'guestpass-dev' : 'guestpass-test';
-      const { store, origins } = await startStore(options, env.S3_BUCKET!);
+      const { store, origins } = await startStore(options, env.S3_BUCKET!, localStore);
       stops.push(() => store.stop());
       storeKind = store.kind as StoreKind;
       Object.assign(env, {

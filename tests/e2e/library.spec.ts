@@ -2,8 +2,14 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { AbortMultipartUploadCommand, ListMultipartUploadsCommand, S3Client } from '@aws-sdk/client-s3';
 import { expect, test } from '@playwright/test';
 import { signIn } from './helpers';
+
+/** The suite's store, reached as an operator would (not through the app): for uploads aborted behind the app's back. */
+function operatorS3() {
+  return new S3Client({ region: process.env.S3_REGION ?? 'us-east-1', endpoint: process.env.S3_ENDPOINT, forcePathStyle: true });
+}
 
 const MIB = 1024 * 1024;
 
@@ -55,6 +61,79 @@ test('an admin uploads a file in parts straight to S3, sees progress, then the f
   await row.getByRole('button', { name: 'Yes, delete' }).click();
   await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
   expect((await page.request.get(href!, { maxRedirects: 0 })).status()).toBe(404);
+});
+
+test('a 40 MB file with a non-ASCII name becomes Ready and downloads byte-identical under its own name', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.goto('/admin/files');
+  const name = 'Rechnung März 2026 (final).pdf';
+  const buffer = randomBytes(40 * MIB);
+  await page.getByLabel('Upload files').setInputFiles({ name, mimeType: 'application/pdf', buffer });
+  await expect(page.getByText('40 MB · uploaded')).toBeVisible({ timeout: 60_000 });
+  const row = page.getByRole('row').filter({ hasText: name }).first();
+  await expect(row.getByText('Ready')).toBeVisible();
+
+  const href = await row.getByRole('link', { name: `Download ${name}` }).getAttribute('href');
+  const redirect = await page.request.get(href!, { maxRedirects: 0 });
+  const object = await page.request.get(redirect.headers().location);
+  expect(object.status()).toBe(200);
+  const encodedName = /filename\*=UTF-8''([^;]+)/.exec(object.headers()['content-disposition'])?.[1];
+  expect(decodeURIComponent(encodedName ?? '')).toBe(name);
+  expect(Buffer.compare(await object.body(), buffer)).toBe(0);
+
+  page.once('dialog', (dialog) => dialog.accept());
+  await row.getByRole('button', { name: `Delete ${name}` }).click();
+  await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
+});
+
+test('cancel stops an upload, aborts it in storage and removes it from the list and the quota', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.goto('/admin/files');
+  const usage = await page.getByText(/Your storage: .* used\./).textContent();
+  const name = `cancelled ${Date.now()}.bin`;
+  const uploadIds = new Set<string>();
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (request.method() === 'PUT' && url.searchParams.has('uploadId')) uploadIds.add(url.searchParams.get('uploadId')!);
+  });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 2 * MIB });
+  await page.getByLabel('Upload files').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: randomBytes(16 * MIB) });
+  await expect.poll(() => uploadIds.size, { timeout: 20_000 }).toBe(1);
+  await page.getByRole('button', { name: `Cancel ${name}` }).click();
+  await expect(page.getByText(/^cancelled$/)).toBeVisible();
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+
+  await page.reload();
+  await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
+  await expect(page.getByText(/Your storage: .* used\./)).toHaveText(usage!);
+  const open = await operatorS3().send(new ListMultipartUploadsCommand({ Bucket: process.env.S3_BUCKET, Prefix: 'library/' }));
+  expect((open.Uploads ?? []).filter((u) => uploadIds.has(u.UploadId!))).toEqual([]);
+});
+
+test('an upload whose parts were aborted behind its back shows Failed with the reason, and Discard removes it', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.goto('/admin/files');
+  const name = `aborted elsewhere ${Date.now()}.bin`;
+  let aborted: Promise<unknown> | undefined;
+  // The first part to leave the browser finds its upload already aborted in storage (an operator, a lifecycle rule).
+  await page.route(/partNumber=/, async (route) => {
+    const url = new URL(route.request().url());
+    aborted ??= operatorS3().send(new AbortMultipartUploadCommand({ Bucket: process.env.S3_BUCKET, Key: decodeURIComponent(url.pathname.split('/').slice(2).join('/')), UploadId: url.searchParams.get('uploadId')! }));
+    await aborted;
+    await route.continue();
+  });
+  await page.getByLabel('Upload files').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: randomBytes(11 * MIB) });
+  const alert = page.getByRole('alert').filter({ hasText: 'Failed.' });
+  await expect(alert).toContainText('Storage no longer holds this upload');
+  await expect(alert).not.toContainText('connection');
+  await expect(page.getByRole('button', { name: `Resume ${name}` })).toBeVisible();
+
+  await page.getByRole('button', { name: `Discard ${name}` }).click();
+  await expect(page.getByText(/^discarded$/)).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
 });
 
 test('an upload survives pause, resume and a page reload, sending only the parts storage lacks', async ({ page }) => {

@@ -6,7 +6,7 @@ test('an admin sees the storage checklist and runs the access-control lab', asyn
   await page.goto('/admin/storage');
   await expect(page.getByRole('heading', { name: 'Storage access control' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Checklist' })).toBeVisible();
-  await expect(page.getByRole('listitem', { name: /^BlockPublicPolicy: (Pass|Warn|Fail)$/ })).toBeVisible();
+  await expect(page.getByRole('listitem', { name: /^BlockPublicPolicy: (Pass|Warn|Fail|Not supported)$/ })).toBeVisible();
   await expect(page.getByRole('listitem', { name: /^Only the app’s origin and methods; ETag exposed: Pass$/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'How each mechanism works' })).toBeVisible();
 

@@ -5,9 +5,8 @@ import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '@/lib/dal/session';
 import { DalError } from '@/lib/dal/errors';
-import { skipWithoutEnforcement } from '../helpers/store';
 
-// The session lookup only: who is signed in. Everything else (PostgreSQL, radosgw) is real.
+// The session lookup only: who is signed in. Everything else (PostgreSQL, S3) is real.
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock('@/lib/dal/session', () => ({
   currentUser: async () => session.user,
@@ -21,7 +20,8 @@ const { db } = await import('@/lib/db');
 const { env } = await import('@/lib/env');
 const { confirmAvatarUpload, createAvatarUpload, myAvatar, removeAvatar } = await import('@/lib/dal/avatars');
 const { cleanupAvatarStorage, CONFIRM_GRACE_SECONDS } = await import('@/lib/dal/avatar-cleanup');
-const { AVATAR_CACHE_CONTROL, deleteObject, headObject } = await import('@/lib/storage/avatars');
+const { AVATAR_CACHE_CONTROL } = await import('@/lib/storage/avatars');
+const { deleteObject, headObject } = await import('@/lib/storage/objects');
 const { bucket, s3 } = await import('@/lib/storage/client');
 const { keys } = await import('@/lib/storage/keys');
 const { presignGet, presignPost } = await import('@/lib/storage/presign');
@@ -91,7 +91,7 @@ beforeEach(() => {
   session.user = alice;
 });
 
-describe.skipIf(skipWithoutEnforcement('POST policy'))('the upload form: S3 itself enforces the policy (radosgw)', () => {
+describe('the upload form: S3 itself enforces the policy', () => {
   it('accepts the declared image under the user’s quarantine key, and records a row that points at it', async () => {
     const form = await uploadAs(alice, 'image/png', PNG);
     const key = keys.avatarQuarantine(alice.id, form.uploadId);
@@ -147,7 +147,7 @@ describe.skipIf(skipWithoutEnforcement('POST policy'))('the upload form: S3 itse
   });
 });
 
-describe.skipIf(skipWithoutEnforcement('POST policy'))('the confirm step', () => {
+describe('the confirm step', () => {
   it('moves a verified photo to the user’s key and serves it through a reusable, cacheable URL; a second confirm changes nothing', async () => {
     const form = await uploadAs(alice, 'image/png', PNG);
     await confirmAvatarUpload(form.uploadId);
@@ -223,7 +223,7 @@ describe.skipIf(skipWithoutEnforcement('POST policy'))('the confirm step', () =>
   });
 });
 
-describe.skipIf(skipWithoutEnforcement('POST policy'))('one user cannot reach another’s upload or photo', () => {
+describe('one user cannot reach another’s upload or photo', () => {
   it('bob cannot confirm alice’s upload; it stays hers to confirm', async () => {
     const form = await uploadAs(alice, 'image/png', PNG);
     session.user = bob;
@@ -247,7 +247,7 @@ describe.skipIf(skipWithoutEnforcement('POST policy'))('one user cannot reach an
   });
 });
 
-describe.skipIf(skipWithoutEnforcement('POST policy'))('storage:cleanup', () => {
+describe('storage:cleanup', () => {
   it('removes expired uploads and stale quarantined objects, and leaves pending uploads alone', async () => {
     const expired = await uploadAs(bob, 'image/png', PNG);
     await db.avatarUpload.update({ where: { id: expired.uploadId }, data: { expiresAt: new Date(Date.now() - (CONFIRM_GRACE_SECONDS + 1) * 1000) } });

@@ -12,8 +12,7 @@ const shares = await import('@/lib/dal/shares');
 const rawUrls = await import('@/lib/dal/share-raw-urls');
 const access = await import('@/lib/dal/share-access');
 const { keys } = await import('@/lib/storage/keys');
-const { putObjectBytes } = await import('@/lib/storage/shares');
-const { deleteObject } = await import('@/lib/storage/multipart');
+const { deleteObject, putObject } = await import('@/lib/storage/objects');
 const { createShareSchema } = await import('@/lib/shares/input');
 const { deleteLibraryFile } = await import('@/lib/dal/library-files');
 
@@ -29,7 +28,7 @@ beforeAll(async () => {
   session.userId = adminId;
   for (const name of ['one', 'two', 'three']) {
     const id = `c${randomBytes(12).toString('hex')}`;
-    await putObjectBytes(keys.libraryFile(id), Buffer.from(name), 'text/plain');
+    await putObject(keys.libraryFile(id), Buffer.from(name), 'text/plain');
     await db.libraryFile.create({ data: { id, name: `${name}-${suffix}.txt`, sizeBytes: name.length, contentType: 'text/plain', objectKey: keys.libraryFile(id), status: 'READY', uploadedById: adminId } });
     fileIds.push(id);
   }

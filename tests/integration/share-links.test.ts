@@ -16,8 +16,7 @@ const shares = await import('@/lib/dal/shares');
 const access = await import('@/lib/dal/share-access');
 const { GET } = await import('@/app/s/[token]/files/[fileId]/route');
 const { keys } = await import('@/lib/storage/keys');
-const { putObjectBytes } = await import('@/lib/storage/shares');
-const { deleteObject } = await import('@/lib/storage/multipart');
+const { deleteObject, putObject } = await import('@/lib/storage/objects');
 const { createShareSchema } = await import('@/lib/shares/input');
 const { generateShareToken } = await import('@/lib/shares/token');
 const { UNLOCK_COOKIE } = await import('@/lib/shares/unlock-cookie');
@@ -30,7 +29,7 @@ const files: { id: string; name: string; bytes: Buffer }[] = [];
 async function libraryFile(name: string, bytes: Buffer) {
   const id = `c${randomBytes(12).toString('hex')}`;
   const objectKey = keys.libraryFile(id);
-  await putObjectBytes(objectKey, bytes, 'application/pdf');
+  await putObject(objectKey, bytes, 'application/pdf');
   await db.libraryFile.create({ data: { id, name, sizeBytes: bytes.length, contentType: 'application/pdf', objectKey, status: 'READY', uploadedById: adminId, completedAt: new Date() } });
   files.push({ id, name, bytes });
   return files.at(-1)!;

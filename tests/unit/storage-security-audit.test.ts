@@ -25,6 +25,7 @@ function state(overrides: Partial<BucketState> = {}): BucketState {
     encryption: null,
     credentialsExpireAt: null,
     unreadable: {},
+    unsupported: {},
     ...overrides,
   };
 }
@@ -61,13 +62,25 @@ describe('the audit', () => {
     expect(checks.presign.reason).toMatch(/expire in 1 hour: URLs longer than that are capped/);
   });
 
-  it('on radosgw, says what the store does not support instead of passing it', () => {
+  it('on radosgw, says what the store does not support (neutral, neither warn nor fail) instead of passing it', () => {
     const checks = byId(auditChecks(state(hardened('radosgw')), { ...config, requireTls: false, tlsReason: 'the endpoint is plain http' }));
     for (const id of ['bpa.BlockPublicAcls', 'bpa.RestrictPublicBuckets', 'policy.GuestpassDenyStaleSignatures', 'policy.GuestpassDenyInsecureTransport', 'ownership', 'encryption', 'accessPoints', 'vpce']) {
-      expect(checks[id].status, id).toBe('warn');
+      expect(checks[id].status, id).toBe('unsupported');
       expect(checks[id].reason, id).toContain(NOT_SUPPORTED);
     }
     expect(checks['bpa.BlockPublicPolicy'].status).toBe('pass');
+  });
+
+  it('a setting the store answers NotImplemented for is "not supported by this store", never a failure; an unreadable one still fails', () => {
+    const notImplemented = 'NotImplemented (HTTP 501): A parameter you provided implies functionality that is not implemented';
+    const emulator = state({ ...hardened('aws'), kind: 'other', limits: storeLimits('other'), unsupported: { publicAccessBlock: notImplemented, policy: notImplemented, lifecycle: notImplemented, versioning: notImplemented, ownership: notImplemented, encryption: notImplemented } });
+    const checks = auditChecks(emulator, config);
+    expect(checks.filter((c) => c.status === 'fail')).toEqual([]);
+    for (const id of ['bpa.BlockPublicAcls', 'policy.read', 'lifecycle', 'versioning', 'ownership', 'encryption']) {
+      expect(byId(checks)[id]).toMatchObject({ status: 'unsupported', reason: `${NOT_SUPPORTED}: it answers ${notImplemented}` });
+    }
+    const denied = byId(auditChecks(state({ ...hardened('aws'), unreadable: { policy: 'AccessDenied (HTTP 403)' } }), config));
+    expect(denied['policy.read']).toMatchObject({ status: 'fail', reason: 'could not read: AccessDenied (HTTP 403)' });
   });
 
   it('flags a public grant and a CORS rule open to every origin', () => {

@@ -5,7 +5,8 @@ import { canonicalJson } from '@/lib/storage/security/diff';
 import { bucketPolicyStatements, publicGrants, sameStatement, SID, type SecurityConfig } from '@/lib/storage/security/policies';
 import type { BucketState } from '@/lib/storage/security/state';
 
-export type CheckStatus = 'pass' | 'warn' | 'fail';
+/** 'unsupported': the store cannot do this at all (a neutral fact about the store, neither a warning nor a failure). */
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unsupported';
 
 export interface AuditCheck {
   id: string;
@@ -20,6 +21,13 @@ export interface AuditCheck {
 
 /** The phrase every check uses when the store, not the configuration, is the limit. */
 export const NOT_SUPPORTED = 'not supported by this store';
+
+/** The store answered the read with "not implemented": the setting does not exist there. */
+function unreadableCheck<T extends { id: string; control: string; title: string; mechanism: string }>(base: T, unsupported: string | undefined, unreadable: string | undefined): (T & Pick<AuditCheck, 'status' | 'reason'>) | null {
+  if (unsupported) return { ...base, status: 'unsupported', reason: `${NOT_SUPPORTED}: it answers ${unsupported}` };
+  if (unreadable) return { ...base, status: 'fail', reason: `could not read: ${unreadable}` };
+  return null;
+}
 
 const HARDEN = 'Run `npm run s3:harden` (see the diff first with --dry-run).';
 export const ACCOUNT_BPA_COMMAND =
@@ -37,12 +45,13 @@ function blockPublicAccess(state: BucketState): AuditCheck[] {
     const base = { id: `bpa.${setting}`, control: 'Block Public Access', title: setting, mechanism: 'block-public-access' };
     const on = state.publicAccessBlock?.[setting] === true;
     const note = ` The account-level setting is stronger (it covers every bucket, including new ones): ${ACCOUNT_BPA_COMMAND}`;
-    if (state.unreadable.publicAccessBlock) return { ...base, status: 'fail', reason: `could not read: ${state.unreadable.publicAccessBlock}` };
+    const unreadable = unreadableCheck(base, state.unsupported.publicAccessBlock, state.unreadable.publicAccessBlock);
+    if (unreadable) return unreadable;
     if (setting === 'BlockPublicAcls' && state.limits.blockPublicAclsBreaksUploads) {
-      return { ...base, status: 'warn', reason: `${NOT_SUPPORTED}: with it on, this store refuses every upload, not only public-ACL ones; IgnorePublicAcls still neutralises public ACLs.`, fix: 'Leave it off on this store; set it on AWS.' };
+      return { ...base, status: 'unsupported', reason: `${NOT_SUPPORTED}: with it on, this store refuses every upload, not only public-ACL ones; IgnorePublicAcls still neutralises public ACLs.`, fix: 'Leave it off on this store; set it on AWS.' };
     }
     if (setting === 'RestrictPublicBuckets' && !state.limits.restrictPublicBucketsEnforced) {
-      return { ...base, status: 'warn', reason: `${NOT_SUPPORTED}: the setting is ${on ? 'stored' : 'accepted'} but not enforced; BlockPublicPolicy keeps public policies out instead.`, fix: on ? undefined : HARDEN };
+      return { ...base, status: 'unsupported', reason: `${NOT_SUPPORTED}: the setting is ${on ? 'stored' : 'accepted'} but not enforced; BlockPublicPolicy keeps public policies out instead.`, fix: on ? undefined : HARDEN };
     }
     return on
       ? { ...base, status: 'pass', reason: `on: the bucket ${BPA_SETTINGS[setting]}.${state.kind === 'aws' ? note : ''}` }
@@ -52,17 +61,18 @@ function blockPublicAccess(state: BucketState): AuditCheck[] {
 
 function bucketPolicy(state: BucketState, config: SecurityConfig): AuditCheck[] {
   const base = { control: 'Bucket policy', mechanism: 'bucket-policy' };
-  if (state.unreadable.policy) return [{ ...base, id: 'policy.read', title: 'Bucket policy', status: 'fail', reason: `could not read: ${state.unreadable.policy}` }];
+  const unreadable = unreadableCheck({ ...base, id: 'policy.read', title: 'Bucket policy' }, state.unsupported.policy, state.unreadable.policy);
+  if (unreadable) return [unreadable];
   const wanted = new Map(bucketPolicyStatements(config).map((s) => [s.Sid!, s]));
   const present = new Map((state.policy?.Statement ?? []).filter((s) => s.Sid).map((s) => [s.Sid!, s]));
   const statementCheck = (sid: string, title: string, conditionKey: string, offReason?: string): AuditCheck => {
     const check = { ...base, id: `policy.${sid}`, title };
     const limitation = state.limits.unevaluatedConditionKeys.includes(conditionKey) ? `; but ${conditionKey} is ${NOT_SUPPORTED} (accepted, never evaluated)` : '';
-    if (!wanted.has(sid)) return { ...check, status: 'warn', reason: `${offReason}` };
+    if (!wanted.has(sid)) return { ...check, status: offReason?.startsWith(NOT_SUPPORTED) ? 'unsupported' : 'warn', reason: `${offReason}` };
     const current = present.get(sid);
     if (!current) return { ...check, status: 'fail', reason: `statement ${sid} is missing`, fix: HARDEN };
     if (!sameStatement(current, wanted.get(sid)!)) return { ...check, status: 'fail', reason: `statement ${sid} differs from the configuration`, fix: HARDEN };
-    return limitation ? { ...check, status: 'warn', reason: `statement ${sid} is in place${limitation}` } : { ...check, status: 'pass', reason: `statement ${sid} is in place` };
+    return limitation ? { ...check, status: 'unsupported', reason: `statement ${sid} is in place${limitation}` } : { ...check, status: 'pass', reason: `statement ${sid} is in place` };
   };
   const grants = publicGrants(state.policy);
   return [
@@ -84,7 +94,7 @@ function bucketPolicy(state: BucketState, config: SecurityConfig): AuditCheck[] 
 
 function vpcEndpoint(state: BucketState, config: SecurityConfig): AuditCheck {
   const base = { id: 'vpce', control: 'VPC endpoint', title: 'Bucket reachable only through the VPC endpoint (aws:SourceVpce)', mechanism: 'vpc-endpoint' };
-  if (state.kind !== 'aws') return { ...base, status: 'warn', reason: `${NOT_SUPPORTED}: VPC endpoints exist on AWS only.` };
+  if (state.kind !== 'aws') return { ...base, status: 'unsupported', reason: `${NOT_SUPPORTED}: VPC endpoints exist on AWS only.` };
   if (!config.vpcEndpointId) {
     return { ...base, status: 'warn', reason: 'not configured: the bucket answers from any network.', fix: 'Set S3_VPC_ENDPOINT_ID, attach `npm run s3:audit -- --emit vpc-endpoint` to the endpoint, then harden. Warning: the bucket then refuses the console and any caller outside the VPC, including you.' };
   }
@@ -94,21 +104,24 @@ function vpcEndpoint(state: BucketState, config: SecurityConfig): AuditCheck {
 
 function cors(state: BucketState, config: SecurityConfig): AuditCheck {
   const base = { id: 'cors', control: 'CORS', title: 'Only the app’s origin and methods; ETag exposed', mechanism: 'cors' };
-  if (state.unreadable.cors) return { ...base, status: 'fail', reason: `could not read: ${state.unreadable.cors}` };
+  const unreadable = unreadableCheck(base, state.unsupported.cors, state.unreadable.cors);
+  if (unreadable) return unreadable;
   const problems = corsProblems(state.cors, config.origins);
   return problems.length ? { ...base, status: 'fail', reason: problems.join('; '), fix: HARDEN } : { ...base, status: 'pass', reason: `${config.origins.join(', ')} may GET, HEAD, PUT and POST; ETag is exposed` };
 }
 
-function setting(id: string, control: string, title: string, mechanism: string, state: BucketState, value: string | null, want: string[], supported: boolean, readError?: string): AuditCheck {
+function setting(id: 'ownership' | 'encryption' | 'versioning', control: string, title: string, mechanism: string, state: BucketState, value: string | null, want: string[], supported: boolean): AuditCheck {
   const base = { id, control, title, mechanism };
-  if (!supported) return { ...base, status: 'warn', reason: `${NOT_SUPPORTED} (it answers the call with an error or ignores it)` };
-  if (readError) return { ...base, status: 'fail', reason: `could not read: ${readError}` };
+  if (!supported) return { ...base, status: 'unsupported', reason: `${NOT_SUPPORTED} (it answers the call with an error or ignores it)` };
+  const unreadable = unreadableCheck(base, state.unsupported[id], state.unreadable[id]);
+  if (unreadable) return unreadable;
   return value && want.includes(value) ? { ...base, status: 'pass', reason: value } : { ...base, status: id === 'versioning' ? 'warn' : 'fail', reason: `${value ?? 'not set'}, should be ${want.join(' or ')}`, fix: HARDEN };
 }
 
 function lifecycle(state: BucketState): AuditCheck {
   const base = { id: 'lifecycle', control: 'Versioning and lifecycle', title: 'Abort incomplete multipart uploads; expire quarantined avatars', mechanism: 'lifecycle' };
-  if (state.unreadable.lifecycle) return { ...base, status: 'fail', reason: `could not read: ${state.unreadable.lifecycle}` };
+  const unreadable = unreadableCheck(base, state.unsupported.lifecycle, state.unreadable.lifecycle);
+  if (unreadable) return unreadable;
   const have = new Set(state.lifecycle.map((r) => canonicalJson(canonicalRule(r))));
   const missing = lifecycleRules().filter((r) => !have.has(canonicalJson(canonicalRule(r))));
   return missing.length ? { ...base, status: 'fail', reason: `missing or different: ${missing.map((r) => r.ID).join(', ')}`, fix: HARDEN } : { ...base, status: 'pass', reason: 'both rules are in place' };
@@ -134,15 +147,15 @@ function presignedLimits(state: BucketState, config: SecurityConfig, now: Date):
 
 function accessPoints(state: BucketState, config: SecurityConfig): AuditCheck {
   const base = { id: 'accessPoints', control: 'Access Points', title: 'One Access Point per use case', mechanism: 'access-points' };
-  const useCases = config.useCases.filter((u) => u.accessPoint);
+  const useCases = config.useCases.filter((u) => u.accessPointVariable);
   const configured = useCases.filter((u) => u.accessPointName);
-  if (!state.limits.accessPoints) return { ...base, status: 'warn', reason: `${NOT_SUPPORTED}: the app signs with the bucket name; on AWS, emit the policies with \`npm run s3:audit -- --emit access-points\`.` };
+  if (!state.limits.accessPoints) return { ...base, status: 'unsupported', reason: `${NOT_SUPPORTED}: the app signs with the bucket name; on AWS, emit the policies with \`npm run s3:audit -- --emit access-points\`.` };
   if (configured.length === useCases.length) return { ...base, status: 'pass', reason: configured.map((u) => `${u.id} → ${u.accessPointName}`).join('; ') };
   return {
     ...base,
     status: 'warn',
     reason: `${useCases.filter((u) => !u.accessPointName).map((u) => u.id).join(', ')} use${configured.length === useCases.length - 1 ? 's' : ''} the bucket name directly.`,
-    fix: 'Create the access points with the policies from `npm run s3:audit -- --emit access-points`, then set S3_ACCESS_POINT_AVATARS, S3_ACCESS_POINT_INVOICES, S3_ACCESS_POINT_PARTNER_FILES.',
+    fix: `Create the access points with the policies from \`npm run s3:audit -- --emit access-points\`, then set ${useCases.map((u) => u.accessPointVariable).join(', ')}.`,
   };
 }
 
@@ -152,9 +165,9 @@ export function auditChecks(state: BucketState, config: SecurityConfig, now: Dat
     ...blockPublicAccess(state),
     ...bucketPolicy(state, config),
     cors(state, config),
-    setting('ownership', 'Ownership and encryption', 'ACLs disabled (BucketOwnerEnforced)', 'ownership', state, state.ownership, ['BucketOwnerEnforced'], state.limits.ownershipControls, state.unreadable.ownership),
-    setting('encryption', 'Ownership and encryption', 'Default encryption', 'ownership', state, state.encryption, ['AES256', 'aws:kms', 'aws:kms:dsse'], state.limits.defaultEncryption, state.unreadable.encryption),
-    setting('versioning', 'Versioning and lifecycle', 'Versioning (recover overwritten or deleted files)', 'lifecycle', state, state.versioning, ['Enabled'], true, state.unreadable.versioning),
+    setting('ownership', 'Ownership and encryption', 'ACLs disabled (BucketOwnerEnforced)', 'ownership', state, state.ownership, ['BucketOwnerEnforced'], state.limits.ownershipControls),
+    setting('encryption', 'Ownership and encryption', 'Default encryption', 'ownership', state, state.encryption, ['AES256', 'aws:kms', 'aws:kms:dsse'], state.limits.defaultEncryption),
+    setting('versioning', 'Versioning and lifecycle', 'Versioning (recover overwritten or deleted files)', 'lifecycle', state, state.versioning, ['Enabled'], true),
     lifecycle(state),
     presignedLimits(state, config, now),
     accessPoints(state, config),
@@ -163,5 +176,6 @@ export function auditChecks(state: BucketState, config: SecurityConfig, now: Dat
 }
 
 export function summarize(checks: AuditCheck[]): Record<CheckStatus, number> {
-  return { pass: checks.filter((c) => c.status === 'pass').length, warn: checks.filter((c) => c.status === 'warn').length, fail: checks.filter((c) => c.status === 'fail').length };
+  const count = (status: CheckStatus) => checks.filter((c) => c.status === status).length;
+  return { pass: count('pass'), warn: count('warn'), fail: count('fail'), unsupported: count('unsupported') };
 }

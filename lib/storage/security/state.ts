@@ -14,9 +14,14 @@ import {
 } from '@aws-sdk/client-s3';
 import { signingCredentialsExpiry } from '@/lib/storage/client';
 import type { PolicyDocument } from '@/lib/storage/security/grammar';
-import { describeError, endpointOf, isAbsent, storeKindOf, storeLimits, type StoreKind, type StoreLimits } from '@/lib/storage/security/store';
+import { describeError, endpointOf, isAbsent, isUnsupported, storeKindOf, storeLimits, type StoreKind, type StoreLimits } from '@/lib/storage/security/store';
 
-/** The bucket's access-control settings as read from the store. A setting that could not be read has an entry in `unreadable`. */
+type SettingName = 'publicAccessBlock' | 'policy' | 'cors' | 'lifecycle' | 'versioning' | 'ownership' | 'encryption';
+
+/**
+ * The bucket's access-control settings as read from the store. A setting the store does not
+ * implement has an entry in `unsupported`; one that could not be read for another reason, in `unreadable`.
+ */
 export interface BucketState {
   bucket: string;
   kind: StoreKind;
@@ -29,19 +34,20 @@ export interface BucketState {
   ownership: string | null;
   encryption: string | null;
   credentialsExpireAt: Date | null;
-  unreadable: Partial<Record<'publicAccessBlock' | 'policy' | 'cors' | 'lifecycle' | 'versioning' | 'ownership' | 'encryption', string>>;
+  unreadable: Partial<Record<SettingName, string>>;
+  unsupported: Partial<Record<SettingName, string>>;
 }
 
 export async function readBucketState(client: S3Client, bucket: string): Promise<BucketState> {
-  const unreadable: BucketState['unreadable'] = {};
+  const failures: Partial<Record<SettingName, unknown>> = {};
   let requestId: string | undefined;
-  async function read<T extends { $metadata: { requestId?: string } }>(name: keyof BucketState['unreadable'], call: () => Promise<T>): Promise<T | null> {
+  async function read<T extends { $metadata: { requestId?: string } }>(name: SettingName, call: () => Promise<T>): Promise<T | null> {
     try {
       const result = await call();
       requestId ??= result.$metadata.requestId;
       return result;
     } catch (error) {
-      if (!isAbsent(error)) unreadable[name] = describeError(error);
+      if (!isAbsent(error)) failures[name] = error;
       return null;
     }
   }
@@ -56,6 +62,9 @@ export async function readBucketState(client: S3Client, bucket: string): Promise
     read('encryption', () => client.send(new GetBucketEncryptionCommand({ Bucket: bucket }), timeout)),
   ]);
   const kind = storeKindOf(await endpointOf(client), requestId);
+  const unreadable: BucketState['unreadable'] = {};
+  const unsupported: BucketState['unsupported'] = {};
+  for (const [name, error] of Object.entries(failures) as [SettingName, unknown][]) (isUnsupported(error, kind) ? unsupported : unreadable)[name] = describeError(error);
   return {
     bucket,
     kind,
@@ -69,5 +78,6 @@ export async function readBucketState(client: S3Client, bucket: string): Promise
     encryption: encryption?.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm ?? null,
     credentialsExpireAt: (await signingCredentialsExpiry(client)) ?? null,
     unreadable,
+    unsupported,
   };
 }

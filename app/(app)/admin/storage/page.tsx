@@ -10,8 +10,6 @@ import { formatDuration } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Storage access control' };
 
-const PURPOSE = { upload: 'Upload forms', download: 'Downloads', invoice: 'Invoice links', shareClick: 'Share clicks', rawShare: 'Raw share URLs', hardCap: 'Hard cap (any URL)' } as const;
-
 export default async function StorageAccessPage() {
   const audit = await getStorageAudit();
   const changes = audit.plan.filter((c) => c.diff.length > 0);
@@ -31,6 +29,7 @@ export default async function StorageAccessPage() {
               <StatusBadge tone="pass">{audit.summary.pass} pass</StatusBadge>
               <StatusBadge tone="warn">{audit.summary.warn} warn</StatusBadge>
               <StatusBadge tone="fail">{audit.summary.fail} fail</StatusBadge>
+              <StatusBadge tone="neutral">{audit.summary.unsupported} not supported by this store</StatusBadge>
               <span>Same checks on the command line: <code className="rounded bg-slate-100 px-1">npm run s3:audit</code></span>
             </p>
             <AuditChecklist checks={audit.checks} />
@@ -58,9 +57,10 @@ export default async function StorageAccessPage() {
           <table className="min-w-full divide-y divide-slate-100 text-sm">
             <tbody>
               {audit.ttls.map((t) => (
-                <tr key={t.purpose}>
-                  <th scope="row" className="px-4 py-2 text-left font-medium text-slate-900">{PURPOSE[t.purpose as keyof typeof PURPOSE]}</th>
+                <tr key={t.variable}>
+                  <th scope="row" className="px-4 py-2 text-left font-medium text-slate-900">{t.label}</th>
                   <td className="px-4 py-2 text-slate-600">{formatDuration(t.seconds)}</td>
+                  <td className="px-4 py-2 text-xs text-slate-500"><code>{t.variable}</code></td>
                 </tr>
               ))}
             </tbody>
