@@ -81,8 +81,8 @@ test('a 40 MB file with a non-ASCII name becomes Ready and downloads byte-identi
   expect(decodeURIComponent(encodedName ?? '')).toBe(name);
   expect(Buffer.compare(await object.body(), buffer)).toBe(0);
 
-  page.once('dialog', (dialog) => dialog.accept());
   await row.getByRole('button', { name: `Delete ${name}` }).click();
+  await row.getByRole('button', { name: 'Yes, delete' }).click();
   await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
 });
 
