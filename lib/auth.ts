@@ -41,8 +41,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
       async authorize(credentials, request) {
         const verdict = await checkCredentials(credentials, contextFromHeaders(request.headers).ip);
-        if (verdict.ok) return verdict.user;
-        if (verdict.reason === 'throttled') throw new ThrottledSignin();
+        if (verdict.outcome === 'authenticated') return verdict.user;
+        if (verdict.outcome === 'throttled') throw new ThrottledSignin();
         return null;
       },
     }),

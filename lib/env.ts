@@ -1,5 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
+import { ACCESS_POINT_VARIABLES, type AccessPointVariable } from '@/lib/storage/security/use-cases';
+import { HARD_CAP, URL_PURPOSE_IDS, URL_PURPOSES, type TtlVariable, type UrlPurposeRow } from '@/lib/storage/url-purposes';
 
 /** Seven days: the longest lifetime SigV4 allows for a pre-signed URL. */
 export const SIGV4_MAX_TTL_SECONDS = 604_800;
@@ -12,6 +14,8 @@ const MIB = 1024 * 1024;
 export const S3_MIN_PART_BYTES = 5 * MIB;
 export const S3_MAX_PART_BYTES = 5 * 1024 * MIB;
 export const S3_MAX_OBJECT_BYTES = 5 * 1024 * 1024 * MIB;
+/** S3 numbers the parts of a multipart upload 1 to 10,000. */
+export const S3_MAX_PARTS = 10_000;
 
 const byteCount = (fallback: number, min: number, max: number, bounds: string) =>
   z.coerce.number().int('must be a whole number of bytes').min(min, `must be at least ${min} (${bounds})`).max(max, `must be at most ${max} (${bounds})`).default(fallback);
@@ -25,6 +29,18 @@ const accessPoint = z
   .string()
   .refine((v) => ACCESS_POINT_ARN.test(v) || ACCESS_POINT_ALIAS.test(v), 'must be an S3 Access Point ARN (arn:aws:s3:<region>:<account>:accesspoint/<name>) or alias (<name>-<id>-s3alias)')
   .optional();
+
+/** One lifetime variable per URL purpose (lib/storage/url-purposes.ts), with its default. */
+const ttlVariables = Object.fromEntries(URL_PURPOSE_IDS.map((p) => [URL_PURPOSES[p].variable, seconds(URL_PURPOSES[p].defaultSeconds)])) as Record<TtlVariable, ReturnType<typeof seconds>>;
+
+/** One optional Access Point per use case that may have one (lib/storage/security/use-cases.ts). */
+const accessPointVariables = Object.fromEntries(ACCESS_POINT_VARIABLES.map((name) => [name, accessPoint])) as Record<AccessPointVariable, typeof accessPoint>;
+
+/**
+ * Variables that were renamed. A deployment that still sets the old name is stopped with the new
+ * one, rather than silently losing the setting (for an Access Point, its traffic would bypass it).
+ */
+const RENAMED: Record<string, string> = { S3_ACCESS_POINT_PARTNER_FILES: 'S3_ACCESS_POINT_LIBRARY' };
 
 export const envSchema = z
   .object({
@@ -52,19 +68,11 @@ export const envSchema = z
     /** The IAM role the app runs as; the principal of the emitted access point and VPC endpoint policies. */
     S3_APP_ROLE_ARN: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, 'must be an IAM role ARN such as arn:aws:iam::123456789012:role/guestpass-app').optional(),
     /** Access Points per use case, used instead of S3_BUCKET for keys under that use case's prefix. */
-    S3_ACCESS_POINT_AVATARS: accessPoint,
-    S3_ACCESS_POINT_INVOICES: accessPoint,
-    S3_ACCESS_POINT_PARTNER_FILES: accessPoint,
+    ...accessPointVariables,
 
-    // Pre-signed URL lifetimes, one per use case (lib/storage/ttl.ts owns the policy).
-    TTL_UPLOAD_SECONDS: seconds(300),
-    TTL_DOWNLOAD_SECONDS: seconds(3_600),
-    TTL_INVOICE_SECONDS: seconds(86_400),
-    TTL_SHARE_CLICK_SECONDS: seconds(60),
-    // Raw pre-signed URLs an admin hands out for one shared file: unrevocable, so a day by default;
-    // up to 7 days, which also relaxes the bucket policy's signature-age limit to match.
-    TTL_RAW_SHARE_SECONDS: seconds(86_400),
-    TTL_HARD_CAP_SECONDS: seconds(SIGV4_MAX_TTL_SECONDS),
+    // Pre-signed URL lifetimes, one per purpose (lib/storage/ttl.ts owns the policy).
+    ...ttlVariables,
+    [HARD_CAP.variable]: seconds(SIGV4_MAX_TTL_SECONDS),
 
     AVATAR_MAX_BYTES: z.coerce.number().int().positive().max(50 * 1024 * 1024, 'must be at most 50 MB').default(5 * 1024 * 1024),
     INVOICE_MAX_BYTES: z.coerce.number().int('must be a whole number of bytes').positive('must be positive').max(100 * 1024 * 1024, 'must be at most 100 MB').default(10 * 1024 * 1024),
@@ -89,24 +97,23 @@ export const envSchema = z
     MAIL_FROM: z.string().min(3, 'must be a sender address, e.g. "Guestpass <files@example.com>"').default('Guestpass <no-reply@localhost>'),
   })
   .superRefine((env, ctx) => {
-    for (const name of ['TTL_UPLOAD_SECONDS', 'TTL_DOWNLOAD_SECONDS', 'TTL_INVOICE_SECONDS', 'TTL_SHARE_CLICK_SECONDS', 'TTL_RAW_SHARE_SECONDS'] as const) {
-      if (env[name] > env.TTL_HARD_CAP_SECONDS) {
-        ctx.addIssue({ code: 'custom', path: [name], message: `must not exceed TTL_HARD_CAP_SECONDS (${env.TTL_HARD_CAP_SECONDS})` });
+    for (const purpose of URL_PURPOSE_IDS) {
+      const { variable, ceiling }: UrlPurposeRow = URL_PURPOSES[purpose];
+      const value = env[variable as TtlVariable];
+      if (value > env.TTL_HARD_CAP_SECONDS) {
+        ctx.addIssue({ code: 'custom', path: [variable], message: `must not exceed TTL_HARD_CAP_SECONDS (${env.TTL_HARD_CAP_SECONDS})` });
+      }
+      if (ceiling && value > ceiling.seconds) {
+        ctx.addIssue({ code: 'custom', path: [variable], message: `must be at most ${ceiling.seconds} (${ceiling.reason})` });
       }
     }
-    if (env.TTL_INVOICE_SECONDS > 86_400) {
-      ctx.addIssue({ code: 'custom', path: ['TTL_INVOICE_SECONDS'], message: 'must be at most 86400 (invoice links live 24 h at most)' });
-    }
-    for (const name of ['S3_ACCESS_POINT_AVATARS', 'S3_ACCESS_POINT_INVOICES', 'S3_ACCESS_POINT_PARTNER_FILES'] as const) {
+    for (const name of ACCESS_POINT_VARIABLES) {
       const arn = env[name] && ACCESS_POINT_ARN.exec(env[name]);
       if (env[name] && env.S3_ENDPOINT) {
         ctx.addIssue({ code: 'custom', path: [name], message: 'cannot be used with S3_ENDPOINT: access points exist on AWS S3 only' });
       } else if (arn && arn[1] !== env.S3_REGION) {
         ctx.addIssue({ code: 'custom', path: [name], message: `is in region ${arn[1]}, but S3_REGION is ${env.S3_REGION}: an access point must be in the bucket's region` });
       }
-    }
-    if (env.TTL_UPLOAD_SECONDS > 3_600) {
-      ctx.addIssue({ code: 'custom', path: ['TTL_UPLOAD_SECONDS'], message: 'must be at most 3600 (upload forms are meant to live minutes)' });
     }
   });
 
@@ -115,12 +122,16 @@ export type Env = z.infer<typeof envSchema>;
 /** Parses a set of variables; throws one readable error that names every bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => {
+  const renamed = Object.entries(RENAMED)
+    .filter(([old]) => source[old] !== undefined)
+    .map(([old, name]) => `  - ${old} was renamed to ${name}: set that instead`);
+  if (result.success && renamed.length === 0) return result.data;
+  const lines = (result.error?.issues ?? []).map((issue) => {
     const name = issue.path.join('.') || '(environment)';
     const message = issue.code === 'invalid_type' && source[name] === undefined ? 'is required but not set' : issue.message;
     return `  - ${name} ${message}`;
   });
+  lines.push(...renamed);
   throw new Error(`Invalid environment configuration:\n${lines.join('\n')}\nSee README.md, "Configuration".`);
 }
 

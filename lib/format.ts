@@ -1,3 +1,31 @@
+/**
+ * "29 Nov 2026, 14:50:12 CET": every instant the app shows, in `timeZone` (default: the runtime's,
+ * which in the browser is the reader's). A fixed locale, so that every page reads the same.
+ * Show it through components/ui/date-time.tsx, which adds UTC on hover.
+ */
+export function formatDateTime(date: Date, timeZone?: string): string {
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'long', timeZone }).format(date);
+}
+
+const UNITS = [
+  // Days only from two on: a one-day link lifetime reads as "24 hours".
+  { unit: 'day', seconds: 86_400, from: 2 * 86_400 },
+  { unit: 'hour', seconds: 3_600, from: 3_600 },
+  { unit: 'minute', seconds: 60, from: 60 },
+] as const;
+
+/**
+ * 604800 → "7 days", 86400 → "24 hours", 5400 → "90 minutes": a length of time in the largest unit
+ * that states it exactly (a link lifetime is never rounded up). `approximate` rounds first, to whole
+ * seconds under a minute and whole minutes above (an estimate such as an upload's time left).
+ */
+export function formatDuration(seconds: number, options: { approximate?: boolean } = {}): string {
+  const exact = options.approximate ? (seconds < 60 ? Math.round(seconds) : Math.round(seconds / 60) * 60) : seconds;
+  const fit = UNITS.find((u) => exact >= u.from && exact % u.seconds === 0);
+  const [value, unit] = fit ? [exact / fit.seconds, fit.unit] : [exact, 'second'];
+  return `${value} ${unit}${value === 1 ? '' : 's'}`;
+}
+
 /** "in 14 minutes", "in 2 hours", "in 3 days": how long until `date`, for messages and expiry labels. */
 export function formatRelative(date: Date, now: Date = new Date()): string {
   const seconds = Math.round((date.getTime() - now.getTime()) / 1000);

@@ -6,8 +6,9 @@ import { hashPassword } from '@/lib/password';
 import { newInvoiceId } from '@/lib/invoices/ids';
 import { formatMoneyPlain } from '@/lib/invoices/format';
 import { invoicePdf } from '@/lib/invoices/pdf';
-import { headInvoiceObject, putInvoiceObject } from '@/lib/storage/invoices';
+import { PDF_CONTENT_TYPE } from '@/lib/storage/invoices';
 import { keys } from '@/lib/storage/keys';
+import { headObject, putObject } from '@/lib/storage/objects';
 import { SEED_PASSWORD, SEED_USERS } from '@/prisma/seed-accounts';
 
 export { SEED_PASSWORD, SEED_USERS };
@@ -51,7 +52,7 @@ async function seedInvoices(): Promise<void> {
       });
     }
     // Upload only when missing (a fresh bucket next to a kept database, for example).
-    if (!(await headInvoiceObject(invoice.objectKey))) await putInvoiceObject(invoice.objectKey, seedInvoicePdf(invoice, customer.name));
+    if (!(await headObject(invoice.objectKey))) await putObject(invoice.objectKey, seedInvoicePdf(invoice, customer.name), PDF_CONTENT_TYPE);
   }
 }
 

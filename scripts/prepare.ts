@@ -5,10 +5,13 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { ensureBucket } from '@/lib/storage/bucket';
 import { securityConfig } from '@/lib/storage/security/config';
+import type { StoreKind } from '@/lib/storage/security/store';
 import { seed } from '@/prisma/seed';
 
-const kind = process.env.S3_STORE_KIND;
-if (kind === 'rgw' || (kind === 'external' && env.NODE_ENV === 'test')) {
+// The emulator gets its bucket and CORS rule at start; a store given by S3_ENDPOINT is set up here
+// only for tests (a development or production bucket is its owner's).
+const kind = process.env.S3_STORE_KIND as StoreKind;
+if (kind === 'radosgw' || (kind !== 'emulator' && env.NODE_ENV === 'test')) {
   await ensureBucket(securityConfig().origins);
 }
 await seed();

@@ -140,7 +140,7 @@ async function storePass(appUrl: string, options: { emulator: boolean; label: st
 if (stages.has('integration') || stages.has('e2e')) {
   const appUrl = `http://127.0.0.1:${await freePort()}`;
   const first = await storePass(appUrl, { emulator: false, label: '' });
-  if (first === 'rgw') await storePass(appUrl, { emulator: true, label: ' on the emulator', specs: EMULATOR_E2E_SPECS });
+  if (first === 'radosgw') await storePass(appUrl, { emulator: true, label: ' on the emulator', specs: EMULATOR_E2E_SPECS });
 }
 
 const seconds = ((performance.now() - t0) / 1000).toFixed(0);

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { LinkCards } from '@/components/ui/link-cards';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/dal/session';
 
@@ -12,16 +12,7 @@ export default async function HomePage() {
   return (
     <>
       <PageHeader title={`Welcome, ${user.name}`} description="Everything here is private. Links to files are issued on demand and expire." />
-      <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        {cards.map((card) => (
-          <li key={card.href}>
-            <Link href={card.href} className="block h-full rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200 hover:ring-brand-600">
-              <h2 className="font-semibold text-slate-900">{card.title}</h2>
-              <p className="mt-1 text-sm text-slate-600">{card.text}</p>
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <LinkCards cards={cards} />
     </>
   );
 }

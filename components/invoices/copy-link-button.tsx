@@ -3,15 +3,11 @@
 import { useState, useTransition } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { buttonStyles } from '@/components/ui/button-styles';
-import { createInvoiceLinkAction } from '@/lib/actions/create-invoice-link';
+import { DateTime } from '@/components/ui/date-time';
+import { createInvoiceLinkAction } from '@/lib/actions/invoices';
 import { formatRelative } from '@/lib/format';
 
 type LinkState = { kind: 'none' } | { kind: 'error'; message: string } | { kind: 'link'; url: string; expiresAt: Date; copied: boolean };
-
-/** The exact instant, in the browser's own time zone (this runs only in the browser, after a click). */
-function formatExpiry(date: Date): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'long' }).format(date);
-}
 
 /**
  * "Copy link": asks the server for a link to forward (the server alone picks its lifetime, from the
@@ -47,7 +43,7 @@ export function CopyLinkButton({ invoiceId, number }: { invoiceId: string; numbe
         <div className="space-y-2">
           <Alert tone="success">
             {state.copied ? 'Link copied to the clipboard.' : 'Copy the link below.'} It expires on{' '}
-            <time dateTime={state.expiresAt.toISOString()}>{formatExpiry(state.expiresAt)}</time> ({formatRelative(state.expiresAt)}).
+            <DateTime value={state.expiresAt} /> ({formatRelative(state.expiresAt)}).
           </Alert>
           <label className="block text-xs font-medium text-slate-700">
             Link to {number}

@@ -2,15 +2,14 @@
 
 import { useActionState } from 'react';
 import { buttonStyles } from '@/components/ui/button-styles';
+import { ConfirmAction } from '@/components/ui/confirm-action';
 import { idle } from '@/lib/action-state';
-import { deleteFileAction } from '@/lib/actions/delete-file';
-import { renameFileAction } from '@/lib/actions/rename-file';
+import { deleteLibraryFileAction, renameLibraryFileAction } from '@/lib/actions/library-files';
 
 /** Download, rename and delete for one library file. */
 export function FileActions({ fileId, name, ready }: { fileId: string; name: string; ready: boolean }) {
-  const [renameState, rename, renaming] = useActionState(renameFileAction, idle);
-  const [deleteState, remove, deleting] = useActionState(deleteFileAction, idle);
-  const error = [renameState, deleteState].find((s) => s.status === 'error');
+  const [renameState, rename, renaming] = useActionState(renameLibraryFileAction, idle);
+  const error = renameState.status === 'error' ? renameState : undefined;
   return (
     <div className="flex flex-wrap items-start gap-2">
       {ready && (
@@ -33,18 +32,15 @@ export function FileActions({ fileId, name, ready }: { fileId: string; name: str
           </button>
         </form>
       </details>
-      <form
-        action={remove}
-        onSubmit={(event) => {
-          if (!window.confirm(`Delete “${name}”? This removes the file from storage and cannot be undone.`)) event.preventDefault();
-        }}
-      >
-        <input type="hidden" name="fileId" value={fileId} />
-        <button type="submit" className={buttonStyles.danger} disabled={deleting} aria-label={`Delete ${name}`}>
-          Delete
-        </button>
-      </form>
-      {error?.status === 'error' && (
+      <ConfirmAction
+        action={deleteLibraryFileAction}
+        fields={{ fileId }}
+        label="Delete"
+        accessibleLabel={`Delete ${name}`}
+        question={`Delete “${name}”? This removes the file from storage and cannot be undone.`}
+        confirmLabel="Yes, delete"
+      />
+      {error && (
         <p role="alert" className="w-full text-sm text-red-700">
           {error.fieldErrors?.name ?? error.message}
         </p>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { buttonStyles } from '@/components/ui/button-styles';
+import { DateTime } from '@/components/ui/date-time';
 import { FileActions } from '@/components/library/file-actions';
 import type { LibraryPage, SortKey } from '@/lib/dal/library-files';
 import { formatBytes } from '@/lib/format';
@@ -16,7 +17,6 @@ function href(query: TableQuery, extra: Record<string, string> = {}): string {
   return `/admin/files?${params}`;
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 function SortHeader({ label, column, query }: { label: string; column: SortKey; query: TableQuery }) {
   const active = query.sort === column;
@@ -84,7 +84,7 @@ export function FileTable({ page, query }: { page: LibraryPage; query: TableQuer
                   </td>
                   <td className="px-4 py-2 text-slate-600">{file.uploadedBy ?? 'Former user'}</td>
                   <td className="whitespace-nowrap px-4 py-2 text-slate-600">
-                    <time dateTime={file.createdAt.toISOString()}>{dateFormat.format(file.createdAt)} UTC</time>
+                    <DateTime value={file.createdAt} />
                   </td>
                   <td className="px-4 py-2">
                     {file.status === 'READY' ? (

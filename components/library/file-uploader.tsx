@@ -4,21 +4,17 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { ProgressBar } from '@/components/ui/progress-bar';
-import { abortFileUploadAction } from '@/lib/actions/abort-file-upload';
-import { completeFileUploadAction } from '@/lib/actions/complete-file-upload';
-import { createFileUploadAction } from '@/lib/actions/create-file-upload';
-import { resumeFileUploadAction } from '@/lib/actions/resume-file-upload';
-import { signUploadPartAction } from '@/lib/actions/sign-upload-part';
-import { formatBytes } from '@/lib/format';
+import { abortLibraryFileUploadAction, completeLibraryFileUploadAction, createLibraryFileUploadAction, resumeLibraryFileUploadAction, signLibraryFileUploadPartAction } from '@/lib/actions/library-files';
+import { formatBytes, formatDuration } from '@/lib/format';
 import type { LibraryUsage } from '@/lib/dal/library-files';
 import { LibraryUpload, type LibraryUploadApi, type UploadSnapshot } from '@/lib/library-uploader';
 
 const api: LibraryUploadApi = {
-  create: createFileUploadAction,
-  resume: resumeFileUploadAction,
-  signPart: signUploadPartAction,
-  complete: completeFileUploadAction,
-  abort: abortFileUploadAction,
+  create: createLibraryFileUploadAction,
+  resume: resumeLibraryFileUploadAction,
+  signPart: signLibraryFileUploadPartAction,
+  complete: completeLibraryFileUploadAction,
+  abort: abortLibraryFileUploadAction,
 };
 
 interface Entry {
@@ -27,19 +23,13 @@ interface Entry {
   snapshot: UploadSnapshot;
 }
 
-function formatDuration(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`;
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
-  return `${Math.floor(seconds / 3600)} h ${Math.round((seconds % 3600) / 60)} min`;
-}
-
 function progressDetail(s: UploadSnapshot): string {
   const done = `${formatBytes(s.bytesDone)} of ${formatBytes(s.sizeBytes)}`;
   switch (s.phase) {
     case 'starting':
       return `${done} · starting…`;
     case 'uploading':
-      return [done, s.bytesPerSecond ? `${formatBytes(s.bytesPerSecond)}/s` : null, s.secondsLeft !== null ? `${formatDuration(s.secondsLeft)} left` : null].filter(Boolean).join(' · ');
+      return [done, s.bytesPerSecond ? `${formatBytes(s.bytesPerSecond)}/s` : null, s.secondsLeft !== null ? `${formatDuration(s.secondsLeft, { approximate: true })} left` : null].filter(Boolean).join(' · ');
     case 'completing':
       return `${done} · checking with storage…`;
     case 'paused':

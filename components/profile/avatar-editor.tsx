@@ -6,9 +6,7 @@ import { Avatar } from '@/components/ui/avatar';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { avatarFileProblem, type AvatarContentType } from '@/lib/avatar-rules';
-import { confirmAvatarUploadAction } from '@/lib/actions/confirm-avatar-upload';
-import { createAvatarUploadAction } from '@/lib/actions/create-avatar-upload';
-import { removeAvatarAction } from '@/lib/actions/remove-avatar';
+import { confirmAvatarUploadAction, createAvatarUploadAction, removeAvatarAction } from '@/lib/actions/avatar';
 import { formatBytes } from '@/lib/format';
 import { UploadError, uploadToS3 } from '@/lib/upload-client';
 

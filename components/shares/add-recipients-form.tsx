@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { addShareRecipientsAction } from '@/lib/actions/add-share-recipients';
+import { addShareRecipientsAction } from '@/lib/actions/shares';
 import { idle, type ActionState } from '@/lib/action-state';
 import type { IssuedLink } from '@/lib/dal/shares';
 import { Alert } from '@/components/ui/alert';

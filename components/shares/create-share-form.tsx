@@ -2,8 +2,9 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { createShareAction, type CreateShareResult } from '@/lib/actions/create-share';
+import { createShareAction } from '@/lib/actions/shares';
 import { idle, type ActionState } from '@/lib/action-state';
+import type { CreatedShare } from '@/lib/dal/shares';
 import { Alert } from '@/components/ui/alert';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { ExpiryField } from '@/components/shares/expiry-field';
@@ -13,7 +14,7 @@ import { IssuedLinks } from '@/components/shares/issued-links';
 import { RecipientRows } from '@/components/shares/recipient-rows';
 
 export function CreateShareForm({ files }: { files: PickableFile[] }) {
-  const [state, formAction, pending] = useActionState<ActionState<CreateShareResult>, FormData>(createShareAction, idle);
+  const [state, formAction, pending] = useActionState<ActionState<CreatedShare>, FormData>(createShareAction, idle);
   if (state.status === 'success' && state.data) {
     return (
       <div className="space-y-4">

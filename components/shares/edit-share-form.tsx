@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { updateShareAction } from '@/lib/actions/update-share';
+import { updateShareAction } from '@/lib/actions/shares';
 import { idle } from '@/lib/action-state';
 import { Alert } from '@/components/ui/alert';
 import { buttonStyles } from '@/components/ui/button-styles';

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { describedBy, Field, inputStyles } from '@/components/ui/field';
-import { useMounted } from '@/components/shares/local-time';
+import { useMounted } from '@/components/ui/date-time';
 
 /** `yyyy-MM-ddTHH:mm` in the browser's time zone, as a datetime-local input wants it. */
 function toLocalInput(date: Date): string {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRef, useState } from 'react';
-import { searchShareableFilesAction } from '@/lib/actions/search-shareable-files';
+import { searchShareableFilesAction } from '@/lib/actions/shares';
 import { formatBytes } from '@/lib/format';
 import { inputStyles } from '@/components/ui/field';
 

@@ -1,24 +1,21 @@
 'use client';
 
 import { useActionState } from 'react';
-import { issueRawShareUrlAction } from '@/lib/actions/issue-raw-share-url';
+import { issueRawShareUrlAction } from '@/lib/actions/shares';
 import { idle, type ActionState } from '@/lib/action-state';
-import type { RawUrl } from '@/lib/dal/shares';
+import type { RawUrl } from '@/lib/dal/share-raw-urls';
 import { Alert } from '@/components/ui/alert';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { inputStyles } from '@/components/ui/field';
-import { LocalDateTime } from '@/components/shares/local-time';
+import { DateTime } from '@/components/ui/date-time';
+import { formatDuration } from '@/lib/format';
 
-const LIFETIMES = [
-  { seconds: 3_600, label: '1 hour' },
-  { seconds: 86_400, label: '1 day' },
-  { seconds: 604_800, label: '7 days' },
-];
+const LIFETIMES = [3_600, 86_400, 604_800];
 
 /** Issues a bare pre-signed URL for one file, after a warning that spells out what it cannot do. */
 export function RawUrlForm({ shareId, files, maxSeconds }: { shareId: string; files: { id: string; name: string }[]; maxSeconds: number }) {
   const [state, formAction, pending] = useActionState<ActionState<RawUrl>, FormData>(issueRawShareUrlAction, idle);
-  const lifetimes = LIFETIMES.filter((l) => l.seconds <= maxSeconds);
+  const lifetimes = LIFETIMES.filter((seconds) => seconds <= maxSeconds);
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <Alert tone="warning">
@@ -30,7 +27,7 @@ export function RawUrlForm({ shareId, files, maxSeconds }: { shareId: string; fi
       {state.status === 'success' && state.data && (
         <div>
           <label htmlFor="raw-url" className="block text-sm font-medium text-slate-800">
-            Raw URL for {state.data.fileName} (valid until <LocalDateTime iso={new Date(state.data.expiresAt).toISOString()} />)
+            Raw URL for {state.data.fileName} (valid until <DateTime value={state.data.expiresAt} />)
           </label>
           <input id="raw-url" readOnly value={state.data.url} onFocus={(e) => e.target.select()} className={`${inputStyles} font-mono text-xs`} />
         </div>
@@ -53,15 +50,15 @@ export function RawUrlForm({ shareId, files, maxSeconds }: { shareId: string; fi
           <label htmlFor="raw-ttl" className="block text-sm font-medium text-slate-800">
             Valid for
           </label>
-          <select id="raw-ttl" name="ttlSeconds" className={inputStyles} defaultValue={lifetimes[0]?.seconds ?? maxSeconds}>
-            {lifetimes.length === 0 && <option value={maxSeconds}>{Math.round(maxSeconds / 60)} minutes</option>}
-            {lifetimes.map((l) => (
-              <option key={l.seconds} value={l.seconds}>
-                {l.label}
+          <select id="raw-ttl" name="ttlSeconds" className={inputStyles} defaultValue={lifetimes[0] ?? maxSeconds}>
+            {lifetimes.length === 0 && <option value={maxSeconds}>{formatDuration(maxSeconds)}</option>}
+            {lifetimes.map((seconds) => (
+              <option key={seconds} value={seconds}>
+                {formatDuration(seconds)}
               </option>
             ))}
           </select>
-          {maxSeconds < 604_800 && <p className="mt-1 text-xs text-slate-500">The longest this server allows is {Math.round(maxSeconds / 3600)} h (TTL_RAW_SHARE_SECONDS).</p>}
+          {maxSeconds < 604_800 && <p className="mt-1 text-xs text-slate-500">The longest this server allows is {formatDuration(maxSeconds)} (TTL_RAW_SHARE_SECONDS).</p>}
         </div>
       </div>
       <label className="flex items-start gap-2 text-sm text-slate-800">

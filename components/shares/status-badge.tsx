@@ -1,5 +1,5 @@
 import type { LinkState } from '@/lib/shares/link-state';
-import type { ShareStatus } from '@/lib/dal/shares';
+import type { ShareStatus } from '@/lib/shares/link-state';
 
 const tones = {
   green: 'bg-emerald-50 text-emerald-800 ring-emerald-200',

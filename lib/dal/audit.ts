@@ -1,17 +1,16 @@
 import 'server-only';
+import { AUDIT_ACTIONS, type AuditAction, type AuditOutcome, type AuditSubjectType } from '@/lib/audit-vocabulary';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { RequestContext } from '@/lib/request-context';
 
-export type AuditOutcome = 'granted' | 'refused' | 'changed';
-
 export interface AuditInput {
-  /** Who acted; null for anonymous visitors (partners, signed-out requests). */
+  /** Who acted; null for anonymous visitors (partners, signed-out requests) and background tasks. */
   actorId: string | null;
-  /** What happened, as `<noun>.<verb>`: "invoice.download", "avatar.confirm", "share.revoke". */
-  action: string;
+  action: AuditAction;
   outcome: AuditOutcome;
-  subjectType: string;
+  /** Defaults to the action's own subject type (lib/audit-vocabulary.ts). */
+  subjectType?: AuditSubjectType;
   subjectId?: string | null;
   /** For an issued pre-signed URL: when it stops working. */
   urlExpiresAt?: Date | null;
@@ -20,8 +19,9 @@ export interface AuditInput {
 }
 
 /**
- * Appends to the audit log: every issued URL, every refusal, every state change. Called by DAL
- * functions after their own session and ownership checks; the log is never edited.
+ * Appends to the audit log: every issued URL, every refusal, every state change. The one place an
+ * audit row is written. Called by DAL functions after their own session and ownership checks, and by
+ * CLI tasks (so no session import here); the log is never edited.
  */
 export async function recordAudit(input: AuditInput): Promise<void> {
   await db.auditEvent.create({
@@ -29,7 +29,7 @@ export async function recordAudit(input: AuditInput): Promise<void> {
       actorId: input.actorId,
       action: input.action,
       outcome: input.outcome,
-      subjectType: input.subjectType,
+      subjectType: input.subjectType ?? AUDIT_ACTIONS[input.action].subject,
       subjectId: input.subjectId ?? null,
       urlExpiresAt: input.urlExpiresAt ?? null,
       ip: input.context?.ip ?? null,
@@ -37,4 +37,13 @@ export async function recordAudit(input: AuditInput): Promise<void> {
       detail: input.detail,
     },
   });
+}
+
+export type AuditExtras = Pick<AuditInput, 'subjectType' | 'urlExpiresAt' | 'detail'>;
+
+/** Records for one actor and one request: `audit('share.revoke', 'changed', shareId, { detail })`. */
+export type AuditRecorder = (action: AuditAction, outcome: AuditOutcome, subjectId?: string | null, extras?: AuditExtras) => Promise<void>;
+
+export function auditor(actorId: string | null, context?: RequestContext): AuditRecorder {
+  return (action, outcome, subjectId, extras) => recordAudit({ actorId, action, outcome, subjectId, context, ...extras });
 }

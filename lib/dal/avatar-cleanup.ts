@@ -1,8 +1,12 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { recordAudit } from '@/lib/dal/audit';
-import { deleteObject, listQuarantinedBefore } from '@/lib/storage/avatars';
+import { auditor } from '@/lib/dal/audit';
+import { listQuarantinedBefore } from '@/lib/storage/avatars';
+import { deleteObject, deleteObjects } from '@/lib/storage/objects';
 import { ttlSeconds } from '@/lib/storage/ttl';
+
+// A background task: no actor, no request.
+const audit = auditor(null);
 
 // Kept apart from lib/dal/avatars.ts: the cleanup task runs outside Next, where the session module
 // (and the navigation helpers it imports) cannot load.
@@ -41,11 +45,11 @@ export async function cleanupAvatarStorage(options: { now?: Date; staleAfterSeco
   const old = await listQuarantinedBefore(new Date(now.getTime() - staleAfterSeconds * 1000));
   const pending = new Set((await db.avatarUpload.findMany({ where: { key: { in: old } }, select: { key: true } })).map((u) => u.key));
   const stale = old.filter((key) => !pending.has(key));
-  for (const key of stale) await deleteObject(key);
+  await deleteObjects(stale);
 
   const report = { expiredUploads: expired.length, staleObjects: stale.length };
   if (report.expiredUploads || report.staleObjects) {
-    await recordAudit({ actorId: null, action: 'avatar.cleanup', outcome: 'changed', subjectType: 'storage', detail: { ...report } });
+    await audit('avatar.cleanup', 'changed', null, { detail: { ...report } });
   }
   return report;
 }

@@ -5,11 +5,14 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AVATAR_CONTENT_TYPES, type AvatarContentType, avatarFileProblem } from '@/lib/avatar-rules';
 import { CONFIRM_GRACE_SECONDS } from '@/lib/dal/avatar-cleanup';
-import { recordAudit } from '@/lib/dal/audit';
+import { AUDIT_ACTIONS } from '@/lib/audit-vocabulary';
+import { auditor } from '@/lib/dal/audit';
+import { DalError } from '@/lib/dal/errors';
 import { requireUser } from '@/lib/dal/session';
 import type { RequestContext } from '@/lib/request-context';
-import { avatarSigningWindow, deleteObject, headObject, moveToPhotoKey, readObjectStart } from '@/lib/storage/avatars';
+import { avatarSigningWindow, moveToPhotoKey } from '@/lib/storage/avatars';
 import { keys } from '@/lib/storage/keys';
+import { deleteObject, headObject, readObjectStart } from '@/lib/storage/objects';
 import { presignGet, presignPost, type PresignedPostForm } from '@/lib/storage/presign';
 import { SNIFF_BYTES, sniffContentType } from '@/lib/storage/sniff';
 import { ttlSeconds } from '@/lib/storage/ttl';
@@ -37,8 +40,6 @@ export interface AvatarUploadForm extends PresignedPostForm {
   uploadId: string;
 }
 
-export type AvatarResult<T> = { ok: true; value: T } | { ok: false; message: string };
-
 export function avatarUploadRules(): AvatarUploadRules {
   return { contentTypes: AVATAR_CONTENT_TYPES, maxBytes: env.AVATAR_MAX_BYTES };
 }
@@ -47,20 +48,21 @@ export function avatarUploadRules(): AvatarUploadRules {
  * A pre-signed POST for one photo, under the signed-in user's quarantine prefix. S3 enforces the
  * key, the declared type and the size; `size` here only gives a quick message before any upload.
  */
-export async function createAvatarUpload(input: { contentType: string; size: number }, context?: RequestContext): Promise<AvatarResult<AvatarUploadForm>> {
+export async function createAvatarUpload(input: { contentType: string; size: number }, context?: RequestContext): Promise<AvatarUploadForm> {
   const user = await requireUser();
+  const audit = auditor(user.id, context);
   const maxBytes = env.AVATAR_MAX_BYTES;
   const problem = avatarFileProblem(input.contentType, input.size, maxBytes);
   if (problem) {
-    await recordAudit({ actorId: user.id, action: 'avatar.upload', outcome: 'refused', subjectType: 'user', subjectId: user.id, context, detail: { reason: problem, contentType: input.contentType, size: input.size } });
-    return { ok: false, message: problem };
+    await audit('avatar.upload', 'refused', user.id, { subjectType: 'user', detail: { reason: problem, contentType: input.contentType, size: input.size } });
+    throw new DalError(problem);
   }
   const uploadId = randomBytes(16).toString('hex');
   const key = keys.avatarQuarantine(user.id, uploadId);
   const form = await presignPost(key, { contentType: input.contentType, maxBytes });
   await db.avatarUpload.create({ data: { id: uploadId, userId: user.id, key, contentType: input.contentType, expiresAt: form.expiresAt } });
-  await recordAudit({ actorId: user.id, action: 'avatar.upload', outcome: 'granted', subjectType: 'avatarUpload', subjectId: uploadId, urlExpiresAt: form.expiresAt, context, detail: { contentType: input.contentType, maxBytes } });
-  return { ok: true, value: { ...form, uploadId } };
+  await audit('avatar.upload', 'granted', uploadId, { urlExpiresAt: form.expiresAt, detail: { contentType: input.contentType, maxBytes } });
+  return { ...form, uploadId };
 }
 
 /** What is wrong with a quarantined upload, or null when it really is the image it was declared as. */
@@ -100,27 +102,28 @@ async function swapPhoto(userId: string, next: { key: string; contentType: strin
  * Then it moves to the user's photo key and replaces the previous photo, which is deleted. A failed
  * check deletes the upload. Confirming the same upload twice changes nothing.
  */
-export async function confirmAvatarUpload(uploadId: string, context?: RequestContext): Promise<AvatarResult<AvatarView | null>> {
+export async function confirmAvatarUpload(uploadId: string, context?: RequestContext): Promise<AvatarView | null> {
   const user = await requireUser();
+  const audit = auditor(user.id, context);
   const photoKey = keys.avatar(user.id, uploadId);
   const upload = await db.avatarUpload.findUnique({ where: { id: uploadId } });
   if (!upload || upload.userId !== user.id) {
     const current = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { avatarKey: true } });
-    if (!upload && current.avatarKey === photoKey) return { ok: true, value: await myAvatar() }; // a repeated confirm
-    await recordAudit({ actorId: user.id, action: 'avatar.confirm', outcome: 'refused', subjectType: 'avatarUpload', subjectId: uploadId, context, detail: { reason: upload ? 'another user’s upload' : 'no such upload' } });
-    return { ok: false, message: `This upload is not waiting for confirmation (it was confirmed, expired or never existed). ${CHOOSE_AGAIN}` };
+    if (!upload && current.avatarKey === photoKey) return myAvatar(); // a repeated confirm
+    await audit('avatar.confirm', 'refused', uploadId, { subjectType: 'avatarUpload', detail: { reason: upload ? 'another user’s upload' : 'no such upload' } });
+    throw new DalError(`This upload is not waiting for confirmation (it was confirmed, expired or never existed). ${CHOOSE_AGAIN}`);
   }
 
   // Claim the upload: of two confirms racing (a double submit), exactly one gets to handle it.
   const { count: claimed } = await db.avatarUpload.deleteMany({ where: { id: upload.id, userId: user.id } });
-  if (claimed === 0) return { ok: false, message: 'This photo is already being confirmed. Wait a moment.' };
+  if (claimed === 0) throw new DalError('This photo is already being confirmed. Wait a moment.');
 
   const deadline = upload.expiresAt.getTime() + CONFIRM_GRACE_SECONDS * 1000;
   const problem = Date.now() > deadline ? `The upload form expired before the photo was confirmed. ${CHOOSE_AGAIN}` : await inspectUpload(upload.key, upload.contentType);
   if (problem) {
     await deleteObject(upload.key);
-    await recordAudit({ actorId: user.id, action: 'avatar.reject', outcome: 'refused', subjectType: 'avatarUpload', subjectId: upload.id, context, detail: { reason: problem } });
-    return { ok: false, message: problem };
+    await audit('avatar.reject', 'refused', upload.id, { detail: { reason: problem } });
+    throw new DalError(problem);
   }
 
   await moveToPhotoKey(upload.key, photoKey, upload.contentType);
@@ -132,17 +135,18 @@ export async function confirmAvatarUpload(uploadId: string, context?: RequestCon
     throw error;
   }
   if (previous && previous !== photoKey) await deleteObject(previous);
-  await recordAudit({ actorId: user.id, action: 'avatar.confirm', outcome: 'changed', subjectType: 'user', subjectId: user.id, context, detail: { key: photoKey, replaced: previous } });
-  return { ok: true, value: await myAvatar() };
+  await audit('avatar.confirm', 'changed', user.id, { detail: { key: photoKey, replaced: previous } });
+  return myAvatar();
 }
 
 /** Deletes the signed-in user's photo from the database and from S3; without one, changes nothing. */
 export async function removeAvatar(context?: RequestContext): Promise<{ removed: boolean }> {
   const user = await requireUser();
+  const audit = auditor(user.id, context);
   const previous = await swapPhoto(user.id, null);
   if (!previous) return { removed: false };
   await deleteObject(previous);
-  await recordAudit({ actorId: user.id, action: 'avatar.remove', outcome: 'changed', subjectType: 'user', subjectId: user.id, context, detail: { key: previous } });
+  await audit('avatar.remove', 'changed', user.id, { detail: { key: previous } });
   return { removed: true };
 }
 
@@ -153,13 +157,14 @@ export async function removeAvatar(context?: RequestContext): Promise<{ removed:
  */
 export const myAvatar = cache(async (): Promise<AvatarView | null> => {
   const user = await requireUser();
+  const audit = auditor(user.id);
   const { avatarKey } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { avatarKey: true } });
   if (!avatarKey) return null;
   const window = avatarSigningWindow(new Date(), ttlSeconds('download'));
   const { url, expiresAt } = await presignGet(avatarKey, { purpose: 'download', ...window });
   // subjectType first: the lookup runs on every page a signed-in user opens, so it must use the
   // (subjectType, subjectId) index rather than scan the user's whole history.
-  const recorded = await db.auditEvent.findFirst({ where: { subjectType: 'avatar', subjectId: avatarKey, actorId: user.id, action: 'avatar.view', urlExpiresAt: expiresAt }, select: { id: true } });
-  if (!recorded) await recordAudit({ actorId: user.id, action: 'avatar.view', outcome: 'granted', subjectType: 'avatar', subjectId: avatarKey, urlExpiresAt: expiresAt });
+  const recorded = await db.auditEvent.findFirst({ where: { subjectType: AUDIT_ACTIONS['avatar.view'].subject, subjectId: avatarKey, actorId: user.id, action: 'avatar.view', urlExpiresAt: expiresAt }, select: { id: true } });
+  if (!recorded) await audit('avatar.view', 'granted', avatarKey, { urlExpiresAt: expiresAt });
   return { url, expiresAt };
 });

@@ -18,9 +18,9 @@ export interface AuthenticatedUser {
 }
 
 export type CredentialsVerdict =
-  | { ok: true; user: AuthenticatedUser }
-  | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'throttled'; retryAt: Date };
+  | { outcome: 'authenticated'; user: AuthenticatedUser }
+  | { outcome: 'invalid' }
+  | { outcome: 'throttled'; retryAt: Date };
 
 /**
  * Checks an email and password, throttling repeated failures. Wrong email and wrong password give
@@ -28,14 +28,14 @@ export type CredentialsVerdict =
  */
 export async function checkCredentials(input: unknown, ip: string): Promise<CredentialsVerdict> {
   const parsed = credentialsSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, reason: 'invalid' };
+  if (!parsed.success) return { outcome: 'invalid' };
   const email = normalizeEmail(parsed.data.email);
   const throttle = await loginThrottle(email, ip);
-  if (throttle.blocked) return { ok: false, reason: 'throttled', retryAt: throttle.retryAt };
+  if (throttle.blocked) return { outcome: 'throttled', retryAt: throttle.retryAt };
 
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, passwordHash: true } });
   const valid = await verifyPassword(user?.passwordHash ?? null, parsed.data.password);
   await recordLoginAttempt(email, ip, valid);
-  if (!user || !valid) return { ok: false, reason: 'invalid' };
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  if (!user || !valid) return { outcome: 'invalid' };
+  return { outcome: 'authenticated', user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }

@@ -1,7 +1,10 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { recordAudit } from '@/lib/dal/audit';
-import { deleteInvoiceObject } from '@/lib/storage/invoices';
+import { auditor } from '@/lib/dal/audit';
+import { deleteObject } from '@/lib/storage/objects';
+
+// A background task: no actor, no request.
+const audit = auditor(null);
 
 // Kept apart from lib/dal/invoices.ts for the same reason as avatar-cleanup.ts: the cleanup task
 // runs outside Next, where the session module cannot load.
@@ -22,8 +25,8 @@ export async function cleanupPendingInvoices(options: { now?: Date; staleAfterSe
   for (const invoice of stale) {
     const { count } = await db.invoice.deleteMany({ where: { id: invoice.id, status: 'PENDING_UPLOAD' } });
     if (count === 0) continue;
-    await deleteInvoiceObject(invoice.objectKey);
-    await recordAudit({ actorId: null, action: 'invoice.cleanup', outcome: 'changed', subjectType: 'invoice', subjectId: invoice.id, detail: { number: invoice.number, reason: 'upload never confirmed' } });
+    await deleteObject(invoice.objectKey);
+    await audit('invoice.cleanup', 'changed', invoice.id, { detail: { number: invoice.number, reason: 'upload never confirmed' } });
     removed++;
   }
   return removed;

@@ -2,23 +2,18 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { recordAudit } from '@/lib/dal/audit';
+import { auditor } from '@/lib/dal/audit';
+import { DalError } from '@/lib/dal/errors';
 import { currentUser, requireAdmin, requireUser, type SessionUser } from '@/lib/dal/session';
 import type { InvoiceStatus } from '@/lib/generated/prisma/enums';
 import { INVOICE_ID, newInvoiceId } from '@/lib/invoices/ids';
 import { INVOICE_CURRENCIES, parseAmountToCents } from '@/lib/invoices/format';
 import type { RequestContext } from '@/lib/request-context';
-import {
-  deleteInvoiceObject,
-  hashInvoiceObject,
-  headInvoiceObject,
-  presignInvoiceDownload,
-  presignInvoiceUpload,
-  readInvoiceStart,
-} from '@/lib/storage/invoices';
+import { presignInvoiceDownload, presignInvoiceUpload } from '@/lib/storage/invoices';
 import { keys } from '@/lib/storage/keys';
+import { deleteObject, headObject, objectSha256, readObjectStart } from '@/lib/storage/objects';
 import type { PresignedPostForm } from '@/lib/storage/presign';
-import { sniffContentType } from '@/lib/storage/sniff';
+import { SNIFF_BYTES, sniffContentType } from '@/lib/storage/sniff';
 
 /** What customers may see: an invoice still waiting for its PDF does not exist for them. */
 const VISIBLE_TO_CUSTOMERS: InvoiceStatus[] = ['OPEN', 'PAID', 'VOID'];
@@ -102,16 +97,9 @@ function refusalFor(user: SessionUser, invoice: { customerId: string; status: In
  * refused, goes to the audit log with the request's IP and user agent.
  */
 async function signInvoiceLink(user: SessionUser | null, rawId: string, kind: LinkKind, context: RequestContext): Promise<InvoiceLink> {
+  const audit = auditor(user?.id ?? null, context);
   const refuse = async (reason: RefusalReason, subjectId: string | null) => {
-    await recordAudit({
-      actorId: user?.id ?? null,
-      action: kind.action,
-      outcome: 'refused',
-      subjectType: 'invoice',
-      subjectId,
-      context,
-      detail: { reason, ...(subjectId ? {} : { requestedId: rawId.slice(0, 100) }) },
-    });
+    await audit(kind.action, 'refused', subjectId, { detail: { reason, ...(subjectId ? {} : { requestedId: rawId.slice(0, 100) }) } });
   };
   const wellFormed = INVOICE_ID.test(rawId);
   if (!user) {
@@ -133,16 +121,7 @@ async function signInvoiceLink(user: SessionUser | null, rawId: string, kind: Li
     return reason === 'voided' ? { outcome: 'voided', number: invoice.number, voidedAt: invoice.voidedAt } : NOT_FOUND;
   }
   const { url, expiresAt } = await presignInvoiceDownload(invoice.objectKey, invoice.number, { purpose: kind.purpose });
-  await recordAudit({
-    actorId: user.id,
-    action: kind.action,
-    outcome: 'granted',
-    subjectType: 'invoice',
-    subjectId: invoice.id,
-    urlExpiresAt: expiresAt,
-    context,
-    detail: { number: invoice.number, ...(invoice.customerId !== user.id ? { onBehalfOf: invoice.customerId } : {}) },
-  });
+  await audit(kind.action, 'granted', invoice.id, { urlExpiresAt: expiresAt, detail: { number: invoice.number, ...(invoice.customerId !== user.id ? { onBehalfOf: invoice.customerId } : {}) } });
   return { outcome: 'granted', url, expiresAt, number: invoice.number };
 }
 
@@ -175,21 +154,20 @@ export const issueInvoiceSchema = z.object({
 }).transform(({ amount, ...rest }) => ({ ...rest, amountCents: amount }));
 export type IssueInvoiceInput = z.output<typeof issueInvoiceSchema>;
 
-export type Result<T> = ({ ok: true } & T) | { ok: false; message: string; field?: string };
-
 /**
  * Creates the invoice as PENDING_UPLOAD (invisible to its customer) and hands the browser a form
  * to upload its PDF straight to S3, at a key the server chose. A pending invoice left by an earlier
  * failed attempt with the same number is replaced.
  */
-export async function startInvoiceIssue(input: IssueInvoiceInput, context: RequestContext): Promise<Result<{ invoiceId: string; upload: PresignedPostForm }>> {
+export async function startInvoiceIssue(input: IssueInvoiceInput, context: RequestContext): Promise<{ invoiceId: string; upload: PresignedPostForm }> {
   const admin = await requireAdmin();
+  const audit = auditor(admin.id, context);
   const customer = await db.user.findUnique({ where: { id: input.customerId }, select: { id: true, role: true } });
-  if (!customer || customer.role !== 'USER') return { ok: false, message: 'That customer does not exist any more. Reload the page and choose another.', field: 'customerId' };
+  if (!customer || customer.role !== 'USER') throw new DalError('That customer does not exist any more. Reload the page and choose another.', 'customerId');
   const existing = await db.invoice.findUnique({ where: { number: input.number }, select: { id: true, status: true, objectKey: true } });
-  if (existing && existing.status !== 'PENDING_UPLOAD') return { ok: false, message: `Invoice ${input.number} already exists. Choose another number.`, field: 'number' };
+  if (existing && existing.status !== 'PENDING_UPLOAD') throw new DalError(`Invoice ${input.number} already exists. Choose another number.`, 'number');
   if (existing) {
-    await deleteInvoiceObject(existing.objectKey);
+    await deleteObject(existing.objectKey);
     await db.invoice.delete({ where: { id: existing.id } });
   }
   const id = newInvoiceId();
@@ -198,58 +176,53 @@ export async function startInvoiceIssue(input: IssueInvoiceInput, context: Reque
     data: { id, number: input.number, customerId: customer.id, issuedById: admin.id, amountCents: input.amountCents, currency: input.currency, objectKey },
   });
   const upload = await presignInvoiceUpload(objectKey, env.INVOICE_MAX_BYTES);
-  await recordAudit({
-    actorId: admin.id,
-    action: 'invoice.upload',
-    outcome: 'granted',
-    subjectType: 'invoice',
-    subjectId: id,
-    urlExpiresAt: upload.expiresAt,
-    context,
-    detail: { number: input.number, maxBytes: upload.maxBytes },
-  });
-  return { ok: true, invoiceId: id, upload };
+  await audit('invoice.upload', 'granted', id, { urlExpiresAt: upload.expiresAt, detail: { number: input.number, maxBytes: upload.maxBytes } });
+  return { invoiceId: id, upload };
 }
+
+const NOT_WAITING = 'This invoice is not waiting for an upload. Reload the page to see its state.';
 
 /**
  * After the browser's upload: checks the object really is a PDF of an allowed size, records its
  * size and SHA-256, and only then opens the invoice to its customer. A file that fails the checks
  * is deleted together with its pending invoice, so the admin can simply try again.
  */
-export async function confirmInvoiceIssue(rawId: string, context: RequestContext): Promise<Result<{ number: string }>> {
+export async function confirmInvoiceIssue(rawId: string, context: RequestContext): Promise<{ number: string }> {
   const admin = await requireAdmin();
+  const audit = auditor(admin.id, context);
   const invoice = INVOICE_ID.test(rawId) ? await db.invoice.findUnique({ where: { id: rawId }, select: { id: true, number: true, status: true, objectKey: true } }) : null;
-  if (!invoice || invoice.status !== 'PENDING_UPLOAD') return { ok: false, message: 'This invoice is not waiting for an upload. Reload the page to see its state.' };
-  const head = await headInvoiceObject(invoice.objectKey);
-  if (!head) return { ok: false, message: 'The PDF did not arrive in storage. Try the upload again.' };
-  const sniffed = head.sizeBytes > 0 ? sniffContentType(await readInvoiceStart(invoice.objectKey)) : null;
+  if (!invoice || invoice.status !== 'PENDING_UPLOAD') throw new DalError(NOT_WAITING);
+  const head = await headObject(invoice.objectKey);
+  if (!head) throw new DalError('The PDF did not arrive in storage. Try the upload again.');
+  const sniffed = head.size > 0 ? sniffContentType(await readObjectStart(invoice.objectKey, SNIFF_BYTES)) : null;
   const problem =
-    head.sizeBytes === 0 || head.sizeBytes > env.INVOICE_MAX_BYTES
+    head.size === 0 || head.size > env.INVOICE_MAX_BYTES
       ? `The file must be between 1 byte and ${env.INVOICE_MAX_BYTES} bytes.`
       : sniffed !== 'application/pdf'
         ? 'The file is not a PDF (it does not start with %PDF-). Export the invoice as PDF and try again.'
         : null;
   if (problem) {
-    await deleteInvoiceObject(invoice.objectKey);
+    await deleteObject(invoice.objectKey);
     await db.invoice.delete({ where: { id: invoice.id } });
-    await recordAudit({ actorId: admin.id, action: 'invoice.issue', outcome: 'refused', subjectType: 'invoice', subjectId: invoice.id, context, detail: { number: invoice.number, sizeBytes: head.sizeBytes, sniffed } });
-    return { ok: false, message: problem };
+    await audit('invoice.issue', 'refused', invoice.id, { detail: { number: invoice.number, sizeBytes: head.size, sniffed } });
+    throw new DalError(problem);
   }
-  const sha256 = await hashInvoiceObject(invoice.objectKey);
+  const sha256 = await objectSha256(invoice.objectKey);
   // Guarded on the status: two confirms racing open the invoice once.
-  const opened = await db.invoice.updateMany({ where: { id: invoice.id, status: 'PENDING_UPLOAD' }, data: { status: 'OPEN', sizeBytes: head.sizeBytes, sha256, issuedAt: new Date() } });
-  if (opened.count === 0) return { ok: false, message: 'This invoice is not waiting for an upload. Reload the page to see its state.' };
-  await recordAudit({ actorId: admin.id, action: 'invoice.issue', outcome: 'changed', subjectType: 'invoice', subjectId: invoice.id, context, detail: { number: invoice.number, sizeBytes: head.sizeBytes, sha256 } });
-  return { ok: true, number: invoice.number };
+  const opened = await db.invoice.updateMany({ where: { id: invoice.id, status: 'PENDING_UPLOAD' }, data: { status: 'OPEN', sizeBytes: head.size, sha256, issuedAt: new Date() } });
+  if (opened.count === 0) throw new DalError(NOT_WAITING);
+  await audit('invoice.issue', 'changed', invoice.id, { detail: { number: invoice.number, sizeBytes: head.size, sha256 } });
+  return { number: invoice.number };
 }
 
 /** Voids an open or paid invoice: its PDF is kept, but no link to it is issued any more. */
-export async function voidInvoice(rawId: string, context: RequestContext): Promise<Result<{ number: string }>> {
+export async function voidInvoice(rawId: string, context: RequestContext): Promise<{ number: string }> {
   const admin = await requireAdmin();
+  const audit = auditor(admin.id, context);
   const invoice = INVOICE_ID.test(rawId) ? await db.invoice.findUnique({ where: { id: rawId }, select: { id: true, number: true, status: true } }) : null;
-  if (!invoice) return { ok: false, message: 'That invoice does not exist. Reload the page.' };
+  if (!invoice) throw new DalError('That invoice does not exist. Reload the page.');
   const voided = await db.invoice.updateMany({ where: { id: invoice.id, status: { in: ['OPEN', 'PAID'] } }, data: { status: 'VOID', voidedAt: new Date() } });
-  if (voided.count === 0) return { ok: false, message: `Invoice ${invoice.number} cannot be voided: it is ${invoice.status === 'VOID' ? 'already void' : 'still awaiting its upload'}.` };
-  await recordAudit({ actorId: admin.id, action: 'invoice.void', outcome: 'changed', subjectType: 'invoice', subjectId: invoice.id, context, detail: { number: invoice.number, previousStatus: invoice.status } });
-  return { ok: true, number: invoice.number };
+  if (voided.count === 0) throw new DalError(`Invoice ${invoice.number} cannot be voided: it is ${invoice.status === 'VOID' ? 'already void' : 'still awaiting its upload'}.`);
+  await audit('invoice.void', 'changed', invoice.id, { detail: { number: invoice.number, previousStatus: invoice.status } });
+  return { number: invoice.number };
 }

@@ -1,8 +1,12 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { recordAudit } from '@/lib/dal/audit';
+import { auditor } from '@/lib/dal/audit';
 import { PREFIX } from '@/lib/storage/keys';
-import { abortMultipartUpload, abortStaleMultipartUploads, deleteObject } from '@/lib/storage/multipart';
+import { abortMultipartUpload, abortStaleMultipartUploads } from '@/lib/storage/multipart';
+import { deleteObject } from '@/lib/storage/objects';
+
+// A background task: no actor, no request.
+const audit = auditor(null);
 
 // The file library's cleanup, a system task with no session: kept apart from library-files.ts so
 // that the cron script loads no auth code.
@@ -26,7 +30,7 @@ export async function cleanupAbandonedUploads(idleHours: number, now: Date = new
     if (file.multipartUploadId) await abortMultipartUpload(file.objectKey, file.multipartUploadId);
     await deleteObject(file.objectKey);
     await db.libraryFile.delete({ where: { id: file.id } });
-    await recordAudit({ actorId: null, action: 'library.upload.abort', outcome: 'changed', subjectType: 'LibraryFile', subjectId: file.id, detail: { reason: `no activity for ${idleHours} h` } });
+    await audit('library.upload.abort', 'changed', file.id, { detail: { reason: `no activity for ${idleHours} h` } });
   }
   const tracked = await db.libraryFile.findMany({ where: { status: 'UPLOADING', multipartUploadId: { not: null } }, select: { multipartUploadId: true } });
   const orphans = await abortStaleMultipartUploads({ prefix: PREFIX.library, startedBefore: idleSince, keep: new Set(tracked.map((r) => r.multipartUploadId!)) });

@@ -1,35 +1,20 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
-import type { ActionState } from '@/lib/action-state';
-import { recordAudit } from '@/lib/dal/audit';
+import { type AuditRecorder, auditor } from '@/lib/dal/audit';
+import { DalError } from '@/lib/dal/errors';
 import { currentUser, requireAdmin, type SessionUser } from '@/lib/dal/session';
 import type { LibraryFileStatus, LibraryScope } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { RequestContext } from '@/lib/request-context';
 import { keys } from '@/lib/storage/keys';
 import { expectedPartSize, libraryLimits, normalizeContentType, planUpload, sanitizeFileName } from '@/lib/storage/library';
-import {
-  abortMultipartUpload,
-  completeMultipartUpload,
-  createMultipartUpload,
-  deleteObject,
-  listUploadedParts,
-  objectSize,
-  presignUploadPart,
-} from '@/lib/storage/multipart';
-import { presignGet, presignPut } from '@/lib/storage/presign';
+import { abortMultipartUpload, completeMultipartUpload, createMultipartUpload, listUploadedParts } from '@/lib/storage/multipart';
+import { deleteObject, headObject } from '@/lib/storage/objects';
+import { presignGet, presignPut, presignUploadPart } from '@/lib/storage/presign';
 import { describeError } from '@/lib/storage/security/store';
 import { formatBytes } from '@/lib/format';
 import { shareDeletionBlocker } from '@/lib/dal/shares';
-
-/** A refusal the person uploading can act on; actions turn it into an error ActionState. */
-export class LibraryFileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'LibraryFileError';
-  }
-}
 
 /**
  * Runs one storage call of an upload step; a refusal or fault of the store becomes a message that
@@ -39,17 +24,7 @@ async function storageStep<T>(step: string, work: () => Promise<T>): Promise<T> 
   try {
     return await work();
   } catch (error) {
-    throw new LibraryFileError(`Storage could not ${step}: ${describeError(error)}.`);
-  }
-}
-
-/** Runs DAL work for an action: its result as success, a LibraryFileError as an error message. */
-export async function libraryActionState<T>(work: () => Promise<T>): Promise<ActionState<T>> {
-  try {
-    return { status: 'success', data: await work() };
-  } catch (error) {
-    if (error instanceof LibraryFileError) return { status: 'error', message: error.message };
-    throw error; // forbidden(), redirect() and real faults keep their own handling
+    throw new DalError(`Storage could not ${step}: ${describeError(error)}.`);
   }
 }
 
@@ -169,7 +144,7 @@ export async function libraryUsage(): Promise<LibraryUsage> {
 
 // ── Uploads ──────────────────────────────────────────────────────────────────────────────────
 
-export interface CreateUploadInput {
+export interface LibraryFileUploadInput {
   name: string;
   sizeBytes: number;
   contentType: string;
@@ -199,14 +174,15 @@ function quotaMessage(usedBytes: number, quotaBytes: number): string {
  * the declared size), records the file as UPLOADING, and returns either one pre-signed PUT (small
  * files) or the part layout of a new multipart upload (parts are signed one by one later).
  */
-export async function createFileUpload(input: CreateUploadInput, context?: RequestContext): Promise<UploadStart> {
+export async function createLibraryFileUpload(input: LibraryFileUploadInput, context?: RequestContext): Promise<UploadStart> {
   const user = await requireAdmin();
+  const audit = auditor(user.id, context);
   const limits = libraryLimits();
   const name = sanitizeFileName(input.name);
   const contentType = normalizeContentType(input.contentType);
   const refuse = async (message: string): Promise<never> => {
-    await recordAudit({ actorId: user.id, action: 'library.upload.create', outcome: 'refused', subjectType: 'LibraryFile', context, detail: { name, sizeBytes: input.sizeBytes, reason: message } });
-    throw new LibraryFileError(message);
+    await audit('library.upload.create', 'refused', null, { detail: { name, sizeBytes: input.sizeBytes, reason: message } });
+    throw new DalError(message);
   };
   if (!Number.isSafeInteger(input.sizeBytes) || input.sizeBytes < 0) await refuse(`“${name}” has no valid size.`);
   if (input.sizeBytes === 0) await refuse(`“${name}” is empty (0 bytes): there is nothing to upload.`);
@@ -230,11 +206,11 @@ export async function createFileUpload(input: CreateUploadInput, context?: Reque
     if (plan.kind === 'multipart') {
       const uploadId = await storageStep('start the upload', () => createMultipartUpload(objectKey, contentType));
       await db.libraryFile.update({ where: { id }, data: { multipartUploadId: uploadId } });
-      await recordAudit({ actorId: user.id, action: 'library.upload.create', outcome: 'changed', subjectType: 'LibraryFile', subjectId: id, context, detail: { name, sizeBytes: input.sizeBytes, kind: plan.kind } });
+      await audit('library.upload.create', 'changed', id, { detail: { name, sizeBytes: input.sizeBytes, kind: plan.kind } });
       return { fileId: id, kind: 'multipart', partSize: plan.partSize, partCount: plan.partCount, uploadedParts: [] };
     }
     const signed = await presignPut(objectKey, { contentType });
-    await recordAudit({ actorId: user.id, action: 'library.upload.create', outcome: 'changed', subjectType: 'LibraryFile', subjectId: id, urlExpiresAt: signed.expiresAt, context, detail: { name, sizeBytes: input.sizeBytes, kind: plan.kind } });
+    await audit('library.upload.create', 'changed', id, { urlExpiresAt: signed.expiresAt, detail: { name, sizeBytes: input.sizeBytes, kind: plan.kind } });
     return { fileId: id, kind: 'single', url: signed.url, headers: { 'Content-Type': contentType } };
   } catch (error) {
     await db.libraryFile.delete({ where: { id } });
@@ -245,7 +221,7 @@ export async function createFileUpload(input: CreateUploadInput, context?: Reque
 /** The caller's own unfinished upload, or a refusal that names no one else's files. */
 async function ownUpload(user: SessionUser, fileId: string) {
   const file = await db.libraryFile.findFirst({ where: { id: fileId, scope: scopeOf(user), uploadedById: user.id, status: 'UPLOADING' } });
-  if (!file) throw new LibraryFileError('This upload no longer exists (it was finished, cancelled or cleaned up). Start it again.');
+  if (!file) throw new DalError('This upload no longer exists (it was finished, cancelled or cleaned up). Start it again.');
   return file;
 }
 
@@ -254,42 +230,44 @@ function partCountOf(file: { sizeBytes: bigint; partSize: number | null }): numb
 }
 
 /** A pre-signed URL for one part of the caller's own multipart upload, signed now, as the part starts. */
-export async function signUploadPart(fileId: string, partNumber: number, context?: RequestContext): Promise<{ url: string; expiresAt: Date }> {
+export async function signLibraryFileUploadPart(fileId: string, partNumber: number, context?: RequestContext): Promise<{ url: string; expiresAt: Date }> {
   const user = await requireAdmin();
+  const audit = auditor(user.id, context);
   const file = await ownUpload(user, fileId);
-  if (!file.multipartUploadId || !file.partSize) throw new LibraryFileError('This upload is sent in one piece, not in parts.');
-  if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > partCountOf(file)) throw new LibraryFileError(`Part ${partNumber} is not part of this upload.`);
+  if (!file.multipartUploadId || !file.partSize) throw new DalError('This upload is sent in one piece, not in parts.');
+  if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > partCountOf(file)) throw new DalError(`Part ${partNumber} is not part of this upload.`);
   const signed = await presignUploadPart(file.objectKey, file.multipartUploadId, partNumber);
   // Touching updatedAt marks the upload as alive for the cleanup task.
   await db.libraryFile.update({ where: { id: file.id }, data: { updatedAt: new Date() } });
-  await recordAudit({ actorId: user.id, action: 'library.upload.sign-part', outcome: 'granted', subjectType: 'LibraryFile', subjectId: file.id, urlExpiresAt: signed.expiresAt, context, detail: { partNumber } });
+  await audit('library.upload.sign-part', 'granted', file.id, { urlExpiresAt: signed.expiresAt, detail: { partNumber } });
   return signed;
 }
 
 /** Forgets an upload that S3 no longer has (aborted by the cleanup task, the lifecycle rule or another client). */
-async function forgetVanishedUpload(user: SessionUser, fileId: string, context?: RequestContext): Promise<never> {
+async function forgetVanishedUpload(fileId: string, audit: AuditRecorder): Promise<never> {
   await db.libraryFile.delete({ where: { id: fileId } });
-  await recordAudit({ actorId: user.id, action: 'library.upload.abort', outcome: 'changed', subjectType: 'LibraryFile', subjectId: fileId, context, detail: { reason: 'parts no longer in storage' } });
-  throw new LibraryFileError('Storage no longer holds this upload: its parts were removed (cleaned up after being unfinished too long, or aborted elsewhere). Upload the file again.');
+  await audit('library.upload.abort', 'changed', fileId, { detail: { reason: 'parts no longer in storage' } });
+  throw new DalError('Storage no longer holds this upload: its parts were removed (cleaned up after being unfinished too long, or aborted elsewhere). Upload the file again.');
 }
 
 /**
  * Picks an unfinished upload up again (after a reload, a crash, a pause): for parts, what S3
  * already holds (ListParts), so only the missing parts are sent; for a single PUT, a fresh URL.
  */
-export async function resumeFileUpload(fileId: string, context?: RequestContext): Promise<UploadStart> {
+export async function resumeLibraryFileUpload(fileId: string, context?: RequestContext): Promise<UploadStart> {
   const user = await requireAdmin();
+  const audit = auditor(user.id, context);
   const file = await ownUpload(user, fileId);
   if (!file.multipartUploadId || !file.partSize) {
     const signed = await presignPut(file.objectKey, { contentType: file.contentType });
-    await recordAudit({ actorId: user.id, action: 'library.upload.resume', outcome: 'granted', subjectType: 'LibraryFile', subjectId: fileId, urlExpiresAt: signed.expiresAt, context });
+    await audit('library.upload.resume', 'granted', fileId, { urlExpiresAt: signed.expiresAt });
     return { fileId, kind: 'single', url: signed.url, headers: { 'Content-Type': file.contentType } };
   }
   const parts = await storageStep('list the parts it holds', () => listUploadedParts(file.objectKey, file.multipartUploadId!));
-  if (!parts) return forgetVanishedUpload(user, fileId, context);
+  if (!parts) return forgetVanishedUpload(fileId, audit);
   const size = Number(file.sizeBytes);
   const complete = parts.filter((p) => p.size === expectedPartSize(p.partNumber, size, file.partSize!)).map((p) => p.partNumber);
-  await recordAudit({ actorId: user.id, action: 'library.upload.resume', outcome: 'granted', subjectType: 'LibraryFile', subjectId: fileId, context, detail: { partsInStorage: complete.length } });
+  await audit('library.upload.resume', 'granted', fileId, { detail: { partsInStorage: complete.length } });
   return { fileId, kind: 'multipart', partSize: file.partSize, partCount: partCountOf(file), uploadedParts: complete };
 }
 
@@ -312,10 +290,10 @@ async function removeUnfinishedUpload(file: { id: string; objectKey: string; mul
 }
 
 /** Removes an upload that cannot become a valid file, in S3 and here, and says why. */
-async function discardUpload(user: SessionUser, file: { id: string; objectKey: string; multipartUploadId: string | null }, reason: string, context?: RequestContext): Promise<never> {
+async function discardUpload(file: { id: string; objectKey: string; multipartUploadId: string | null }, reason: string, audit: AuditRecorder): Promise<never> {
   const abortDeferred = await removeUnfinishedUpload(file);
-  await recordAudit({ actorId: user.id, action: 'library.upload.complete', outcome: 'refused', subjectType: 'LibraryFile', subjectId: file.id, context, detail: { reason, abortDeferred } });
-  throw new LibraryFileError(reason);
+  await audit('library.upload.complete', 'refused', file.id, { detail: { reason, abortDeferred } });
+  throw new DalError(reason);
 }
 
 /**
@@ -324,8 +302,9 @@ async function discardUpload(user: SessionUser, file: { id: string; objectKey: s
  * report the declared size, and the uploader's quota is checked again with the real bytes. Only
  * then is the file READY.
  */
-export async function completeFileUpload(fileId: string, context?: RequestContext): Promise<LibraryFileDto> {
+export async function completeLibraryFileUpload(fileId: string, context?: RequestContext): Promise<LibraryFileDto> {
   const user = await requireAdmin();
+  const audit = auditor(user.id, context);
   const ready = await db.libraryFile.findFirst({ where: { id: fileId, scope: scopeOf(user), uploadedById: user.id, status: 'READY' }, select: dtoSelect });
   if (ready) return toDto(ready); // a repeated "complete" (a retry after a lost answer) is not an error
   const file = await ownUpload(user, fileId);
@@ -334,16 +313,16 @@ export async function completeFileUpload(fileId: string, context?: RequestContex
 
   if (file.multipartUploadId && file.partSize) {
     const parts = await storageStep('list the parts it holds', () => listUploadedParts(file.objectKey, file.multipartUploadId!));
-    if (!parts) return forgetVanishedUpload(user, fileId, context);
+    if (!parts) return forgetVanishedUpload(fileId, audit);
     const count = partCountOf(file);
     const wrong = parts.filter((p) => p.partNumber > count || p.size !== expectedPartSize(p.partNumber, declared, file.partSize!));
-    if (wrong.length) return discardUpload(user, file, mismatch, context);
-    if (parts.length < count) throw new LibraryFileError(`${count - parts.length} of ${count} parts of “${file.name}” have not arrived yet. Resume the upload.`);
+    if (wrong.length) return discardUpload(file, mismatch, audit);
+    if (parts.length < count) throw new DalError(`${count - parts.length} of ${count} parts of “${file.name}” have not arrived yet. Resume the upload.`);
     await storageStep('join the parts into the file', () => completeMultipartUpload(file.objectKey, file.multipartUploadId!, parts));
   }
-  const stored = await storageStep('check the stored file', () => objectSize(file.objectKey));
-  if (stored === null) throw new LibraryFileError(`“${file.name}” has not arrived in storage yet. Resume the upload.`);
-  if (stored !== declared) return discardUpload(user, file, mismatch, context);
+  const stored = (await storageStep('check the stored file', () => headObject(file.objectKey)))?.size ?? null;
+  if (stored === null) throw new DalError(`“${file.name}” has not arrived in storage yet. Resume the upload.`);
+  if (stored !== declared) return discardUpload(file, mismatch, audit);
 
   const limits = libraryLimits();
   const quotaRefusal = await db.$transaction(async (tx) => {
@@ -353,45 +332,48 @@ export async function completeFileUpload(fileId: string, context?: RequestContex
     await tx.libraryFile.update({ where: { id: file.id }, data: { status: 'READY', multipartUploadId: null, completedAt: new Date() } });
     return null;
   });
-  if (quotaRefusal) return discardUpload(user, { ...file, multipartUploadId: null }, quotaRefusal, context);
-  await recordAudit({ actorId: user.id, action: 'library.upload.complete', outcome: 'changed', subjectType: 'LibraryFile', subjectId: file.id, context, detail: { sizeBytes: stored } });
+  if (quotaRefusal) return discardUpload({ ...file, multipartUploadId: null }, quotaRefusal, audit);
+  await audit('library.upload.complete', 'changed', file.id, { detail: { sizeBytes: stored } });
   return toDto((await db.libraryFile.findUniqueOrThrow({ where: { id: file.id }, select: dtoSelect })));
 }
 
 /** Cancels the caller's own unfinished upload: aborts it in S3 (freeing its parts) and forgets it. */
-export async function abortFileUpload(fileId: string, context?: RequestContext): Promise<void> {
+export async function abortLibraryFileUpload(fileId: string, context?: RequestContext): Promise<void> {
   const user = await requireAdmin();
+  const audit = auditor(user.id, context);
   const file = await ownUpload(user, fileId);
   const abortDeferred = await removeUnfinishedUpload(file);
-  await recordAudit({ actorId: user.id, action: 'library.upload.abort', outcome: 'changed', subjectType: 'LibraryFile', subjectId: file.id, context, detail: { name: file.name, abortDeferred } });
+  await audit('library.upload.abort', 'changed', file.id, { detail: { name: file.name, abortDeferred } });
 }
 
 // ── Managing files ───────────────────────────────────────────────────────────────────────────
 
 async function fileInScope(user: SessionUser, fileId: string) {
   const file = await db.libraryFile.findFirst({ where: { id: fileId, scope: scopeOf(user) } });
-  if (!file) throw new LibraryFileError('This file no longer exists. Reload the page.');
+  if (!file) throw new DalError('This file no longer exists. Reload the page.');
   return file;
 }
 
 export async function renameLibraryFile(fileId: string, newName: string, context?: RequestContext): Promise<LibraryFileDto> {
   const user = await requireAdmin();
+  const audit = auditor(user.id, context);
   const file = await fileInScope(user, fileId);
   const name = sanitizeFileName(newName);
-  if (!newName.trim()) throw new LibraryFileError('Enter a name.');
+  if (!newName.trim()) throw new DalError('Enter a name.');
   const updated = await db.libraryFile.update({ where: { id: file.id }, data: { name }, select: dtoSelect });
-  await recordAudit({ actorId: user.id, action: 'library.rename', outcome: 'changed', subjectType: 'LibraryFile', subjectId: file.id, context, detail: { from: file.name, to: name } });
+  await audit('library.rename', 'changed', file.id, { detail: { from: file.name, to: name } });
   return toDto(updated);
 }
 
 /** Deletes a file: its object in S3 first (an unfinished one: its open multipart upload), then its record. */
 export async function deleteLibraryFile(fileId: string, context?: RequestContext): Promise<void> {
   const user = await requireAdmin();
+  const audit = auditor(user.id, context);
   const file = await fileInScope(user, fileId);
   const blocker = await shareDeletionBlocker(file.id); // a file in an active share must not vanish under a partner's link
   if (blocker) {
-    await recordAudit({ actorId: user.id, action: 'library.delete', outcome: 'refused', subjectType: 'LibraryFile', subjectId: file.id, context, detail: { reason: blocker } });
-    throw new LibraryFileError(blocker);
+    await audit('library.delete', 'refused', file.id, { detail: { reason: blocker } });
+    throw new DalError(blocker);
   }
   let abortDeferred: string | undefined;
   if (file.status === 'UPLOADING') abortDeferred = await removeUnfinishedUpload(file);
@@ -400,7 +382,7 @@ export async function deleteLibraryFile(fileId: string, context?: RequestContext
     await storageStep('delete the file', () => deleteObject(file.objectKey));
     await db.libraryFile.delete({ where: { id: file.id } });
   }
-  await recordAudit({ actorId: user.id, action: 'library.delete', outcome: 'changed', subjectType: 'LibraryFile', subjectId: file.id, context, detail: { name: file.name, sizeBytes: Number(file.sizeBytes), abortDeferred } });
+  await audit('library.delete', 'changed', file.id, { detail: { name: file.name, sizeBytes: Number(file.sizeBytes), abortDeferred } });
 }
 
 export type DownloadDecision = { outcome: 'granted'; url: string } | { outcome: 'forbidden' } | { outcome: 'not-found' };
@@ -409,16 +391,17 @@ export type DownloadDecision = { outcome: 'granted'; url: string } | { outcome: 
  * For the download route: a pre-signed GET for a READY file, always as an attachment under its
  * display name (whatever its type, the browser saves it rather than rendering it).
  */
-export async function libraryDownload(fileId: string, context?: RequestContext): Promise<DownloadDecision> {
+export async function libraryFileDownload(fileId: string, context?: RequestContext): Promise<DownloadDecision> {
   const user = await currentUser();
   if (!user) return { outcome: 'not-found' };
+  const audit = auditor(user.id, context);
   if (user.role !== 'ADMIN') {
-    await recordAudit({ actorId: user.id, action: 'library.download', outcome: 'refused', subjectType: 'LibraryFile', subjectId: fileId, context, detail: { reason: 'not an admin' } });
+    await audit('library.download', 'refused', fileId, { detail: { reason: 'not an admin' } });
     return { outcome: 'forbidden' };
   }
   const file = await db.libraryFile.findFirst({ where: { id: fileId, scope: scopeOf(user), status: 'READY' } });
   if (!file) return { outcome: 'not-found' };
   const signed = await presignGet(file.objectKey, { purpose: 'download', downloadName: file.name });
-  await recordAudit({ actorId: user.id, action: 'library.download', outcome: 'granted', subjectType: 'LibraryFile', subjectId: file.id, urlExpiresAt: signed.expiresAt, context });
+  await audit('library.download', 'granted', file.id, { urlExpiresAt: signed.expiresAt });
   return { outcome: 'granted', url: signed.url };
 }

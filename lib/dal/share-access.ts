@@ -1,7 +1,8 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { recordAudit } from '@/lib/dal/audit';
+import { auditor } from '@/lib/dal/audit';
+import type { AuditAction } from '@/lib/audit-vocabulary';
 import type { ShareAccessKind } from '@/lib/generated/prisma/enums';
 import { verifyPassword } from '@/lib/password';
 import type { RequestContext } from '@/lib/request-context';
@@ -66,17 +67,9 @@ async function logAccess(recipient: RecipientRow, entry: LogEntry, context: Requ
       userAgent: context.userAgent,
     },
   });
-  const audit = AUDIT[entry.kind];
-  await recordAudit({
-    actorId: null,
-    action: audit.action,
-    outcome: audit.outcome,
-    subjectType: 'ShareRecipient',
-    subjectId: recipient.id,
-    urlExpiresAt: entry.urlExpiresAt,
-    context,
-    detail: { shareId: recipient.share.id, ...(entry.reason ? { reason: entry.reason } : {}), ...(entry.file ? { fileId: entry.file.id } : {}) },
-  });
+  const { action, outcome } = AUDIT[entry.kind];
+  const detail = { shareId: recipient.share.id, ...(entry.reason ? { reason: entry.reason } : {}), ...(entry.file ? { fileId: entry.file.id } : {}) };
+  await auditor(null, context)(action, outcome, recipient.id, { urlExpiresAt: entry.urlExpiresAt, detail });
 }
 
 const AUDIT = {
@@ -85,10 +78,26 @@ const AUDIT = {
   UNLOCK_FAILED: { action: 'share.unlock', outcome: 'refused' },
   DOWNLOAD: { action: 'share.download', outcome: 'granted' },
   REFUSED: { action: 'share.access', outcome: 'refused' },
-} as const satisfies Record<ShareAccessKind, { action: string; outcome: 'granted' | 'refused' }>;
+} as const satisfies Record<ShareAccessKind, { action: AuditAction; outcome: 'granted' | 'refused' }>;
 
-async function recordUnknownToken(action: string, context: RequestContext): Promise<void> {
-  await recordAudit({ actorId: null, action, outcome: 'refused', subjectType: 'ShareRecipient', context, detail: { reason: 'unknown token' } });
+type ResolvedLink = { outcome: 'not-found' } | { outcome: 'dead'; reason: DeadReason } | { outcome: 'live'; recipient: RecipientRow };
+
+/**
+ * What every partner request starts with: the link behind the token, and whether it still works.
+ * An unknown token and a dead link are recorded (as `action`, refused) before the caller answers.
+ */
+async function resolveLink(token: string, action: AuditAction, context: RequestContext, now = new Date()): Promise<ResolvedLink> {
+  const recipient = await findRecipient(token);
+  if (!recipient) {
+    await auditor(null, context)(action, 'refused', null, { detail: { reason: 'unknown token' } });
+    return { outcome: 'not-found' };
+  }
+  const state = stateOf(recipient, now);
+  if (!state.live) {
+    await logAccess(recipient, { kind: 'REFUSED', reason: state.reason }, context);
+    return { outcome: 'dead', reason: state.reason };
+  }
+  return { outcome: 'live', recipient };
 }
 
 /** `cookies`: every unlock cookie the browser sent for this path (normally one). */
@@ -122,33 +131,26 @@ export type PartnerShareView =
       downloadCount: number;
     };
 
-export type OpenOutcome = { kind: 'not-found' } | { kind: 'dead'; reason: DeadReason } | { kind: 'live'; view: PartnerShareView };
+export type OpenOutcome = { outcome: 'not-found' } | { outcome: 'dead'; reason: DeadReason } | { outcome: 'live'; view: PartnerShareView };
 
 /** For the partner page: what the link shows now. Marks the link opened on first use. */
 export async function openShareLink(token: string, unlockCookies: readonly string[], context: RequestContext): Promise<OpenOutcome> {
-  const recipient = await findRecipient(token);
-  if (!recipient) {
-    await recordUnknownToken('share.open', context);
-    return { kind: 'not-found' };
-  }
   const now = new Date();
-  const state = stateOf(recipient, now);
-  if (!state.live) {
-    await logAccess(recipient, { kind: 'REFUSED', reason: state.reason }, context);
-    return { kind: 'dead', reason: state.reason };
-  }
+  const link = await resolveLink(token, 'share.open', context, now);
+  if (link.outcome !== 'live') return link;
+  const { recipient } = link;
   const unlocked = isUnlocked(recipient, unlockCookies);
   await db.shareRecipient.update({ where: { id: recipient.id }, data: { lastAccessAt: now, lastIp: context.ip } });
   await db.shareRecipient.updateMany({ where: { id: recipient.id, openedAt: null }, data: { openedAt: now } });
   await logAccess(recipient, { kind: 'OPEN' }, context);
-  if (!unlocked) return { kind: 'live', view: { unlocked: false, expiresAt: recipient.share.expiresAt } };
+  if (!unlocked) return { outcome: 'live', view: { unlocked: false, expiresAt: recipient.share.expiresAt } };
   const files = await db.libraryFile.findMany({
     where: { status: 'READY', shareFiles: { some: { shareId: recipient.share.id } } },
     orderBy: { name: 'asc' },
     select: { id: true, name: true, sizeBytes: true, contentType: true },
   });
   return {
-    kind: 'live',
+    outcome: 'live',
     view: {
       unlocked: true,
       title: recipient.share.title,
@@ -169,11 +171,11 @@ export interface UnlockCookie {
 }
 
 export type UnlockOutcome =
-  | { kind: 'not-found' }
-  | { kind: 'dead'; reason: DeadReason }
-  | { kind: 'throttled'; retryAt: Date }
-  | { kind: 'wrong-password' }
-  | { kind: 'unlocked'; cookie: UnlockCookie | null };
+  | { outcome: 'not-found' }
+  | { outcome: 'dead'; reason: DeadReason }
+  | { outcome: 'throttled'; retryAt: Date }
+  | { outcome: 'wrong-password' }
+  | { outcome: 'unlocked'; cookie: UnlockCookie | null };
 
 /**
  * Checks a share's password for one link. Attempts on one link are serialised (a row lock on the
@@ -181,21 +183,14 @@ export type UnlockOutcome =
  * UNLOCK_FAILED rows of the access log since the last successful unlock inside the window.
  */
 export async function unlockShareLink(token: string, password: string, context: RequestContext): Promise<UnlockOutcome> {
-  const recipient = await findRecipient(token);
-  if (!recipient) {
-    await recordUnknownToken('share.unlock', context);
-    return { kind: 'not-found' };
-  }
-  const state = stateOf(recipient);
-  if (!state.live) {
-    await logAccess(recipient, { kind: 'REFUSED', reason: state.reason }, context);
-    return { kind: 'dead', reason: state.reason };
-  }
+  const link = await resolveLink(token, 'share.unlock', context);
+  if (link.outcome !== 'live') return link;
+  const { recipient } = link;
   const passwordHash = recipient.share.passwordHash;
-  if (passwordHash === null) return { kind: 'unlocked', cookie: null };
+  if (passwordHash === null) return { outcome: 'unlocked', cookie: null };
 
   const policy = { maxFailures: env.SHARE_UNLOCK_MAX_FAILURES, windowMs: env.SHARE_UNLOCK_WINDOW_MINUTES * 60_000 };
-  const outcome = await db.$transaction(
+  const attempt = await db.$transaction(
     async (tx) => {
       await tx.$queryRaw`SELECT "id" FROM "ShareRecipient" WHERE "id" = ${recipient.id} FOR UPDATE`;
       const now = new Date();
@@ -212,39 +207,40 @@ export async function unlockShareLink(token: string, password: string, context: 
         select: { createdAt: true },
       });
       const verdict = unlockVerdict(failures.map((f) => f.createdAt), policy, now);
-      if (verdict.blocked) return { kind: 'throttled', retryAt: verdict.retryAt } as const;
+      if (verdict.blocked) return { outcome: 'throttled', retryAt: verdict.retryAt } as const;
       const ok = await verifyPassword(passwordHash, password);
       // Written inside the lock, so the next attempt counts it.
       await tx.shareAccessLog.create({ data: { recipientId: recipient.id, kind: ok ? 'UNLOCK' : 'UNLOCK_FAILED', ip: context.ip, userAgent: context.userAgent } });
-      return ok ? ({ kind: 'unlocked' } as const) : ({ kind: 'wrong-password' } as const);
+      return ok ? ({ outcome: 'unlocked' } as const) : ({ outcome: 'wrong-password' } as const);
     },
     { timeout: 20_000, maxWait: 20_000 },
   );
 
-  const auditBase = { actorId: null, action: 'share.unlock', subjectType: 'ShareRecipient', subjectId: recipient.id, context } as const;
-  if (outcome.kind === 'throttled') {
+  const audit = auditor(null, context);
+  const shareId = recipient.share.id;
+  if (attempt.outcome === 'throttled') {
     await db.shareAccessLog.create({ data: { recipientId: recipient.id, kind: 'REFUSED', reason: 'unlock throttled', ip: context.ip, userAgent: context.userAgent } });
-    await recordAudit({ ...auditBase, outcome: 'refused', detail: { shareId: recipient.share.id, reason: 'throttled' } });
-    return outcome;
+    await audit('share.unlock', 'refused', recipient.id, { detail: { shareId, reason: 'throttled' } });
+    return attempt;
   }
-  if (outcome.kind === 'wrong-password') {
-    await recordAudit({ ...auditBase, outcome: 'refused', detail: { shareId: recipient.share.id, reason: 'wrong password' } });
-    return outcome;
+  if (attempt.outcome === 'wrong-password') {
+    await audit('share.unlock', 'refused', recipient.id, { detail: { shareId, reason: 'wrong password' } });
+    return attempt;
   }
-  await recordAudit({ ...auditBase, outcome: 'granted', detail: { shareId: recipient.share.id } });
+  await audit('share.unlock', 'granted', recipient.id, { detail: { shareId } });
   const cap = Date.now() + env.SHARE_UNLOCK_HOURS * 3_600_000;
   const expires = new Date(Math.min(cap, recipient.share.expiresAt.getTime()));
   return {
-    kind: 'unlocked',
+    outcome: 'unlocked',
     cookie: { value: signUnlockCookie({ recipientId: recipient.id, passwordHash }, expires, env.AUTH_SECRET), path: unlockCookiePath(token), expires },
   };
 }
 
 export type FileClickOutcome =
-  | { kind: 'not-found' }
-  | { kind: 'dead'; reason: DeadReason }
-  | { kind: 'locked' }
-  | { kind: 'granted'; url: string; expiresAt: Date; firstDownload: FirstDownload | null };
+  | { outcome: 'not-found' }
+  | { outcome: 'dead'; reason: DeadReason }
+  | { outcome: 'locked' }
+  | { outcome: 'granted'; url: string; expiresAt: Date; firstDownload: FirstDownload | null };
 
 export interface FileClickOptions {
   unlockCookies: readonly string[];
@@ -260,19 +256,12 @@ export interface FileClickOptions {
  */
 export async function clickShareFile(token: string, fileId: string, options: FileClickOptions): Promise<FileClickOutcome> {
   const { context } = options;
-  const recipient = await findRecipient(token);
-  if (!recipient) {
-    await recordUnknownToken('share.download', context);
-    return { kind: 'not-found' };
-  }
-  const state = stateOf(recipient);
-  if (!state.live) {
-    await logAccess(recipient, { kind: 'REFUSED', reason: state.reason }, context);
-    return { kind: 'dead', reason: state.reason };
-  }
+  const link = await resolveLink(token, 'share.download', context);
+  if (link.outcome !== 'live') return link;
+  const { recipient } = link;
   if (!isUnlocked(recipient, options.unlockCookies)) {
     await logAccess(recipient, { kind: 'REFUSED', reason: 'locked' }, context);
-    return { kind: 'locked' };
+    return { outcome: 'locked' };
   }
   const file = await db.libraryFile.findFirst({
     where: { id: fileId, status: 'READY', shareFiles: { some: { shareId: recipient.share.id } } },
@@ -280,7 +269,7 @@ export async function clickShareFile(token: string, fileId: string, options: Fil
   });
   if (!file) {
     await logAccess(recipient, { kind: 'REFUSED', reason: 'file not in share' }, context);
-    return { kind: 'not-found' };
+    return { outcome: 'not-found' };
   }
 
   const now = new Date();
@@ -298,13 +287,13 @@ export async function clickShareFile(token: string, fileId: string, options: Fil
     const freshState = fresh ? stateOf(fresh, now) : ({ live: false, reason: 'revoked' } as const);
     const reason: DeadReason = freshState.live ? 'exhausted' : freshState.reason;
     await logAccess(recipient, { kind: 'REFUSED', reason, file }, context);
-    return { kind: 'dead', reason };
+    return { outcome: 'dead', reason };
   }
 
   const signed = await presignGet(file.objectKey, { purpose: 'shareClick', ttlSeconds: options.ttlSeconds, downloadName: file.name, responseContentType: file.contentType });
   await logAccess(recipient, { kind: 'DOWNLOAD', file, urlExpiresAt: signed.expiresAt }, context);
   const firstDownload = counted[0].downloadCount === 1 ? { recipientId: recipient.id, fileName: file.name } : null;
-  return { kind: 'granted', url: signed.url, expiresAt: signed.expiresAt, firstDownload };
+  return { outcome: 'granted', url: signed.url, expiresAt: signed.expiresAt, firstDownload };
 }
 
 export interface FirstDownload {

@@ -1,32 +1,25 @@
 import 'server-only';
-import type { ActionState } from '@/lib/action-state';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { recordAudit } from '@/lib/dal/audit';
+import { auditor } from '@/lib/dal/audit';
+import { DalError } from '@/lib/dal/errors';
 import { requireAdmin } from '@/lib/dal/session';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ShareAccessKind } from '@/lib/generated/prisma/enums';
 import { hashPassword } from '@/lib/password';
 import type { RequestContext } from '@/lib/request-context';
 import type { CreateShareInput, RecipientInput, UpdateShareInput } from '@/lib/shares/input';
-import { linkState, type LinkState } from '@/lib/shares/link-state';
+import { linkState, shareStatus, type LinkState, type ShareStatus } from '@/lib/shares/link-state';
 import { generateShareToken, hashShareToken } from '@/lib/shares/token';
-import { presignGet } from '@/lib/storage/presign';
-import { ttlSeconds as policyTtlSeconds } from '@/lib/storage/ttl';
+import { fileInActiveSharesMessage } from '@/lib/shares/wording';
 
 /**
- * The admin side of share links. Every function checks for an admin itself; results are plain DTOs
+ * The admin side of share links: creating, listing, editing and revoking shares and their
+ * recipients (raw pre-signed URLs are in share-raw-urls.ts, the partner side in share-access.ts).
+ * Every function checks for an admin itself; results are plain DTOs
  * (never a password hash or a token hash). Tokens exist only in the return value of the call that
  * created them: the admin sees each link once.
  */
-
-/** A refusal the admin can act on; actions turn it into an error ActionState. */
-export class ShareError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ShareError';
-  }
-}
 
 export interface ShareableFile {
   id: string;
@@ -73,12 +66,18 @@ function newRecipients(recipients: RecipientInput[]) {
 async function readyFileIds(fileIds: string[]): Promise<string[]> {
   const unique = [...new Set(fileIds)];
   const found = await db.libraryFile.findMany({ where: { id: { in: unique }, status: 'READY', scope: 'ADMIN' }, select: { id: true } });
-  if (found.length !== unique.length) throw new ShareError('Some of the chosen files are no longer available. Reload the page and choose again.');
+  if (found.length !== unique.length) throw new DalError('Some of the chosen files are no longer available. Reload the page and choose again.');
   return unique;
 }
 
-export async function createShare(input: CreateShareInput, context?: RequestContext): Promise<{ shareId: string; links: IssuedLink[] }> {
+export interface CreatedShare {
+  shareId: string;
+  links: IssuedLink[];
+}
+
+export async function createShare(input: CreateShareInput, context?: RequestContext): Promise<CreatedShare> {
   const admin = await requireAdmin();
+  const audit = auditor(admin.id, context);
   const fileIds = await readyFileIds(input.fileIds);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const recipients = newRecipients(input.recipients);
@@ -97,23 +96,8 @@ export async function createShare(input: CreateShareInput, context?: RequestCont
   });
   const idByHash = new Map(share.recipients.map((r) => [r.tokenHash, r.id]));
   const links = recipients.map((r) => ({ recipientId: idByHash.get(r.data.tokenHash)!, name: r.data.name, email: r.data.email, url: linkUrl(r.token) }));
-  await recordAudit({
-    actorId: admin.id,
-    action: 'share.create',
-    outcome: 'changed',
-    subjectType: 'Share',
-    subjectId: share.id,
-    context,
-    detail: { title: input.title, expiresAt: input.expiresAt.toISOString(), password: passwordHash !== null, maxDownloads: input.maxDownloads, fileIds, recipientIds: links.map((l) => l.recipientId) },
-  });
+  await audit('share.create', 'changed', share.id, { detail: { title: input.title, expiresAt: input.expiresAt.toISOString(), password: passwordHash !== null, maxDownloads: input.maxDownloads, fileIds, recipientIds: links.map((l) => l.recipientId) } });
   return { shareId: share.id, links };
-}
-
-export type ShareStatus = 'active' | 'revoked' | 'expired';
-
-function shareStatus(share: { revokedAt: Date | null; expiresAt: Date }, now = new Date()): ShareStatus {
-  if (share.revokedAt) return 'revoked';
-  return share.expiresAt.getTime() <= now.getTime() ? 'expired' : 'active';
 }
 
 export interface ShareSummary {
@@ -262,15 +246,16 @@ export async function getRecipientLog(shareId: string, recipientId: string): Pro
 
 async function existingShare(shareId: string) {
   const share = await db.share.findUnique({ where: { id: shareId }, select: { id: true, revokedAt: true, passwordHash: true } });
-  if (!share) throw new ShareError('This share no longer exists.');
+  if (!share) throw new DalError('This share no longer exists.');
   return share;
 }
 
 /** Edits what a share offers and on which terms; recipients keep their links and counts. */
 export async function updateShare(shareId: string, input: UpdateShareInput, context?: RequestContext): Promise<void> {
   const admin = await requireAdmin();
+  const audit = auditor(admin.id, context);
   const share = await existingShare(shareId);
-  if (share.revokedAt) throw new ShareError('This share has been revoked; create a new one instead.');
+  if (share.revokedAt) throw new DalError('This share has been revoked; create a new one instead.');
   const fileIds = await readyFileIds(input.fileIds);
   const passwordHash = input.passwordMode === 'set' ? await hashPassword(input.password) : input.passwordMode === 'remove' ? null : share.passwordHash;
   await db.$transaction([
@@ -281,59 +266,55 @@ export async function updateShare(shareId: string, input: UpdateShareInput, cont
     db.shareFile.deleteMany({ where: { shareId, fileId: { notIn: fileIds } } }),
     db.shareFile.createMany({ data: fileIds.map((fileId) => ({ shareId, fileId })), skipDuplicates: true }),
   ]);
-  await recordAudit({
-    actorId: admin.id,
-    action: 'share.update',
-    outcome: 'changed',
-    subjectType: 'Share',
-    subjectId: shareId,
-    context,
-    detail: { title: input.title, expiresAt: input.expiresAt.toISOString(), password: input.passwordMode, maxDownloads: input.maxDownloads, fileIds },
-  });
+  await audit('share.update', 'changed', shareId, { detail: { title: input.title, expiresAt: input.expiresAt.toISOString(), password: input.passwordMode, maxDownloads: input.maxDownloads, fileIds } });
 }
 
 export async function addRecipients(shareId: string, recipients: RecipientInput[], context?: RequestContext): Promise<IssuedLink[]> {
   const admin = await requireAdmin();
+  const audit = auditor(admin.id, context);
   const share = await existingShare(shareId);
-  if (share.revokedAt) throw new ShareError('This share has been revoked; create a new one instead.');
+  if (share.revokedAt) throw new DalError('This share has been revoked; create a new one instead.');
   const created = newRecipients(recipients);
   const links: IssuedLink[] = [];
   for (const r of created) {
     const row = await db.shareRecipient.create({ data: { ...r.data, shareId }, select: { id: true } });
     links.push({ recipientId: row.id, name: r.data.name, email: r.data.email, url: linkUrl(r.token) });
   }
-  await recordAudit({ actorId: admin.id, action: 'share.recipients.add', outcome: 'changed', subjectType: 'Share', subjectId: shareId, context, detail: { recipientIds: links.map((l) => l.recipientId) } });
+  await audit('share.recipients.add', 'changed', shareId, { detail: { recipientIds: links.map((l) => l.recipientId) } });
   return links;
 }
 
 /** Revokes the whole share: every link stops at its next request. */
 export async function revokeShare(shareId: string, context?: RequestContext): Promise<void> {
   const admin = await requireAdmin();
+  const audit = auditor(admin.id, context);
   await existingShare(shareId);
   const { count } = await db.share.updateMany({ where: { id: shareId, revokedAt: null }, data: { revokedAt: new Date() } });
-  await recordAudit({ actorId: admin.id, action: 'share.revoke', outcome: 'changed', subjectType: 'Share', subjectId: shareId, context, detail: { alreadyRevoked: count === 0 } });
+  await audit('share.revoke', 'changed', shareId, { detail: { alreadyRevoked: count === 0 } });
 }
 
 async function recipientOf(shareId: string, recipientId: string) {
   const recipient = await db.shareRecipient.findFirst({ where: { id: recipientId, shareId }, select: { id: true, name: true, email: true } });
-  if (!recipient) throw new ShareError('This recipient is no longer on the share.');
+  if (!recipient) throw new DalError('This recipient is no longer on the share.');
   return recipient;
 }
 
 /** Revokes one recipient's link; the others keep working. The link and its log stay for the record. */
 export async function revokeRecipient(shareId: string, recipientId: string, context?: RequestContext): Promise<void> {
   const admin = await requireAdmin();
+  const audit = auditor(admin.id, context);
   await recipientOf(shareId, recipientId);
   const { count } = await db.shareRecipient.updateMany({ where: { id: recipientId, revokedAt: null }, data: { revokedAt: new Date() } });
-  await recordAudit({ actorId: admin.id, action: 'share.recipient.revoke', outcome: 'changed', subjectType: 'ShareRecipient', subjectId: recipientId, context, detail: { shareId, alreadyRevoked: count === 0 } });
+  await audit('share.recipient.revoke', 'changed', recipientId, { detail: { shareId, alreadyRevoked: count === 0 } });
 }
 
 /** Removes a recipient and its access log from the share (the audit log keeps the history). */
 export async function removeRecipient(shareId: string, recipientId: string, context?: RequestContext): Promise<void> {
   const admin = await requireAdmin();
+  const audit = auditor(admin.id, context);
   const recipient = await recipientOf(shareId, recipientId);
   await db.shareRecipient.delete({ where: { id: recipientId } });
-  await recordAudit({ actorId: admin.id, action: 'share.recipient.remove', outcome: 'changed', subjectType: 'ShareRecipient', subjectId: recipientId, context, detail: { shareId, name: recipient.name, email: recipient.email } });
+  await audit('share.recipient.remove', 'changed', recipientId, { detail: { shareId, name: recipient.name, email: recipient.email } });
 }
 
 export interface ActiveShareRef {
@@ -358,50 +339,5 @@ export async function activeSharesForFile(fileId: string): Promise<ActiveShareRe
 /** For the library's delete: why this file must stay (it is in an active share), or null. */
 export async function shareDeletionBlocker(fileId: string): Promise<string | null> {
   const active = await activeSharesForFile(fileId);
-  if (active.length === 0) return null;
-  const titles = active.slice(0, 3).map((s) => `“${s.title}”`).join(', ');
-  const more = active.length > 3 ? ` and ${active.length - 3} more` : '';
-  return `This file is in ${active.length === 1 ? 'an active share' : `${active.length} active shares`} (${titles}${more}). Remove it from ${active.length === 1 ? 'that share' : 'those shares'} or revoke ${active.length === 1 ? 'it' : 'them'} first.`;
-}
-
-/** Runs DAL work for an action: its result as success, a ShareError as an error message. */
-export async function shareActionState<T>(work: () => Promise<T>, message?: string): Promise<ActionState<T extends void ? undefined : T>> {
-  try {
-    const data = (await work()) as T extends void ? undefined : T;
-    return { status: 'success', data, message };
-  } catch (error) {
-    if (error instanceof ShareError) return { status: 'error', message: error.message };
-    throw error; // forbidden(), redirect() and real faults keep their own handling
-  }
-}
-
-/** The longest a raw pre-signed URL may live: the 'rawShare' TTL policy (TTL_RAW_SHARE_SECONDS, at most 7 days). */
-export function rawUrlMaxSeconds(): number {
-  return policyTtlSeconds('rawShare');
-}
-
-export interface RawUrl {
-  url: string;
-  expiresAt: Date;
-  fileName: string;
-}
-
-/**
- * A bare pre-signed GET for one file of an active share, for partners who need a plain S3 URL.
- * Unlike share links it cannot be revoked: it works for anyone who holds it until it expires (or
- * until the signing credentials do). The admin is warned before; the issue is audited.
- */
-export async function issueRawUrl(shareId: string, fileId: string, ttlSeconds: number, context?: RequestContext): Promise<RawUrl> {
-  const admin = await requireAdmin();
-  const share = await db.share.findUnique({ where: { id: shareId }, select: { revokedAt: true, expiresAt: true } });
-  if (!share) throw new ShareError('This share no longer exists.');
-  if (shareStatus(share) !== 'active') throw new ShareError('This share is no longer active; raw URLs are only issued for active shares.');
-  const inShare = await db.shareFile.findUnique({ where: { shareId_fileId: { shareId, fileId } }, select: { file: { select: { id: true, name: true, objectKey: true, contentType: true, status: true } } } });
-  if (!inShare || inShare.file.status !== 'READY') throw new ShareError('This file is not in the share.');
-  const max = rawUrlMaxSeconds();
-  if (ttlSeconds > max) throw new ShareError(`Raw URLs may live at most ${max} seconds here (TTL_RAW_SHARE_SECONDS).`);
-  const { file } = inShare;
-  const signed = await presignGet(file.objectKey, { purpose: 'rawShare', ttlSeconds, downloadName: file.name, responseContentType: file.contentType });
-  await recordAudit({ actorId: admin.id, action: 'share.raw-url', outcome: 'granted', subjectType: 'LibraryFile', subjectId: file.id, urlExpiresAt: signed.expiresAt, context, detail: { shareId, ttlSeconds } });
-  return { url: signed.url, expiresAt: signed.expiresAt, fileName: file.name };
+  return active.length === 0 ? null : fileInActiveSharesMessage(active.map((share) => share.title));
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordAudit } from '@/lib/dal/audit';
+import { auditor } from '@/lib/dal/audit';
 import { requireAdmin } from '@/lib/dal/session';
 import { requestContext } from '@/lib/request-context';
 import { bucket } from '@/lib/storage/client';
@@ -8,7 +8,7 @@ import { summarize, type AuditCheck, type CheckStatus } from '@/lib/storage/secu
 import type { DiffLine } from '@/lib/storage/security/diff';
 import { runLab, type LabRow } from '@/lib/storage/security/lab';
 import { describeError } from '@/lib/storage/security/store';
-import { ttlPolicy } from '@/lib/storage/ttl';
+import { ttlTable } from '@/lib/storage/ttl';
 
 export interface StorageAuditView {
   bucket: string;
@@ -16,7 +16,7 @@ export interface StorageAuditView {
   checks: AuditCheck[];
   summary: Record<CheckStatus, number>;
   plan: { id: string; title: string; state: string; notes: string[]; diff: DiffLine[] }[];
-  ttls: { purpose: string; seconds: number }[];
+  ttls: { label: string; variable: string; seconds: number }[];
   generated: { title: string; command: string; json: string }[];
   /** Set when the bucket could not be read at all. */
   error?: string;
@@ -31,10 +31,9 @@ const GENERATED = [
 /** The access-control checklist of the live bucket, for admins. Reads only. */
 export async function getStorageAudit(): Promise<StorageAuditView> {
   await requireAdmin();
-  const policy = ttlPolicy();
   const base = {
     bucket: bucket(),
-    ttls: (['upload', 'download', 'invoice', 'shareClick', 'hardCap'] as const).map((purpose) => ({ purpose, seconds: policy[purpose] })),
+    ttls: ttlTable(),
     generated: GENERATED.map((g) => ({ title: g.title, command: `npm run s3:audit -- --emit ${g.what}`, json: JSON.stringify(emit(g.what), null, 2) })),
   };
   try {
@@ -54,15 +53,8 @@ export async function getStorageAudit(): Promise<StorageAuditView> {
 /** Runs the access-control lab against the live bucket, for admins, and records that it ran. */
 export async function runStorageLab(): Promise<LabRow[]> {
   const admin = await requireAdmin();
+  const audit = auditor(admin.id, await requestContext());
   const rows = await runLab();
-  await recordAudit({
-    actorId: admin.id,
-    action: 'storage.lab',
-    outcome: 'granted',
-    subjectType: 'bucket',
-    subjectId: bucket(),
-    context: await requestContext(),
-    detail: rows.map((r) => ({ id: r.id, outcome: r.outcome, status: r.actual?.status ?? null, code: r.actual?.code ?? null })),
-  });
+  await audit('storage.lab', 'granted', bucket(), { detail: rows.map((r) => ({ id: r.id, outcome: r.outcome, status: r.actual?.status ?? null, code: r.actual?.code ?? null })) });
   return rows;
 }

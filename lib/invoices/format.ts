@@ -27,9 +27,3 @@ export function parseAmountToCents(text: string): number | null {
 export function formatIssueDate(date: Date): string {
   return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
-
-/** 86400 → "24 hours", 5400 → "90 minutes": a link lifetime as the UI states it, never rounded up. */
-export function formatDuration(seconds: number): string {
-  const [value, unit] = seconds % 3600 === 0 ? [seconds / 3600, 'hour'] : seconds % 60 === 0 ? [seconds / 60, 'minute'] : [seconds, 'second'];
-  return `${value} ${unit}${value === 1 ? '' : 's'}`;
-}

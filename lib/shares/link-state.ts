@@ -21,6 +21,14 @@ export function linkState(facts: LinkFacts, now: Date = new Date()): LinkState {
   return { live: true };
 }
 
+export type ShareStatus = 'active' | 'revoked' | 'expired';
+
+/** A whole share's state, for the admin views (each recipient's link has its own, above). */
+export function shareStatus(share: { revokedAt: Date | null; expiresAt: Date }, now: Date = new Date()): ShareStatus {
+  if (share.revokedAt) return 'revoked';
+  return share.expiresAt.getTime() <= now.getTime() ? 'expired' : 'active';
+}
+
 /** What a partner is told, per outcome. The same words on the page and in the download route. */
 export const DEAD_LINK_COPY: Record<DeadReason | 'notFound', { status: number; title: string; body: string }> = {
   notFound: {

@@ -1,11 +1,12 @@
 import 'server-only';
-import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { bucket, s3 } from '@/lib/storage/client';
 import { PREFIX } from '@/lib/storage/keys';
+import { copyObject, deleteObject } from '@/lib/storage/objects';
 
 /**
- * S3 operations behind profile photos: inspect a quarantined upload, read its first bytes, move it
- * to its verified key, delete photos, and find quarantined objects nobody confirmed.
+ * The storage rules of profile photos: how long a photo URL lives and is reused, the headers a
+ * verified photo is stored with, and where quarantined uploads nobody confirmed are found.
  */
 
 /** Display URLs are signed as of the start of a window this long, so a page reload reuses the same URL. */
@@ -39,54 +40,16 @@ export function avatarSigningWindow(now: Date, downloadTtlSeconds: number): Sign
   return { signedAt: new Date(Math.floor(now.getTime() / windowMs) * windowMs), ttlSeconds };
 }
 
-function status(error: unknown): number | undefined {
-  return (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-}
-
-export interface StoredObject {
-  size: number;
-  contentType: string | null;
-}
-
-/** Size and Content-Type of an object, or null when there is none under `key`. */
-export async function headObject(key: string): Promise<StoredObject | null> {
-  try {
-    const head = await s3().send(new HeadObjectCommand({ Bucket: bucket(), Key: key }));
-    return { size: head.ContentLength ?? 0, contentType: head.ContentType ?? null };
-  } catch (error) {
-    if (status(error) === 404) return null;
-    throw error;
-  }
-}
-
-/** The first `count` bytes of an object (a ranged GET: the rest is never downloaded). */
-export async function readObjectStart(key: string, count: number): Promise<Uint8Array> {
-  const response = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: key, Range: `bytes=0-${count - 1}` }));
-  const bytes = (await response.Body?.transformToByteArray()) ?? new Uint8Array();
-  return bytes.subarray(0, count);
-}
-
 /** Copies a verified upload to its photo key with the photo's headers, then deletes the upload. */
 export async function moveToPhotoKey(from: string, to: string, contentType: string): Promise<void> {
-  await s3().send(
-    new CopyObjectCommand({
-      Bucket: bucket(),
-      CopySource: `${bucket()}/${from.split('/').map(encodeURIComponent).join('/')}`,
-      Key: to,
-      MetadataDirective: 'REPLACE',
-      ContentType: contentType,
-      CacheControl: AVATAR_CACHE_CONTROL,
-    }),
-  );
+  await copyObject(from, to, { contentType, cacheControl: AVATAR_CACHE_CONTROL });
   await deleteObject(from);
 }
 
-/** Deletes an object; deleting one that is already gone is not an error (S3 answers 204 either way). */
-export async function deleteObject(key: string): Promise<void> {
-  await s3().send(new DeleteObjectCommand({ Bucket: bucket(), Key: key }));
-}
-
-/** Keys of quarantined uploads last written before `cutoff`. */
+/**
+ * Keys of quarantined uploads last written before `cutoff`. A bucket-level listing, so it asks the
+ * bucket itself: the app role's s3:ListBucket is granted on the bucket only.
+ */
 export async function listQuarantinedBefore(cutoff: Date): Promise<string[]> {
   const stale: string[] = [];
   let token: string | undefined;

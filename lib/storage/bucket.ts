@@ -11,7 +11,8 @@ import {
 import { bucket, s3 } from '@/lib/storage/client';
 import { corsRules } from '@/lib/storage/cors';
 import { lifecycleRules } from '@/lib/storage/lifecycle';
-import { describeError, endpointOf, isUnsupported, storeKindOf } from '@/lib/storage/security/store';
+import { isNotFound } from '@/lib/storage/objects';
+import { describeError, endpointOf, httpStatusOf, isUnsupported, storeKindOf } from '@/lib/storage/security/store';
 
 export interface BucketHealth {
   reachable: boolean;
@@ -33,11 +34,11 @@ async function probeBucket(client: S3Client, name: string): Promise<void> {
   try {
     await client.send(new HeadBucketCommand({ Bucket: name }), timeout);
   } catch (headBucketError) {
-    if ((headBucketError as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== 403) throw headBucketError;
+    if (httpStatusOf(headBucketError) !== 403) throw headBucketError;
     try {
       await client.send(new HeadObjectCommand({ Bucket: name, Key: PROBE_KEY }), timeout);
     } catch (headObjectError) {
-      if ((headObjectError as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== 404) throw headBucketError;
+      if (!isNotFound(headObjectError)) throw headBucketError;
     }
   }
 }

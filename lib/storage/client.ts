@@ -1,7 +1,7 @@
 import 'server-only';
 import { S3Client } from '@aws-sdk/client-s3';
 import { env } from '@/lib/env';
-import { findUseCase, type UseCaseId } from '@/lib/storage/security/use-cases';
+import { findUseCase, USE_CASES, type UseCaseId } from '@/lib/storage/security/use-cases';
 
 export interface S3Target {
   region: string;
@@ -39,10 +39,8 @@ export function bucket(): string {
 
 /** The Access Point configured for a use case (ARN or alias), if any. */
 export function accessPointFor(useCase: UseCaseId): string | undefined {
-  if (useCase === 'avatars') return env.S3_ACCESS_POINT_AVATARS;
-  if (useCase === 'invoices') return env.S3_ACCESS_POINT_INVOICES;
-  if (useCase === 'partnerFiles') return env.S3_ACCESS_POINT_PARTNER_FILES;
-  return undefined;
+  const variable = USE_CASES.find((u) => u.id === useCase)?.accessPointVariable;
+  return variable && env[variable];
 }
 
 /**

@@ -1,13 +1,12 @@
 import 'server-only';
-import { env, S3_MAX_PART_BYTES, S3_MIN_PART_BYTES } from '@/lib/env';
+import { env, S3_MAX_PART_BYTES, S3_MAX_PARTS, S3_MIN_PART_BYTES } from '@/lib/env';
 
 /**
  * The file library's storage policy: how a file of a given size is sent (one PUT or parts), and
- * what a display name or declared type may look like. No S3 calls here; lib/storage/multipart.ts
- * and presign.ts do those.
+ * what a display name or declared type may look like. No S3 calls here; lib/storage/multipart.ts,
+ * objects.ts and presign.ts do those.
  */
 
-export const S3_MAX_PARTS = 10_000;
 const MIB = 1024 * 1024;
 
 export interface LibraryLimits {

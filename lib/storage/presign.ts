@@ -1,10 +1,16 @@
 import 'server-only';
-import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, UploadPartCommand } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { S3_MAX_PARTS } from '@/lib/env';
 import { bucket, bucketForKey, s3, signingCredentialsExpiry } from '@/lib/storage/client';
 import { isQuarantined } from '@/lib/storage/keys';
 import { effectiveTtl, ttlSeconds, type UrlPurpose } from '@/lib/storage/ttl';
+
+/**
+ * Every URL the app signs is signed here, and every lifetime comes from lib/storage/ttl.ts, capped at
+ * what the signing credentials have left (a URL cannot outlive the credentials that signed it).
+ */
 
 export interface PresignedUrl {
   url: string;
@@ -62,6 +68,19 @@ export async function presignPut(key: string, options: PresignPutOptions): Promi
   const { expiresIn, expiresAt } = await lifetime('upload', options.ttlSeconds, signedAt);
   const command = new PutObjectCommand({ Bucket: bucketForKey(key), Key: key, ContentType: options.contentType });
   const url = await getSignedUrl(s3(), command, { expiresIn, signingDate: signedAt, signableHeaders: new Set(['content-type']) });
+  return { url, expiresAt };
+}
+
+/**
+ * A pre-signed PUT of one part of a multipart upload; its signature covers the upload id and the
+ * part number. Signed when that part starts, so no URL has to outlive its part.
+ */
+export async function presignUploadPart(key: string, uploadId: string, partNumber: number, options: { ttlSeconds?: number } = {}): Promise<PresignedUrl> {
+  if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > S3_MAX_PARTS) throw new RangeError(`part number must be 1..${S3_MAX_PARTS}, got ${partNumber}`);
+  const signedAt = new Date();
+  const { expiresIn, expiresAt } = await lifetime('upload', options.ttlSeconds, signedAt);
+  const command = new UploadPartCommand({ Bucket: bucketForKey(key), Key: key, UploadId: uploadId, PartNumber: partNumber });
+  const url = await getSignedUrl(s3(), command, { expiresIn, signingDate: signedAt });
   return { url, expiresAt };
 }
 

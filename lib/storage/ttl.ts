@@ -1,31 +1,27 @@
 import 'server-only';
 import { env } from '@/lib/env';
+import { HARD_CAP, URL_PURPOSE_IDS, URL_PURPOSES, type UrlPurpose } from '@/lib/storage/url-purposes';
 
 /**
- * Every pre-signed URL the app issues has one of these purposes, and its lifetime comes from here
- * alone. A pre-signed URL cannot be recalled once issued, so lifetimes stay short: minutes for
- * uploads, an hour for downloads, a day at most for invoice links.
+ * Every pre-signed URL the app issues has one of the purposes in lib/storage/url-purposes.ts, and its
+ * lifetime comes from here alone. A pre-signed URL cannot be recalled once issued, so lifetimes stay
+ * short: minutes for uploads, an hour for downloads, a day at most for invoice links.
  */
-export type UrlPurpose = 'upload' | 'download' | 'invoice' | 'shareClick' | 'rawShare';
+export type { UrlPurpose };
 
-export interface TtlPolicy {
-  upload: number;
-  download: number;
-  invoice: number;
-  shareClick: number;
-  rawShare: number;
-  hardCap: number;
-}
+export type TtlPolicy = Record<UrlPurpose, number> & { hardCap: number };
 
 export function ttlPolicy(): TtlPolicy {
-  return {
-    upload: env.TTL_UPLOAD_SECONDS,
-    download: env.TTL_DOWNLOAD_SECONDS,
-    invoice: env.TTL_INVOICE_SECONDS,
-    shareClick: env.TTL_SHARE_CLICK_SECONDS,
-    rawShare: env.TTL_RAW_SHARE_SECONDS,
-    hardCap: env.TTL_HARD_CAP_SECONDS,
-  };
+  const perPurpose = Object.fromEntries(URL_PURPOSE_IDS.map((p) => [p, env[URL_PURPOSES[p].variable]])) as Record<UrlPurpose, number>;
+  return { ...perPurpose, hardCap: env[HARD_CAP.variable] };
+}
+
+/** The policy as admins see it on /admin/storage: every purpose, then the hard cap. */
+export function ttlTable(policy: TtlPolicy = ttlPolicy()): { label: string; variable: string; seconds: number }[] {
+  return [
+    ...URL_PURPOSE_IDS.map((p) => ({ label: URL_PURPOSES[p].label, variable: URL_PURPOSES[p].variable, seconds: policy[p] })),
+    { label: HARD_CAP.label, variable: HARD_CAP.variable, seconds: policy.hardCap },
+  ];
 }
 
 /** The lifetime, in seconds, of a URL issued for `purpose`; a shorter one may be asked for, never a longer one. */
@@ -39,7 +35,7 @@ export function ttlSeconds(purpose: UrlPurpose, requested?: number): number {
 
 /** The longest lifetime of any URL the app issues: the bucket policy denies signatures older than this. */
 export function longestTtlSeconds(policy: TtlPolicy = ttlPolicy()): number {
-  return Math.min(Math.max(policy.upload, policy.download, policy.invoice, policy.shareClick, policy.rawShare), policy.hardCap);
+  return Math.min(Math.max(...URL_PURPOSE_IDS.map((p) => policy[p])), policy.hardCap);
 }
 
 export interface EffectiveTtl {

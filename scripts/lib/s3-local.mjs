@@ -49,7 +49,7 @@ export async function startRadosgw({ directory, port, monPort }) {
   const endpoint = `http://127.0.0.1:${port}`;
   log('s3', `Ceph radosgw at ${endpoint} (cluster in ${directory})`);
   return {
-    kind: 'rgw',
+    kind: 'radosgw',
     endpoint,
     accessKeyId,
     secretAccessKey,

@@ -6,11 +6,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { corsRules } from '../../lib/storage/cors';
+import { storeKindOf, type StoreKind } from '../../lib/storage/security/store';
 import { startEmbeddedPostgres } from './postgres.mjs';
 import { radosgwInstalled, startEmulator, startRadosgw } from './s3-local.mjs';
 import { freePort, log, mustRun } from './util.mjs';
 
-export type StoreKind = 'rgw' | 'emulator' | 'external';
+type LocalStoreKind = Extract<StoreKind, 'radosgw' | 'emulator'>;
 
 export interface Services {
   env: NodeJS.ProcessEnv;
@@ -57,16 +58,16 @@ function devAuthSecret(): string {
  * radosgw wherever it is installed (it enforces what the emulator cannot, and CI runs it), unless
  * S3_LOCAL=emulator (or the option) asks for the emulator; S3_LOCAL=rgw or CI insist on radosgw.
  */
-function localStoreKind(options: ServiceOptions): 'rgw' | 'emulator' {
+function localStoreKind(options: ServiceOptions): LocalStoreKind {
   const forceEmulator = options.emulator || process.env.S3_LOCAL === 'emulator';
   const insistRgw = !options.emulator && (options.requireRgw || process.env.S3_LOCAL === 'rgw');
   if (insistRgw && !radosgwInstalled()) throw new Error('S3_LOCAL=rgw (or CI) asks for Ceph radosgw, but it is not installed: apt-get install ceph-mon ceph-osd radosgw ceph-common');
-  return insistRgw || (!forceEmulator && radosgwInstalled()) ? 'rgw' : 'emulator';
+  return insistRgw || (!forceEmulator && radosgwInstalled()) ? 'radosgw' : 'emulator';
 }
 
-async function startStore(options: ServiceOptions, bucket: string, kind: 'rgw' | 'emulator') {
+async function startStore(options: ServiceOptions, bucket: string, kind: LocalStoreKind) {
   const origins = [options.appUrl, ...(options.appUrl.includes('127.0.0.1') ? [options.appUrl.replace('127.0.0.1', 'localhost')] : [])];
-  if (kind === 'rgw') {
+  if (kind === 'radosgw') {
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'guestpass-rgw-'));
     // A fixed S3 port in development (stable URLs), free ones in tests so that suites run side by
     // side; the monitor's port is internal, so always a free one (two dev servers can coexist).
@@ -106,12 +107,13 @@ export async function startServices(options: ServiceOptions): Promise<Services> 
     if (!env.DATABASE_URL) {
       // radosgw here keeps its objects in memory, so a development database that outlived it would list
       // files it no longer has: with radosgw, each `npm run dev` starts from a clean slate, both stores together.
-      const pg = await startEmbeddedPostgres({ fresh: options.mode === 'test' || localStore === 'rgw' });
+      const pg = await startEmbeddedPostgres({ fresh: options.mode === 'test' || localStore === 'radosgw' });
       stops.push(() => pg.stop());
       env.DATABASE_URL = pg.url;
     }
 
-    let storeKind: StoreKind = 'external';
+    // A store given by S3_ENDPOINT (or AWS itself) is whatever its endpoint says; prepare.ts asks it.
+    let storeKind: StoreKind = storeKindOf(env.S3_ENDPOINT, undefined);
     if (localStore) {
       env.S3_BUCKET = options.mode === 'dev' ? 'guestpass-dev' : 'guestpass-test';
       const { store, origins } = await startStore(options, env.S3_BUCKET!, localStore);

@@ -7,7 +7,9 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { bucket, s3 } from '@/lib/storage/client';
 import { keys } from '@/lib/storage/keys';
 import { libraryLimits, planUpload } from '@/lib/storage/library';
-import { completeMultipartUpload, createMultipartUpload, deleteObject, listUploadedParts, presignUploadPart } from '@/lib/storage/multipart';
+import { completeMultipartUpload, createMultipartUpload, listUploadedParts } from '@/lib/storage/multipart';
+import { deleteObject } from '@/lib/storage/objects';
+import { presignUploadPart } from '@/lib/storage/presign';
 
 const size = Number(process.env.BENCH_BYTES ?? 128 * 1024 * 1024);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);

@@ -57,8 +57,8 @@ test('an admin uploads a file in parts straight to S3, sees progress, then the f
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page.getByRole('row').filter({ hasText: name })).toBeVisible();
 
-  page.once('dialog', (dialog) => dialog.accept());
   await row.getByRole('button', { name: `Delete ${name}` }).click();
+  await row.getByRole('button', { name: 'Yes, delete' }).click();
   await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
   expect((await page.request.get(href!, { maxRedirects: 0 })).status()).toBe(404);
 });
@@ -81,8 +81,8 @@ test('a 40 MB file with a non-ASCII name becomes Ready and downloads byte-identi
   expect(decodeURIComponent(encodedName ?? '')).toBe(name);
   expect(Buffer.compare(await object.body(), buffer)).toBe(0);
 
-  page.once('dialog', (dialog) => dialog.accept());
   await row.getByRole('button', { name: `Delete ${name}` }).click();
+  await row.getByRole('button', { name: 'Yes, delete' }).click();
   await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
 });
 
@@ -153,7 +153,7 @@ test('an upload survives pause, resume and a page reload, sending only the parts
     const url = new URL(response.url());
     if (response.request().method() === 'PUT' && url.searchParams.has('partNumber') && response.status() === 200) stored[phase].push(url.searchParams.get('partNumber')!);
   });
-  page.on('dialog', (dialog) => dialog.accept()); // "leave while uploading?" on reload; "delete?" at the end
+  page.on('dialog', (dialog) => dialog.accept()); // "leave while uploading?" on reload
 
   await page.getByLabel('Upload files').setInputFiles(filePath);
   const progress = page.getByRole('progressbar', { name });
@@ -176,6 +176,7 @@ test('an upload survives pause, resume and a page reload, sending only the parts
   const redirect = await page.request.get((await row.getByRole('link', { name: `Download ${name}` }).getAttribute('href'))!, { maxRedirects: 0 });
   expect(Buffer.compare(await (await page.request.get(redirect.headers().location)).body(), buffer)).toBe(0);
   await row.getByRole('button', { name: `Delete ${name}` }).click();
+  await row.getByRole('button', { name: 'Yes, delete' }).click();
   await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
   fs.rmSync(path.dirname(filePath), { recursive: true, force: true });
 });
@@ -202,8 +203,8 @@ test('a part that fails mid-way or whose URL expired is retried with a fresh URL
   expect(attempts.get('2')).toHaveLength(2);
   expect(attempts.get('3')).toHaveLength(1);
   await expect(page.getByRole('row').filter({ hasText: name }).getByText('Ready')).toBeVisible();
-  page.once('dialog', (dialog) => dialog.accept());
   await page.getByRole('row').filter({ hasText: name }).getByRole('button', { name: `Delete ${name}` }).click();
+  await page.getByRole('row').filter({ hasText: name }).getByRole('button', { name: 'Yes, delete' }).click();
   await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
 });
 
@@ -249,7 +250,9 @@ test('a customer cannot reach /admin/files, its downloads or its upload actions'
   const replay = await page.request.post('/admin/files', { headers, data: recorded.postData() ?? '' });
   expect(replay.status()).toBe(403);
 
-  adminPage.once('dialog', (dialog) => dialog.accept());
-  await adminPage.getByRole('row').filter({ hasText: 'tiny.txt' }).first().getByRole('button', { name: 'Delete tiny.txt' }).click();
+  const tinyRow = adminPage.getByRole('row').filter({ hasText: 'tiny.txt' }).first();
+  await tinyRow.getByRole('button', { name: 'Delete tiny.txt' }).click();
+  await tinyRow.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(tinyRow.getByRole('button', { name: 'Yes, delete' })).toHaveCount(0);
   await adminContext.close();
 });

@@ -1,3 +1,5 @@
+import type { StoreKind } from '@/lib/storage/security/store';
+
 /**
  * Which S3 server the suite runs against (set by scripts/lib/services.ts). The in-process emulator
  * (patched, see patches/) does everything the app asks of S3 except bucket policies, Block Public
@@ -5,7 +7,7 @@
  * `needs(...)`, and is skipped only on a store without it; `npm test` counts those skips by reason
  * and fails the run on any other skip.
  */
-export const storeKind = process.env.S3_STORE_KIND ?? 'external';
+export const storeKind = (process.env.S3_STORE_KIND ?? 'other') as StoreKind;
 
 export type StoreFeature = 'bucket policy' | 'Block Public Access' | 'access points';
 

@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '@/lib/dal/session';
+import { DalError } from '@/lib/dal/errors';
 
 // The session lookup only: who is signed in. Everything else (PostgreSQL, S3) is real.
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
@@ -19,7 +20,8 @@ const { db } = await import('@/lib/db');
 const { env } = await import('@/lib/env');
 const { confirmAvatarUpload, createAvatarUpload, myAvatar, removeAvatar } = await import('@/lib/dal/avatars');
 const { cleanupAvatarStorage, CONFIRM_GRACE_SECONDS } = await import('@/lib/dal/avatar-cleanup');
-const { AVATAR_CACHE_CONTROL, deleteObject, headObject } = await import('@/lib/storage/avatars');
+const { AVATAR_CACHE_CONTROL } = await import('@/lib/storage/avatars');
+const { deleteObject, headObject } = await import('@/lib/storage/objects');
 const { bucket, s3 } = await import('@/lib/storage/client');
 const { keys } = await import('@/lib/storage/keys');
 const { presignGet, presignPost } = await import('@/lib/storage/presign');
@@ -59,10 +61,9 @@ async function newUser(label: string): Promise<SessionUser> {
 async function uploadAs(user: SessionUser, contentType: string, body: Uint8Array<ArrayBuffer>) {
   session.user = user;
   const created = await createAvatarUpload({ contentType, size: body.length });
-  if (!created.ok) throw new Error(created.message);
-  const sent = await post(created.value, body);
+  const sent = await post(created, body);
   expect(sent.status, sent.text).toBe(204);
-  return created.value;
+  return created;
 }
 
 async function avatarKeyOf(user: SessionUser) {
@@ -103,29 +104,26 @@ describe('the upload form: S3 itself enforces the policy', () => {
 
   it('rejects a body over the size limit with EntityTooLarge, and an empty one', async () => {
     const created = await createAvatarUpload({ contentType: 'image/jpeg', size: 1000 });
-    if (!created.ok) throw new Error(created.message);
-    const tooLarge = await post(created.value, Buffer.alloc(env.AVATAR_MAX_BYTES + 1, 0xff));
+    const tooLarge = await post(created, Buffer.alloc(env.AVATAR_MAX_BYTES + 1, 0xff));
     expect(tooLarge.status).toBe(400);
     expect(tooLarge.text).toContain('EntityTooLarge');
     expect(explainS3Error(tooLarge.status, tooLarge.text).message).toMatch(/larger than allowed/);
-    const empty = await post(created.value, new Uint8Array());
+    const empty = await post(created, new Uint8Array());
     expect(empty.status).toBe(400);
     expect(explainS3Error(empty.status, empty.text).code).toBe('EntityTooSmall');
-    expect(await headObject(created.value.fields.key)).toBeNull();
+    expect(await headObject(created.fields.key)).toBeNull();
   });
 
   it('rejects a Content-Type other than the one declared', async () => {
     const created = await createAvatarUpload({ contentType: 'image/png', size: PNG.length });
-    if (!created.ok) throw new Error(created.message);
-    expect((await post(created.value, PNG, { 'Content-Type': 'text/html' })).status).toBe(403);
-    expect(await headObject(created.value.fields.key)).toBeNull();
+    expect((await post(created, PNG, { 'Content-Type': 'text/html' })).status).toBe(403);
+    expect(await headObject(created.fields.key)).toBeNull();
   });
 
   it('rejects a key outside the one signed: another user’s prefix, or the verified photo prefix', async () => {
     const created = await createAvatarUpload({ contentType: 'image/png', size: PNG.length });
-    if (!created.ok) throw new Error(created.message);
-    for (const key of [keys.avatarQuarantine(bob.id, created.value.uploadId), keys.avatar(alice.id, created.value.uploadId), `${created.value.fields.key}x`]) {
-      expect((await post(created.value, PNG, { key })).status).toBe(403);
+    for (const key of [keys.avatarQuarantine(bob.id, created.uploadId), keys.avatar(alice.id, created.uploadId), `${created.fields.key}x`]) {
+      expect((await post(created, PNG, { key })).status).toBe(403);
       expect(await headObject(key)).toBeNull();
     }
   });
@@ -142,9 +140,9 @@ describe('the upload form: S3 itself enforces the policy', () => {
 
   it('issues no form for a type that cannot be a photo, an empty file or an oversize one', async () => {
     const before = await db.avatarUpload.count({ where: { userId: alice.id } });
-    expect(await createAvatarUpload({ contentType: 'application/pdf', size: 100 })).toEqual({ ok: false, message: expect.stringMatching(/JPEG, PNG or WebP/) });
-    expect(await createAvatarUpload({ contentType: 'image/png', size: 0 })).toEqual({ ok: false, message: expect.stringMatching(/empty/) });
-    expect(await createAvatarUpload({ contentType: 'image/png', size: 6 * 1024 * 1024 })).toEqual({ ok: false, message: expect.stringMatching(/6\.0 MB; the limit is 5\.0 MB/) });
+    await expect(createAvatarUpload({ contentType: 'application/pdf', size: 100 })).rejects.toThrow(/JPEG, PNG or WebP/);
+    await expect(createAvatarUpload({ contentType: 'image/png', size: 0 })).rejects.toThrow(/empty/);
+    await expect(createAvatarUpload({ contentType: 'image/png', size: 6 * 1024 * 1024 })).rejects.toThrow(/6\.0 MB; the limit is 5\.0 MB/);
     expect(await db.avatarUpload.count({ where: { userId: alice.id } })).toBe(before);
   });
 });
@@ -152,8 +150,7 @@ describe('the upload form: S3 itself enforces the policy', () => {
 describe('the confirm step', () => {
   it('moves a verified photo to the user’s key and serves it through a reusable, cacheable URL; a second confirm changes nothing', async () => {
     const form = await uploadAs(alice, 'image/png', PNG);
-    const confirmed = await confirmAvatarUpload(form.uploadId);
-    expect(confirmed.ok).toBe(true);
+    await confirmAvatarUpload(form.uploadId);
     const photoKey = keys.avatar(alice.id, form.uploadId);
     expect(await avatarKeyOf(alice)).toBe(photoKey);
     expect(await headObject(form.fields.key)).toBeNull();
@@ -171,15 +168,14 @@ describe('the confirm step', () => {
     expect(Buffer.from(await response.arrayBuffer())).toEqual(PNG);
 
     const again = await confirmAvatarUpload(form.uploadId);
-    expect(again).toEqual({ ok: true, value: { url: view!.url, expiresAt: view!.expiresAt } });
+    expect(again).toEqual({ url: view!.url, expiresAt: view!.expiresAt });
     expect(await listKeys(`avatars/${alice.id}/`)).toEqual([photoKey]);
   });
 
   it('rejects a PDF declared as a JPEG: deletes the object and the upload, keeps the current photo, says why', async () => {
     const current = await avatarKeyOf(alice);
     const form = await uploadAs(alice, 'image/jpeg', PDF);
-    const rejected = await confirmAvatarUpload(form.uploadId);
-    expect(rejected).toEqual({ ok: false, message: 'The file is not a real JPEG image (its content is a PDF document). Choose a JPEG, PNG or WebP photo.' });
+    await expect(confirmAvatarUpload(form.uploadId)).rejects.toThrow(new DalError('The file is not a real JPEG image (its content is a PDF document). Choose a JPEG, PNG or WebP photo.'));
     expect(await headObject(form.fields.key)).toBeNull();
     expect(await db.avatarUpload.findUnique({ where: { id: form.uploadId } })).toBeNull();
     expect(await avatarKeyOf(alice)).toBe(current);
@@ -189,18 +185,18 @@ describe('the confirm step', () => {
   it('refuses an upload whose form expired; a new upload works', async () => {
     const form = await uploadAs(alice, 'image/png', PNG);
     await db.avatarUpload.update({ where: { id: form.uploadId }, data: { expiresAt: new Date(Date.now() - (CONFIRM_GRACE_SECONDS + 1) * 1000) } });
-    expect(await confirmAvatarUpload(form.uploadId)).toEqual({ ok: false, message: expect.stringMatching(/expired/) });
+    await expect(confirmAvatarUpload(form.uploadId)).rejects.toThrow(/expired/);
     expect(await headObject(form.fields.key)).toBeNull();
 
     const retry = await uploadAs(alice, 'image/png', PNG);
-    expect((await confirmAvatarUpload(retry.uploadId)).ok).toBe(true);
+    await expect(confirmAvatarUpload(retry.uploadId)).resolves.not.toBeNull();
     expect(await avatarKeyOf(alice)).toBe(keys.avatar(alice.id, retry.uploadId));
   });
 
   it('two tabs confirming at once: one photo wins, every other object is deleted', async () => {
     const [first, second] = [await uploadAs(alice, 'image/png', PNG), await uploadAs(alice, 'image/png', PNG)];
     const results = await Promise.all([confirmAvatarUpload(first.uploadId), confirmAvatarUpload(second.uploadId)]);
-    expect(results.map((r) => r.ok)).toEqual([true, true]);
+    expect(results.every((view) => view !== null)).toBe(true);
     const winner = await avatarKeyOf(alice);
     expect([keys.avatar(alice.id, first.uploadId), keys.avatar(alice.id, second.uploadId)]).toContain(winner);
     expect(await listKeys(`avatars/${alice.id}/`)).toEqual([winner]);
@@ -210,8 +206,8 @@ describe('the confirm step', () => {
 
   it('a double submit racing itself confirms once and leaves one photo', async () => {
     const form = await uploadAs(alice, 'image/png', PNG);
-    const results = await Promise.all([confirmAvatarUpload(form.uploadId), confirmAvatarUpload(form.uploadId)]);
-    expect(results.some((r) => r.ok)).toBe(true);
+    const results = await Promise.allSettled([confirmAvatarUpload(form.uploadId), confirmAvatarUpload(form.uploadId)]);
+    expect(results.some((r) => r.status === 'fulfilled')).toBe(true);
     expect(await avatarKeyOf(alice)).toBe(keys.avatar(alice.id, form.uploadId));
     expect(await listKeys(`avatars/${alice.id}/`)).toEqual([keys.avatar(alice.id, form.uploadId)]);
   });
@@ -231,13 +227,13 @@ describe('one user cannot reach another’s upload or photo', () => {
   it('bob cannot confirm alice’s upload; it stays hers to confirm', async () => {
     const form = await uploadAs(alice, 'image/png', PNG);
     session.user = bob;
-    expect(await confirmAvatarUpload(form.uploadId)).toEqual({ ok: false, message: expect.stringMatching(/not waiting for confirmation/) });
+    await expect(confirmAvatarUpload(form.uploadId)).rejects.toThrow(/not waiting for confirmation/);
     expect(await avatarKeyOf(bob)).toBeNull();
     expect(await headObject(form.fields.key)).not.toBeNull();
     expect(await db.auditEvent.count({ where: { actorId: bob.id, action: 'avatar.confirm', outcome: 'refused', subjectId: form.uploadId } })).toBe(1);
 
     session.user = alice;
-    expect((await confirmAvatarUpload(form.uploadId)).ok).toBe(true);
+    await expect(confirmAvatarUpload(form.uploadId)).resolves.not.toBeNull();
   });
 
   it('bob gets no URL for alice’s photo, quarantined uploads are never signed, and the bucket is not public', async () => {

@@ -9,8 +9,8 @@ const freshIp = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}-${rando
 describe('checkCredentials (real PostgreSQL)', () => {
   it('signs in a seeded account and returns no password hash', async () => {
     const verdict = await checkCredentials({ email: 'Alice@Example.com ', password: 'guestpass' }, freshIp());
-    expect(verdict.ok).toBe(true);
-    if (verdict.ok) {
+    expect(verdict.outcome).toBe('authenticated');
+    if (verdict.outcome === 'authenticated') {
       expect(verdict.user).toMatchObject({ email: 'alice@example.com', role: 'USER' });
       expect(Object.keys(verdict.user)).not.toContain('passwordHash');
     }
@@ -19,16 +19,15 @@ describe('checkCredentials (real PostgreSQL)', () => {
   it('answers a wrong password and an unknown email alike', async () => {
     const wrongPassword = await checkCredentials({ email: 'bob@example.com', password: 'nope' }, freshIp());
     const unknownEmail = await checkCredentials({ email: `ghost-${randomUUID()}@example.com`, password: 'nope' }, freshIp());
-    expect(wrongPassword).toEqual({ ok: false, reason: 'invalid' });
+    expect(wrongPassword).toEqual({ outcome: 'invalid' });
     expect(unknownEmail).toEqual(wrongPassword);
   });
 
   it('throttles an account after 5 failures in 15 minutes, from any IP, and records every attempt', async () => {
     const email = `target-${randomUUID()}@example.com`;
-    for (let i = 0; i < 5; i++) expect(await checkCredentials({ email, password: `guess-${i}` }, freshIp())).toEqual({ ok: false, reason: 'invalid' });
+    for (let i = 0; i < 5; i++) expect(await checkCredentials({ email, password: `guess-${i}` }, freshIp())).toEqual({ outcome: 'invalid' });
     const verdict = await checkCredentials({ email, password: 'guess-6' }, freshIp());
-    expect(verdict.ok).toBe(false);
-    if (!verdict.ok && verdict.reason === 'throttled') {
+    if (verdict.outcome === 'throttled') {
       const minutes = (verdict.retryAt.getTime() - Date.now()) / 60_000;
       expect(minutes).toBeGreaterThan(14);
       expect(minutes).toBeLessThanOrEqual(15);
@@ -45,7 +44,7 @@ describe('checkCredentials (real PostgreSQL)', () => {
     const before = new Date();
     try {
       for (let i = 0; i < 5; i++) await checkCredentials({ email, password: `wrong-${i}` }, ip);
-      expect(await checkCredentials({ email, password: 'guestpass' }, freshIp())).toMatchObject({ ok: false, reason: 'throttled' });
+      expect(await checkCredentials({ email, password: 'guestpass' }, freshIp())).toMatchObject({ outcome: 'throttled' });
     } finally {
       // Leave bob able to sign in for the other suites.
       await db.loginAttempt.deleteMany({ where: { email, createdAt: { gte: before } } });
@@ -55,15 +54,15 @@ describe('checkCredentials (real PostgreSQL)', () => {
   it('throttles an IP after 30 failures across accounts', async () => {
     const ip = freshIp();
     for (let i = 0; i < 30; i++) await checkCredentials({ email: `spray-${i}-${randomUUID()}@example.com`, password: 'x' }, ip);
-    expect(await checkCredentials({ email: `spray-last-${randomUUID()}@example.com`, password: 'x' }, ip)).toMatchObject({ ok: false, reason: 'throttled' });
+    expect(await checkCredentials({ email: `spray-last-${randomUUID()}@example.com`, password: 'x' }, ip)).toMatchObject({ outcome: 'throttled' });
     // Another IP is unaffected.
-    expect(await checkCredentials({ email: 'alice@example.com', password: 'guestpass' }, freshIp())).toMatchObject({ ok: true });
+    expect(await checkCredentials({ email: 'alice@example.com', password: 'guestpass' }, freshIp())).toMatchObject({ outcome: 'authenticated' });
   });
 
   it('rejects malformed input without touching the database', async () => {
     const before = await db.loginAttempt.count();
-    expect(await checkCredentials({ email: 'not-an-email', password: '' }, freshIp())).toEqual({ ok: false, reason: 'invalid' });
-    expect(await checkCredentials(null, freshIp())).toEqual({ ok: false, reason: 'invalid' });
+    expect(await checkCredentials({ email: 'not-an-email', password: '' }, freshIp())).toEqual({ outcome: 'invalid' });
+    expect(await checkCredentials(null, freshIp())).toEqual({ outcome: 'invalid' });
     expect(await db.loginAttempt.count()).toBe(before);
   });
 });

@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
+import { DalError } from '@/lib/dal/errors';
 import { cleanupPendingInvoices } from '@/lib/dal/invoice-cleanup';
 import { confirmInvoiceIssue, issueInvoiceDownload, listMyInvoices, startInvoiceIssue, voidInvoice } from '@/lib/dal/invoices';
 import { textPdf } from '@/lib/invoices/pdf';
-import { deleteInvoiceObject, headInvoiceObject } from '@/lib/storage/invoices';
+import { deleteObject, headObject } from '@/lib/storage/objects';
 import type { PresignedPostForm } from '@/lib/storage/presign';
 import { Forbidden, signedInAs } from '../helpers/mock-session';
 
@@ -26,7 +27,6 @@ async function postToS3(upload: PresignedPostForm, body: Uint8Array, type = 'app
 
 async function start(invoiceNumber = number()) {
   const result = await startInvoiceIssue({ customerId, number: invoiceNumber, amountCents: 4_200, currency: 'EUR' }, context);
-  if (!result.ok) throw new Error(result.message);
   return { ...result, number: invoiceNumber };
 }
 
@@ -36,7 +36,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   const invoices = await db.invoice.findMany({ where: { customerId } });
-  for (const invoice of invoices) await deleteInvoiceObject(invoice.objectKey);
+  for (const invoice of invoices) await deleteObject(invoice.objectKey);
   await db.invoice.deleteMany({ where: { customerId } });
   await db.user.delete({ where: { id: customerId } });
 });
@@ -55,7 +55,7 @@ describe('issuing an invoice (admins)', () => {
     const pdf = textPdf([`Invoice ${issued.number}`]);
     expect(await postToS3(issued.upload, pdf)).toBe(204);
     await signedInAs('admin@example.com');
-    expect(await confirmInvoiceIssue(issued.invoiceId, context)).toEqual({ ok: true, number: issued.number });
+    expect(await confirmInvoiceIssue(issued.invoiceId, context)).toEqual({ number: issued.number });
     const row = await db.invoice.findUniqueOrThrow({ where: { id: issued.invoiceId } });
     expect(row).toMatchObject({ status: 'OPEN', sizeBytes: pdf.byteLength, sha256: createHash('sha256').update(pdf).digest('hex') });
     expect(row.objectKey).toBe(`invoices/${customerId}/${issued.invoiceId}.pdf`);
@@ -72,18 +72,18 @@ describe('issuing an invoice (admins)', () => {
     const tooLarge = new Uint8Array(issued.upload.maxBytes + 1);
     tooLarge.set(new TextEncoder().encode('%PDF-1.4'));
     expect(await postToS3(issued.upload, tooLarge)).toBe(400);
-    expect(await headInvoiceObject((await db.invoice.findUniqueOrThrow({ where: { id: issued.invoiceId } })).objectKey)).toBeNull();
-    expect(await confirmInvoiceIssue(issued.invoiceId, context)).toMatchObject({ ok: false, message: expect.stringMatching(/did not arrive/) });
+    expect(await headObject((await db.invoice.findUniqueOrThrow({ where: { id: issued.invoiceId } })).objectKey)).toBeNull();
+    await expect(confirmInvoiceIssue(issued.invoiceId, context)).rejects.toThrow(/did not arrive/);
   });
 
   it('a file that is not a PDF is refused, deleted with its pending invoice, and the number is free again', async () => {
     await signedInAs('admin@example.com');
     const issued = await start();
     expect(await postToS3(issued.upload, new TextEncoder().encode('<html>not a pdf</html>'))).toBe(204);
-    expect(await confirmInvoiceIssue(issued.invoiceId, context)).toMatchObject({ ok: false, message: expect.stringMatching(/not a PDF/) });
+    await expect(confirmInvoiceIssue(issued.invoiceId, context)).rejects.toThrow(/not a PDF/);
     expect(await db.invoice.findUnique({ where: { id: issued.invoiceId } })).toBeNull();
     const key = `invoices/${customerId}/${issued.invoiceId}.pdf`;
-    expect(await headInvoiceObject(key)).toBeNull();
+    expect(await headObject(key)).toBeNull();
     const audit = await db.auditEvent.findFirst({ where: { action: 'invoice.issue', subjectId: issued.invoiceId } });
     expect(audit).toMatchObject({ outcome: 'refused', ip: context.ip });
 
@@ -100,15 +100,15 @@ describe('issuing an invoice (admins)', () => {
 
     expect(await cleanupPendingInvoices({ staleAfterSeconds: 3600 })).toBeGreaterThanOrEqual(1);
     expect(await db.invoice.findUnique({ where: { id: abandoned.invoiceId } })).toBeNull();
-    expect(await headInvoiceObject(`invoices/${customerId}/${abandoned.invoiceId}.pdf`)).toBeNull();
+    expect(await headObject(`invoices/${customerId}/${abandoned.invoiceId}.pdf`)).toBeNull();
     expect(await db.invoice.findUnique({ where: { id: recent.invoiceId } })).toMatchObject({ status: 'PENDING_UPLOAD' });
     // A late confirm of the removed invoice finds nothing to confirm.
-    expect(await confirmInvoiceIssue(abandoned.invoiceId, context)).toMatchObject({ ok: false });
+    await expect(confirmInvoiceIssue(abandoned.invoiceId, context)).rejects.toThrow(DalError);
   });
 
   it('refuses a number that is taken, and customers cannot issue at all', async () => {
     await signedInAs('admin@example.com');
-    await expect(startInvoiceIssue({ customerId, number: 'INV-2026-0001', amountCents: 1, currency: 'EUR' }, context)).resolves.toMatchObject({ ok: false, field: 'number' });
+    await expect(startInvoiceIssue({ customerId, number: 'INV-2026-0001', amountCents: 1, currency: 'EUR' }, context)).rejects.toMatchObject({ field: 'number' });
     await signedInAs('alice@example.com');
     await expect(startInvoiceIssue({ customerId, number: number(), amountCents: 1, currency: 'EUR' }, context)).rejects.toBeInstanceOf(Forbidden);
   });
@@ -118,8 +118,8 @@ describe('issuing an invoice (admins)', () => {
     const issued = await start();
     await postToS3(issued.upload, textPdf(['to be voided']));
     await confirmInvoiceIssue(issued.invoiceId, context);
-    expect(await voidInvoice(issued.invoiceId, context)).toEqual({ ok: true, number: issued.number });
-    expect(await voidInvoice(issued.invoiceId, context)).toMatchObject({ ok: false });
+    expect(await voidInvoice(issued.invoiceId, context)).toEqual({ number: issued.number });
+    await expect(voidInvoice(issued.invoiceId, context)).rejects.toThrow(/already void/);
     await signedInAs(customerEmail);
     expect((await listMyInvoices()).find((i) => i.id === issued.invoiceId)?.status).toBe('VOID');
     expect(await issueInvoiceDownload(issued.invoiceId, context)).toMatchObject({ outcome: 'voided', number: issued.number });

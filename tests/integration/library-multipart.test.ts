@@ -47,7 +47,7 @@ function as(userId: string) {
 }
 
 async function putPart(fileId: string, partNumber: number, bytes: Buffer) {
-  const { url } = await library.signUploadPart(fileId, partNumber);
+  const { url } = await library.signLibraryFileUploadPart(fileId, partNumber);
   return fetch(url, { method: 'PUT', body: new Uint8Array(bytes) });
 }
 
@@ -56,7 +56,7 @@ function partOf(bytes: Buffer, partNumber: number, partSize: number) {
 }
 
 async function downloadedHash(fileId: string) {
-  const decision = await library.libraryDownload(fileId);
+  const decision = await library.libraryFileDownload(fileId);
   if (decision.outcome !== 'granted') throw new Error(`download ${decision.outcome}`);
   const response = await fetch(decision.url);
   expect(response.status).toBe(200);
@@ -67,7 +67,7 @@ describe('library multipart uploads against radosgw', () => {
   it('a 50 MB upload through pre-signed part URLs, several parts at once, completes with the same bytes', async () => {
     as(adminId);
     const bytes = randomBytes(50 * 1000 * 1000);
-    const start = await library.createFileUpload({ name: 'big dataset.bin', sizeBytes: bytes.length, contentType: 'application/octet-stream' });
+    const start = await library.createLibraryFileUpload({ name: 'big dataset.bin', sizeBytes: bytes.length, contentType: 'application/octet-stream' });
     if (start.kind !== 'multipart') throw new Error('expected a multipart upload');
     expect(start.partSize).toBe(libraryLimits().partSizeBytes);
     expect(start.partCount).toBe(Math.ceil(bytes.length / start.partSize));
@@ -85,7 +85,7 @@ describe('library multipart uploads against radosgw', () => {
     const listed = await db.libraryFile.findUniqueOrThrow({ where: { id: start.fileId } });
     expect(listed.status).toBe('UPLOADING'); // not ready before S3 confirms
 
-    const file = await library.completeFileUpload(start.fileId);
+    const file = await library.completeLibraryFileUpload(start.fileId);
     expect(file).toMatchObject({ status: 'READY', sizeBytes: bytes.length, name: 'big dataset.bin' });
     expect(await downloadedHash(start.fileId)).toBe(sha256(bytes));
     const audit = await db.auditEvent.findMany({ where: { subjectId: start.fileId }, select: { action: true, outcome: true } });
@@ -99,45 +99,45 @@ describe('library multipart uploads against radosgw', () => {
 
   it('refuses a part URL whose part number was changed (signed for 2, used as 3)', async () => {
     as(adminId);
-    const start = await library.createFileUpload({ name: 'tamper.bin', sizeBytes: 20 * MIB, contentType: 'application/octet-stream' });
-    const { url } = await library.signUploadPart(start.fileId, 2);
+    const start = await library.createLibraryFileUpload({ name: 'tamper.bin', sizeBytes: 20 * MIB, contentType: 'application/octet-stream' });
+    const { url } = await library.signLibraryFileUploadPart(start.fileId, 2);
     expect(url).toContain('partNumber=2');
     const tampered = url.replace('partNumber=2', 'partNumber=3');
     const response = await fetch(tampered, { method: 'PUT', body: randomBytes(1024) });
     expect(response.status).toBe(403);
-    await library.abortFileUpload(start.fileId);
+    await library.abortLibraryFileUpload(start.fileId);
   });
 
   it('resumes after a crash by sending only the parts S3 does not have (ListParts)', async () => {
     as(adminId);
     const bytes = randomBytes(2 * libraryLimits().partSizeBytes + 3 * MIB);
-    const start = await library.createFileUpload({ name: 'resumable.iso', sizeBytes: bytes.length, contentType: 'application/x-iso9660-image' });
+    const start = await library.createLibraryFileUpload({ name: 'resumable.iso', sizeBytes: bytes.length, contentType: 'application/x-iso9660-image' });
     if (start.kind !== 'multipart') throw new Error('expected a multipart upload');
     expect(start.partCount).toBe(3);
     expect((await putPart(start.fileId, 1, partOf(bytes, 1, start.partSize))).status).toBe(200);
     expect((await putPart(start.fileId, 3, partOf(bytes, 3, start.partSize))).status).toBe(200);
     // The "tab" dies here: all the browser keeps is the file id.
-    await expect(library.completeFileUpload(start.fileId)).rejects.toThrow(/1 of 3 parts .* have not arrived yet/);
+    await expect(library.completeLibraryFileUpload(start.fileId)).rejects.toThrow(/1 of 3 parts .* have not arrived yet/);
 
-    const resumed = await library.resumeFileUpload(start.fileId);
+    const resumed = await library.resumeLibraryFileUpload(start.fileId);
     if (resumed.kind !== 'multipart') throw new Error('expected a multipart upload');
     expect(resumed.uploadedParts).toEqual([1, 3]);
     const missing = Array.from({ length: resumed.partCount }, (_, i) => i + 1).filter((n) => !resumed.uploadedParts.includes(n));
     expect(missing).toEqual([2]);
     for (const n of missing) expect((await putPart(start.fileId, n, partOf(bytes, n, resumed.partSize))).status).toBe(200);
 
-    await library.completeFileUpload(start.fileId);
+    await library.completeLibraryFileUpload(start.fileId);
     expect(await downloadedHash(start.fileId)).toBe(sha256(bytes));
   });
 
   it('cancelling aborts the multipart upload and leaves no parts behind', async () => {
     as(adminId);
-    const start = await library.createFileUpload({ name: 'cancel me.mov', sizeBytes: 30 * MIB, contentType: 'video/quicktime' });
+    const start = await library.createLibraryFileUpload({ name: 'cancel me.mov', sizeBytes: 30 * MIB, contentType: 'video/quicktime' });
     expect((await putPart(start.fileId, 1, randomBytes(libraryLimits().partSizeBytes))).status).toBe(200);
     const row = await db.libraryFile.findUniqueOrThrow({ where: { id: start.fileId } });
     expect(await listUploadedParts(row.objectKey, row.multipartUploadId!)).toHaveLength(1);
 
-    await library.abortFileUpload(start.fileId);
+    await library.abortLibraryFileUpload(start.fileId);
     expect(await listUploadedParts(row.objectKey, row.multipartUploadId!)).toBeNull();
     expect((await listOpenMultipartUploads(PREFIX.library)).map((u) => u.uploadId)).not.toContain(row.multipartUploadId);
     expect(await db.libraryFile.findUnique({ where: { id: start.fileId } })).toBeNull();
@@ -146,12 +146,12 @@ describe('library multipart uploads against radosgw', () => {
   it('refuses parts whose sizes do not add up to the declared size, and keeps nothing', async () => {
     as(adminId);
     const partSize = libraryLimits().partSizeBytes;
-    const start = await library.createFileUpload({ name: 'liar.bin', sizeBytes: 2 * partSize + 4 * MIB, contentType: 'application/octet-stream' });
+    const start = await library.createLibraryFileUpload({ name: 'liar.bin', sizeBytes: 2 * partSize + 4 * MIB, contentType: 'application/octet-stream' });
     expect((await putPart(start.fileId, 1, randomBytes(partSize))).status).toBe(200);
     expect((await putPart(start.fileId, 2, randomBytes(partSize))).status).toBe(200);
     expect((await putPart(start.fileId, 3, randomBytes(6 * MIB))).status).toBe(200); // declared: 4 MiB
     const row = await db.libraryFile.findUniqueOrThrow({ where: { id: start.fileId } });
-    await expect(library.completeFileUpload(start.fileId)).rejects.toThrow(/did not arrive as declared/);
+    await expect(library.completeLibraryFileUpload(start.fileId)).rejects.toThrow(/did not arrive as declared/);
     expect(await db.libraryFile.findUnique({ where: { id: start.fileId } })).toBeNull();
     expect(await listUploadedParts(row.objectKey, row.multipartUploadId!)).toBeNull();
   });
@@ -159,38 +159,38 @@ describe('library multipart uploads against radosgw', () => {
   it('a small file goes in one PUT with its type signed; a body of another size is refused on complete', async () => {
     as(adminId);
     const bytes = randomBytes(1000);
-    const start = await library.createFileUpload({ name: 'notes.txt', sizeBytes: bytes.length, contentType: 'text/plain' });
+    const start = await library.createLibraryFileUpload({ name: 'notes.txt', sizeBytes: bytes.length, contentType: 'text/plain' });
     if (start.kind !== 'single') throw new Error('expected a single PUT');
     expect((await fetch(start.url, { method: 'PUT', body: bytes, headers: { 'Content-Type': 'text/html' } })).status).toBe(403);
     expect((await fetch(start.url, { method: 'PUT', body: bytes, headers: start.headers })).status).toBe(200);
-    expect(await library.completeFileUpload(start.fileId)).toMatchObject({ status: 'READY', sizeBytes: 1000, contentType: 'text/plain' });
+    expect(await library.completeLibraryFileUpload(start.fileId)).toMatchObject({ status: 'READY', sizeBytes: 1000, contentType: 'text/plain' });
     expect(await downloadedHash(start.fileId)).toBe(sha256(bytes));
 
-    const lying = await library.createFileUpload({ name: 'small.txt', sizeBytes: 10, contentType: 'text/plain' });
+    const lying = await library.createLibraryFileUpload({ name: 'small.txt', sizeBytes: 10, contentType: 'text/plain' });
     if (lying.kind !== 'single') throw new Error('expected a single PUT');
     expect((await fetch(lying.url, { method: 'PUT', body: randomBytes(5000), headers: lying.headers })).status).toBe(200);
-    await expect(library.completeFileUpload(lying.fileId)).rejects.toThrow(/did not arrive as declared/);
+    await expect(library.completeLibraryFileUpload(lying.fileId)).rejects.toThrow(/did not arrive as declared/);
     expect(await db.libraryFile.findUnique({ where: { id: lying.fileId } })).toBeNull();
   });
 
   it('enforces the per-file limit and the per-uploader quota; refuses empty files', async () => {
     as(otherAdminId);
     const { quotaBytes, maxFileBytes } = libraryLimits();
-    await expect(library.createFileUpload({ name: 'empty.txt', sizeBytes: 0, contentType: 'text/plain' })).rejects.toThrow(/is empty/);
-    await expect(library.createFileUpload({ name: 'huge.bin', sizeBytes: maxFileBytes + 1, contentType: 'application/octet-stream' })).rejects.toThrow(/at most/);
+    await expect(library.createLibraryFileUpload({ name: 'empty.txt', sizeBytes: 0, contentType: 'text/plain' })).rejects.toThrow(/is empty/);
+    await expect(library.createLibraryFileUpload({ name: 'huge.bin', sizeBytes: maxFileBytes + 1, contentType: 'application/octet-stream' })).rejects.toThrow(/at most/);
 
     // The quota counts what this uploader already holds: here, a file that leaves 1 MiB free.
     const held = await db.libraryFile.create({
       data: { id: `heldfile${suffix}`, name: 'held.bin', sizeBytes: BigInt(quotaBytes - MIB), contentType: 'application/octet-stream', objectKey: `library/heldfile${suffix}`, status: 'READY', uploadedById: otherAdminId },
     });
-    await expect(library.createFileUpload({ name: 'one more.bin', sizeBytes: 2 * MIB, contentType: 'application/octet-stream' })).rejects.toThrow(/storage quota/);
+    await expect(library.createLibraryFileUpload({ name: 'one more.bin', sizeBytes: 2 * MIB, contentType: 'application/octet-stream' })).rejects.toThrow(/storage quota/);
 
     // Declaring a small size does not dodge the quota: the real bytes are checked on complete.
-    const sneaky = await library.createFileUpload({ name: 'sneaky.bin', sizeBytes: 1000, contentType: 'application/octet-stream' });
+    const sneaky = await library.createLibraryFileUpload({ name: 'sneaky.bin', sizeBytes: 1000, contentType: 'application/octet-stream' });
     await db.libraryFile.update({ where: { id: held.id }, data: { sizeBytes: BigInt(quotaBytes - 500) } }); // quota filled meanwhile
     if (sneaky.kind !== 'single') throw new Error('expected a single PUT');
     expect((await fetch(sneaky.url, { method: 'PUT', body: randomBytes(1000), headers: sneaky.headers })).status).toBe(200);
-    await expect(library.completeFileUpload(sneaky.fileId)).rejects.toThrow(/storage quota/);
+    await expect(library.completeLibraryFileUpload(sneaky.fileId)).rejects.toThrow(/storage quota/);
     expect(await db.libraryFile.findUnique({ where: { id: sneaky.fileId } })).toBeNull();
     await db.libraryFile.delete({ where: { id: held.id } });
     const refusals = await db.auditEvent.count({ where: { actorId: otherAdminId, action: 'library.upload.create', outcome: 'refused' } });
@@ -199,31 +199,31 @@ describe('library multipart uploads against radosgw', () => {
 
   it('only the uploader may sign or finish an upload; customers are refused (403) everywhere', async () => {
     as(adminId);
-    const start = await library.createFileUpload({ name: 'mine.bin', sizeBytes: 20 * MIB, contentType: 'application/octet-stream' });
+    const start = await library.createLibraryFileUpload({ name: 'mine.bin', sizeBytes: 20 * MIB, contentType: 'application/octet-stream' });
     as(otherAdminId);
-    await expect(library.signUploadPart(start.fileId, 1)).rejects.toThrow(/no longer exists/);
-    await expect(library.completeFileUpload(start.fileId)).rejects.toThrow(/no longer exists/);
-    await expect(library.abortFileUpload(start.fileId)).rejects.toThrow(/no longer exists/);
+    await expect(library.signLibraryFileUploadPart(start.fileId, 1)).rejects.toThrow(/no longer exists/);
+    await expect(library.completeLibraryFileUpload(start.fileId)).rejects.toThrow(/no longer exists/);
+    await expect(library.abortLibraryFileUpload(start.fileId)).rejects.toThrow(/no longer exists/);
 
     as(customerId);
     const forbidden = expect.objectContaining({ digest: expect.stringContaining('403') });
     await expect(library.listLibraryFiles()).rejects.toEqual(forbidden);
-    await expect(library.createFileUpload({ name: 'x.bin', sizeBytes: 10, contentType: 'text/plain' })).rejects.toEqual(forbidden);
-    await expect(library.signUploadPart(start.fileId, 1)).rejects.toEqual(forbidden);
-    await expect(library.completeFileUpload(start.fileId)).rejects.toEqual(forbidden);
+    await expect(library.createLibraryFileUpload({ name: 'x.bin', sizeBytes: 10, contentType: 'text/plain' })).rejects.toEqual(forbidden);
+    await expect(library.signLibraryFileUploadPart(start.fileId, 1)).rejects.toEqual(forbidden);
+    await expect(library.completeLibraryFileUpload(start.fileId)).rejects.toEqual(forbidden);
     await expect(library.deleteLibraryFile(start.fileId)).rejects.toEqual(forbidden);
-    expect(await library.libraryDownload(start.fileId)).toEqual({ outcome: 'forbidden' });
+    expect(await library.libraryFileDownload(start.fileId)).toEqual({ outcome: 'forbidden' });
     as(adminId);
-    await library.abortFileUpload(start.fileId);
+    await library.abortLibraryFileUpload(start.fileId);
   });
 
   it('names are display data: sanitised, never in the key; rename and delete work and are audited', async () => {
     as(adminId);
     const evil = `../../etc/pass\u0000wd\u202e ${'é'.repeat(1000)}.txt`;
-    const start = await library.createFileUpload({ name: evil, sizeBytes: 3, contentType: 'text/plain; charset=utf-8' });
+    const start = await library.createLibraryFileUpload({ name: evil, sizeBytes: 3, contentType: 'text/plain; charset=utf-8' });
     if (start.kind !== 'single') throw new Error('expected a single PUT');
     await fetch(start.url, { method: 'PUT', body: 'abc', headers: start.headers });
-    const file = await library.completeFileUpload(start.fileId);
+    const file = await library.completeLibraryFileUpload(start.fileId);
     expect(file.name.startsWith('.._.._etc_passwd ')).toBe(true);
     expect([...file.name]).toHaveLength(255);
     expect(file.name.endsWith('.txt')).toBe(true);
@@ -241,9 +241,9 @@ describe('library multipart uploads against radosgw', () => {
 
   it('the cleanup task aborts uploads left idle and multipart uploads no record tracks, and keeps live ones', async () => {
     as(adminId);
-    const abandoned = await library.createFileUpload({ name: 'abandoned.bin', sizeBytes: 20 * MIB, contentType: 'application/octet-stream' });
+    const abandoned = await library.createLibraryFileUpload({ name: 'abandoned.bin', sizeBytes: 20 * MIB, contentType: 'application/octet-stream' });
     expect((await putPart(abandoned.fileId, 1, randomBytes(libraryLimits().partSizeBytes))).status).toBe(200);
-    const live = await library.createFileUpload({ name: 'live.bin', sizeBytes: 20 * MIB, contentType: 'application/octet-stream' });
+    const live = await library.createLibraryFileUpload({ name: 'live.bin', sizeBytes: 20 * MIB, contentType: 'application/octet-stream' });
     const abandonedRow = await db.libraryFile.update({ where: { id: abandoned.fileId }, data: { updatedAt: new Date(Date.now() - 48 * 3_600_000) } });
     const liveRow = await db.libraryFile.findUniqueOrThrow({ where: { id: live.fileId } });
 
@@ -261,6 +261,6 @@ describe('library multipart uploads against radosgw', () => {
     const open = (await listOpenMultipartUploads(PREFIX.library)).map((u) => u.uploadId);
     expect(open).toContain(liveRow.multipartUploadId);
     expect(open).not.toContain(orphanId);
-    await library.abortFileUpload(live.fileId);
+    await library.abortLibraryFileUpload(live.fileId);
   });
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DalError } from '@/lib/dal/errors';
 
 // The signed-in user is chosen here (the session lookup only); everything else is the app's own.
 const session = vi.hoisted(() => ({ userId: null as string | null }));
@@ -8,10 +9,10 @@ process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
 
 const { db } = await import('@/lib/db');
 const shares = await import('@/lib/dal/shares');
+const rawUrls = await import('@/lib/dal/share-raw-urls');
 const access = await import('@/lib/dal/share-access');
 const { keys } = await import('@/lib/storage/keys');
-const { putObjectBytes } = await import('@/lib/storage/shares');
-const { deleteObject } = await import('@/lib/storage/multipart');
+const { deleteObject, putObject } = await import('@/lib/storage/objects');
 const { createShareSchema } = await import('@/lib/shares/input');
 const { deleteLibraryFile } = await import('@/lib/dal/library-files');
 
@@ -27,7 +28,7 @@ beforeAll(async () => {
   session.userId = adminId;
   for (const name of ['one', 'two', 'three']) {
     const id = `c${randomBytes(12).toString('hex')}`;
-    await putObjectBytes(keys.libraryFile(id), Buffer.from(name), 'text/plain');
+    await putObject(keys.libraryFile(id), Buffer.from(name), 'text/plain');
     await db.libraryFile.create({ data: { id, name: `${name}-${suffix}.txt`, sizeBytes: name.length, contentType: 'text/plain', objectKey: keys.libraryFile(id), status: 'READY', uploadedById: adminId } });
     fileIds.push(id);
   }
@@ -84,23 +85,23 @@ describe('share administration', () => {
     const { shareId, links } = await shares.createShare(input(), context);
     const token = tokenOf(links[0].url);
     const before = await access.openShareLink(token, [], context);
-    expect(before.kind === 'live' && before.view.unlocked && before.view.files.map((f) => f.id)).toEqual([fileIds[0]]);
+    expect(before.outcome === 'live' && before.view.unlocked && before.view.files.map((f) => f.id)).toEqual([fileIds[0]]);
     const opened = await db.shareRecipient.findUniqueOrThrow({ where: { id: links[0].recipientId } });
     expect(opened.openedAt).toBeInstanceOf(Date);
 
     await shares.updateShare(shareId, { title: 'Renamed', message: 'New words', expiresAt: new Date(Date.now() + 7_200_000), passwordMode: 'keep', password: '', maxDownloads: 1, fileIds: [fileIds[1], fileIds[2]] }, context);
     const after = await access.openShareLink(token, [], context);
-    if (after.kind !== 'live' || !after.view.unlocked) throw new Error(after.kind);
+    if (after.outcome !== 'live' || !after.view.unlocked) throw new Error(after.outcome);
     expect(after.view).toMatchObject({ title: 'Renamed', message: 'New words', maxDownloads: 1 });
     expect(after.view.files.map((f) => f.id).sort()).toEqual([fileIds[1], fileIds[2]].sort());
-    expect((await access.clickShareFile(token, fileIds[0], { unlockCookies: [], context })).kind).toBe('not-found');
-    expect((await access.clickShareFile(token, fileIds[1], { unlockCookies: [], context })).kind).toBe('granted');
-    expect(await access.clickShareFile(token, fileIds[2], { unlockCookies: [], context })).toEqual({ kind: 'dead', reason: 'exhausted' });
+    expect((await access.clickShareFile(token, fileIds[0], { unlockCookies: [], context })).outcome).toBe('not-found');
+    expect((await access.clickShareFile(token, fileIds[1], { unlockCookies: [], context })).outcome).toBe('granted');
+    expect(await access.clickShareFile(token, fileIds[2], { unlockCookies: [], context })).toEqual({ outcome: 'dead', reason: 'exhausted' });
 
     const added = await shares.addRecipients(shareId, [{ name: 'Sam', email: 'sam@example.net' }], context);
-    expect((await access.clickShareFile(tokenOf(added[0].url), fileIds[2], { unlockCookies: [], context })).kind).toBe('granted');
+    expect((await access.clickShareFile(tokenOf(added[0].url), fileIds[2], { unlockCookies: [], context })).outcome).toBe('granted');
     await shares.removeRecipient(shareId, added[0].recipientId, context);
-    expect((await access.clickShareFile(tokenOf(added[0].url), fileIds[2], { unlockCookies: [], context })).kind).toBe('not-found');
+    expect((await access.clickShareFile(tokenOf(added[0].url), fileIds[2], { unlockCookies: [], context })).outcome).toBe('not-found');
 
     const log = await shares.getRecipientLog(shareId, links[0].recipientId);
     expect(log!.log.map((e) => e.kind)).toEqual(['REFUSED', 'DOWNLOAD', 'REFUSED', 'OPEN', 'OPEN']);
@@ -119,14 +120,14 @@ describe('share administration', () => {
 
   it('issues a raw URL only within its own TTL policy, audited; it outlives revocation (the reason for the warning)', async () => {
     const { shareId } = await shares.createShare(input({ fileIds: [fileIds[1]] }), context);
-    await expect(shares.issueRawUrl(shareId, fileIds[1], shares.rawUrlMaxSeconds() + 1, context)).rejects.toThrow(/at most/);
-    await expect(shares.issueRawUrl(shareId, fileIds[0], 60, context)).rejects.toThrow(/not in the share/);
-    const raw = await shares.issueRawUrl(shareId, fileIds[1], 120, context);
+    await expect(rawUrls.issueRawUrl(shareId, fileIds[1], rawUrls.rawUrlMaxSeconds() + 1, context)).rejects.toThrow(/at most/);
+    await expect(rawUrls.issueRawUrl(shareId, fileIds[0], 60, context)).rejects.toThrow(/not in the share/);
+    const raw = await rawUrls.issueRawUrl(shareId, fileIds[1], 120, context);
     expect(raw.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(120_000);
     expect(await (await fetch(raw.url)).text()).toBe('two');
     await shares.revokeShare(shareId, context);
     expect((await fetch(raw.url)).status).toBe(200);
-    await expect(shares.issueRawUrl(shareId, fileIds[1], 60, context)).rejects.toThrow(/no longer active/);
+    await expect(rawUrls.issueRawUrl(shareId, fileIds[1], 60, context)).rejects.toThrow(/no longer active/);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: 'share.raw-url', subjectId: fileIds[1] } });
     expect(audit).toMatchObject({ actorId: adminId, outcome: 'granted', urlExpiresAt: raw.expiresAt });
   });
@@ -139,7 +140,7 @@ describe('share administration', () => {
   it('refuses files that are not ready', async () => {
     await db.libraryFile.update({ where: { id: fileIds[0] }, data: { status: 'UPLOADING' } });
     try {
-      await expect(shares.createShare(input(), context)).rejects.toThrow(shares.ShareError);
+      await expect(shares.createShare(input(), context)).rejects.toThrow(DalError);
     } finally {
       await db.libraryFile.update({ where: { id: fileIds[0] }, data: { status: 'READY' } });
     }

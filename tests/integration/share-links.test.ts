@@ -16,8 +16,7 @@ const shares = await import('@/lib/dal/shares');
 const access = await import('@/lib/dal/share-access');
 const { GET } = await import('@/app/s/[token]/files/[fileId]/route');
 const { keys } = await import('@/lib/storage/keys');
-const { putObjectBytes } = await import('@/lib/storage/shares');
-const { deleteObject } = await import('@/lib/storage/multipart');
+const { deleteObject, putObject } = await import('@/lib/storage/objects');
 const { createShareSchema } = await import('@/lib/shares/input');
 const { generateShareToken } = await import('@/lib/shares/token');
 const { UNLOCK_COOKIE } = await import('@/lib/shares/unlock-cookie');
@@ -30,7 +29,7 @@ const files: { id: string; name: string; bytes: Buffer }[] = [];
 async function libraryFile(name: string, bytes: Buffer) {
   const id = `c${randomBytes(12).toString('hex')}`;
   const objectKey = keys.libraryFile(id);
-  await putObjectBytes(objectKey, bytes, 'application/pdf');
+  await putObject(objectKey, bytes, 'application/pdf');
   await db.libraryFile.create({ data: { id, name, sizeBytes: bytes.length, contentType: 'application/pdf', objectKey, status: 'READY', uploadedById: adminId, completedAt: new Date() } });
   files.push({ id, name, bytes });
   return files.at(-1)!;
@@ -138,7 +137,7 @@ describe('share links against PostgreSQL and radosgw', () => {
   it('after revocation mints no new URL, and a URL minted before dies within its lifetime', async () => {
     const { shareId, tokens, links } = await createShare();
     const before = await access.clickShareFile(tokens[0], files[0].id, { unlockCookies: [], context, ttlSeconds: 2 });
-    expect(before.kind).toBe('granted');
+    expect(before.outcome).toBe('granted');
     const url = (before as { url: string }).url;
     expect((await bytesAt(url)).status).toBe(200);
 
@@ -172,15 +171,15 @@ describe('share links against PostgreSQL and radosgw', () => {
 
     // Behind the password the page gets nothing of the share but when it ends.
     const lockedView = await access.openShareLink(token, [], context);
-    expect(lockedView).toEqual({ kind: 'live', view: { unlocked: false, expiresAt: expect.any(Date) } });
+    expect(lockedView).toEqual({ outcome: 'live', view: { unlocked: false, expiresAt: expect.any(Date) } });
 
-    expect(await access.unlockShareLink(token, 'wrong password!', context)).toEqual({ kind: 'wrong-password' });
+    expect(await access.unlockShareLink(token, 'wrong password!', context)).toEqual({ outcome: 'wrong-password' });
     const unlocked = await access.unlockShareLink(token, 'correct horse battery', context);
-    if (unlocked.kind !== 'unlocked' || !unlocked.cookie) throw new Error(`expected an unlock, got ${unlocked.kind}`);
+    if (unlocked.outcome !== 'unlocked' || !unlocked.cookie) throw new Error(`expected an unlock, got ${unlocked.outcome}`);
     expect(unlocked.cookie.path).toBe(`/s/${token}`);
     const cookie = `${UNLOCK_COOKIE}=${encodeURIComponent(unlocked.cookie.value)}`;
     const unlockedView = await access.openShareLink(token, [unlocked.cookie.value], context);
-    expect(unlockedView.kind === 'live' && unlockedView.view.unlocked && unlockedView.view.files).toHaveLength(2);
+    expect(unlockedView.outcome === 'live' && unlockedView.view.unlocked && unlockedView.view.files).toHaveLength(2);
     const granted = await click(token, files[0].id, cookie);
     expect(granted.status).toBe(303);
     expect((await bytesAt(granted.headers.get('location')!)).bytes).toEqual(files[0].bytes);
@@ -198,9 +197,9 @@ describe('share links against PostgreSQL and radosgw', () => {
     );
     expect((await click(token, files[0].id, cookie)).headers.get('location')).toBe(`/s/${token}`);
 
-    for (let i = 0; i < 5; i++) expect((await access.unlockShareLink(token, `guess ${i}`, context)).kind).toBe('wrong-password');
+    for (let i = 0; i < 5; i++) expect((await access.unlockShareLink(token, `guess ${i}`, context)).outcome).toBe('wrong-password');
     const throttled = await access.unlockShareLink(token, 'a brand new secret', context);
-    expect(throttled.kind).toBe('throttled');
+    expect(throttled.outcome).toBe('throttled');
     expect((throttled as { retryAt: Date }).retryAt.getTime()).toBeGreaterThan(Date.now());
     expect(await db.shareAccessLog.count({ where: { recipientId: links[0].recipientId, kind: 'UNLOCK_FAILED' } })).toBe(6);
   });

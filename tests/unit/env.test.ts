@@ -46,5 +46,6 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ ...valid, TTL_HARD_CAP_SECONDS: '600', TTL_DOWNLOAD_SECONDS: '3600' })).toThrow(/TTL_DOWNLOAD_SECONDS must not exceed TTL_HARD_CAP_SECONDS \(600\)/);
     expect(() => parseEnv({ ...valid, TTL_INVOICE_SECONDS: '90000' })).toThrow(/TTL_INVOICE_SECONDS must be at most 86400/);
     expect(() => parseEnv({ ...valid, TTL_UPLOAD_SECONDS: '0' })).toThrow(/TTL_UPLOAD_SECONDS must be positive/);
+    expect(() => parseEnv({ ...valid, TTL_UPLOAD_SECONDS: '7200' })).toThrow(/TTL_UPLOAD_SECONDS must be at most 3600 \(upload forms are meant to live minutes\)/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatIssueDate, formatMoney, formatMoneyPlain, parseAmountToCents } from '@/lib/invoices/format';
+import { formatIssueDate, formatMoney, formatMoneyPlain, parseAmountToCents } from '@/lib/invoices/format';
 import { invoicePdf, textPdf } from '@/lib/invoices/pdf';
 import { sniffContentType } from '@/lib/storage/sniff';
 
@@ -17,13 +17,6 @@ describe('invoice formatting', () => {
     expect(parseAmountToCents('0.07')).toBe(7);
     expect(parseAmountToCents('9,999,999.99')).toBe(999_999_999);
     for (const bad of ['', '-5', '1.234', 'abc', '1e3', '12.', '10000000']) expect(parseAmountToCents(bad)).toBeNull();
-  });
-
-  it('states link lifetimes without rounding up', () => {
-    expect(formatDuration(86_400)).toBe('24 hours');
-    expect(formatDuration(3_600)).toBe('1 hour');
-    expect(formatDuration(5_400)).toBe('90 minutes');
-    expect(formatDuration(61)).toBe('61 seconds');
   });
 });
 

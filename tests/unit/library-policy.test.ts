@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keys } from '@/lib/storage/keys';
-import { expectedPartSize, normalizeContentType, planUpload, S3_MAX_PARTS, sanitizeFileName } from '@/lib/storage/library';
+import { S3_MAX_PARTS } from '@/lib/env';
+import { expectedPartSize, normalizeContentType, planUpload, sanitizeFileName } from '@/lib/storage/library';
 
 const MIB = 1024 * 1024;
 const TIB = 1024 * 1024 * MIB;

@@ -113,11 +113,11 @@ describe('emitted policies', () => {
 
   it('one access point policy per use case, for the app role and that prefix only', () => {
     const policies = accessPointPolicies(config({ useCases: USE_CASES.map((u) => ({ ...u, accessPointName: u.id === 'invoices' ? 'arn:aws:s3:eu-west-1:123456789012:accesspoint/gp-invoices' : undefined })) }));
-    expect(policies.map((p) => p.useCase)).toEqual(['avatars', 'invoices', 'partnerFiles']);
+    expect(policies.map((p) => p.useCase)).toEqual(['avatars', 'invoices', 'library']);
     for (const { policy } of policies) expect(validatePolicy(policy)).toEqual([]);
     const invoices = policies.find((p) => p.useCase === 'invoices')!;
     expect(invoices.policy.Statement[0]).toMatchObject({ Principal: { AWS: 'arn:aws:iam::123456789012:role/guestpass-app' }, Resource: 'arn:aws:s3:eu-west-1:123456789012:accesspoint/gp-invoices/object/invoices/*' });
-    expect(policies.find((p) => p.useCase === 'partnerFiles')!.accessPoint).toBe('arn:aws:s3:eu-west-1:123456789012:accesspoint/guestpass-partner-files');
+    expect(policies.find((p) => p.useCase === 'library')!.accessPoint).toBe('arn:aws:s3:eu-west-1:123456789012:accesspoint/guestpass-library');
   });
 
   it('the app role may also reach a use case through its configured access point', () => {

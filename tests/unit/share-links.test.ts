@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { recipientsFromForm, createShareSchema, updateShareSchema } from '@/lib/shares/input';
-import { DEAD_LINK_COPY, linkState } from '@/lib/shares/link-state';
+import { DEAD_LINK_COPY, linkState, shareStatus } from '@/lib/shares/link-state';
 import { deadLinkHtml } from '@/lib/shares/dead-link-page';
 import { generateShareToken, hashShareToken, looksLikeShareToken } from '@/lib/shares/token';
 import { signUnlockCookie, unlockCookiePath, unlockCookiesFrom, verifyUnlockCookie, UNLOCK_COOKIE } from '@/lib/shares/unlock-cookie';
 import { unlockVerdict } from '@/lib/shares/unlock-throttle';
+import { fileInActiveSharesMessage } from '@/lib/shares/wording';
 
 const SECRET = 's'.repeat(32);
 
@@ -129,5 +130,19 @@ describe('share input', () => {
       form.append('recipientEmail', email);
     }
     expect(recipientsFromForm(form)).toEqual([{ name: 'A', email: 'a@x.net' }, { name: 'B', email: 'b@x.net' }]);
+  });
+});
+
+describe('share wording and status', () => {
+  it('names up to three active shares that keep a file from being deleted', () => {
+    expect(fileInActiveSharesMessage(['Q3'])).toBe('This file is in an active share (“Q3”). Remove it from that share or revoke it first.');
+    expect(fileInActiveSharesMessage(['A', 'B', 'C', 'D', 'E'])).toBe('This file is in 5 active shares (“A”, “B”, “C” and 2 more). Remove it from those shares or revoke them first.');
+  });
+
+  it('says whether a whole share is active, revoked or expired', () => {
+    const now = new Date('2026-11-29T12:00:00Z');
+    expect(shareStatus({ revokedAt: null, expiresAt: new Date('2026-11-30T00:00:00Z') }, now)).toBe('active');
+    expect(shareStatus({ revokedAt: null, expiresAt: now }, now)).toBe('expired');
+    expect(shareStatus({ revokedAt: now, expiresAt: new Date('2026-11-30T00:00:00Z') }, now)).toBe('revoked');
   });
 });

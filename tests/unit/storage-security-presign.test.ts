@@ -31,6 +31,18 @@ describe('effective lifetime of pre-signed URLs', () => {
     expect(post.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(300_000);
   });
 
+  it('caps multipart part URLs the same way', async () => {
+    const credentialsExpire = new Date(Date.now() + 2 * 60_000);
+    const { presign } = await load({ AWS_SESSION_TOKEN: 'session-token', AWS_CREDENTIAL_EXPIRATION: credentialsExpire.toISOString() });
+    const part = await presign.presignUploadPart('library/file00001', 'upload-id', 3);
+    expect(expiresParam(part.url)).toBeLessThanOrEqual(120);
+    expect(expiresParam(part.url)).toBeGreaterThan(110);
+    expect(part.expiresAt.getTime()).toBeLessThanOrEqual(credentialsExpire.getTime());
+    const query = new URL(part.url).searchParams;
+    expect([query.get('partNumber'), query.get('uploadId')]).toEqual(['3', 'upload-id']);
+    await expect(presign.presignUploadPart('library/file00001', 'upload-id', 10_001)).rejects.toThrow(RangeError);
+  });
+
   it('keeps the full TTL with long-term keys', async () => {
     const { presign } = await load({});
     const invoice = await presign.presignGet('invoices/cust00001/inv000001.pdf', { purpose: 'invoice' });

@@ -33,4 +33,16 @@ describe('TTL policy', () => {
     expect(ttlSeconds('upload')).toBe(120);
     expect(ttlSeconds('invoice')).toBe(3600);
   });
+
+  it('lists every purpose for admins, the raw share URL included, then the hard cap', async () => {
+    const { ttlTable } = await loadTtl({ TTL_RAW_SHARE_SECONDS: '7200' });
+    expect(ttlTable().map((row) => [row.variable, row.seconds])).toEqual([
+      ['TTL_UPLOAD_SECONDS', 300],
+      ['TTL_DOWNLOAD_SECONDS', 3600],
+      ['TTL_INVOICE_SECONDS', 86400],
+      ['TTL_SHARE_CLICK_SECONDS', 60],
+      ['TTL_RAW_SHARE_SECONDS', 7200],
+      ['TTL_HARD_CAP_SECONDS', 604800],
+    ]);
+  });
 });

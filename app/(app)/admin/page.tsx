@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { LinkCards } from '@/components/ui/link-cards';
 import { PageHeader } from '@/components/ui/page-header';
 import { listUsers } from '@/lib/dal/users';
 import { DataTable } from '@/components/ui/data-table';
+import { Panel } from '@/components/ui/panel';
 
 export const metadata: Metadata = { title: 'Admin' };
 
@@ -20,21 +21,9 @@ export default async function AdminPage() {
     <>
       <PageHeader title="Admin" description="Accounts and the tools that manage what they can reach." />
       <nav aria-label="Admin sections" className="mb-8">
-        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {SECTIONS.map((section) => (
-            <li key={section.href}>
-              <Link href={section.href} className="block h-full rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200 hover:ring-brand-600">
-                <h2 className="font-semibold text-slate-900">{section.title}</h2>
-                <p className="mt-1 text-sm text-slate-600">{section.text}</p>
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <LinkCards cards={SECTIONS} />
       </nav>
-      <section aria-labelledby="accounts-heading" className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-        <h2 id="accounts-heading" className="border-b border-slate-200 px-4 py-3 text-sm font-semibold text-slate-900">
-          Accounts ({users.length})
-        </h2>
+      <Panel id="accounts-heading" title={`Accounts (${users.length})`}>
         <div className="overflow-x-auto">
           <DataTable columns={[{ label: 'Name' }, { label: 'Email' }, { label: 'Role' }]}>
               {users.map((user) => (
@@ -46,7 +35,7 @@ export default async function AdminPage() {
               ))}
             </DataTable>
         </div>
-      </section>
+      </Panel>
     </>
   );
 }

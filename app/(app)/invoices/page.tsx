@@ -4,7 +4,7 @@ import { isDownloadable } from '@/components/invoices/invoice-status';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { listMyInvoices } from '@/lib/dal/invoices';
-import { formatDuration } from '@/lib/invoices/format';
+import { formatDuration } from '@/lib/format';
 import { ttlSeconds } from '@/lib/storage/ttl';
 import { DataTable } from '@/components/ui/data-table';
 import { InvoiceFigureCells, InvoiceNumberCell } from '@/components/invoices/invoice-cells';

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { Logo } from '@/components/ui/logo';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { DeadLinkNotice } from '@/components/shares/dead-link-notice';
-import { LocalDateTime } from '@/components/shares/local-time';
+import { DateTime } from '@/components/ui/date-time';
 import { UnlockForm } from '@/components/shares/unlock-form';
 import { openShareLink, type PartnerShareView } from '@/lib/dal/share-access';
 import { formatBytes, formatRelative } from '@/lib/format';
@@ -22,14 +22,14 @@ export const metadata: Metadata = { title: 'Shared files', robots: { index: fals
 export default async function SharedFilesPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const unlockCookies = (await cookies()).getAll(UNLOCK_COOKIE).map((c) => c.value);
-  const outcome = await openShareLink(token, unlockCookies, await requestContext());
-  if (outcome.kind === 'not-found') notFound();
+  const link = await openShareLink(token, unlockCookies, await requestContext());
+  if (link.outcome === 'not-found') notFound();
   return (
     <main className="mx-auto max-w-2xl px-4 py-10 sm:py-16">
       <div className="mb-6 flex items-center gap-2 text-sm font-semibold text-slate-700">
         <Logo className="size-6" /> Guestpass
       </div>
-      <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8">{outcome.kind === 'dead' ? <DeadLinkNotice kind={outcome.reason} /> : <LiveShare token={token} view={outcome.view} />}</div>
+      <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8">{link.outcome === 'dead' ? <DeadLinkNotice kind={link.reason} /> : <LiveShare token={token} view={link.view} />}</div>
     </main>
   );
 }
@@ -37,7 +37,7 @@ export default async function SharedFilesPage({ params }: { params: Promise<{ to
 function Ends({ at }: { at: Date }) {
   return (
     <>
-      {formatRelative(at)} (<LocalDateTime iso={at.toISOString()} />)
+      {formatRelative(at)} (<DateTime value={at} />)
     </>
   );
 }

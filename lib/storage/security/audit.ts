@@ -147,7 +147,7 @@ function presignedLimits(state: BucketState, config: SecurityConfig, now: Date):
 
 function accessPoints(state: BucketState, config: SecurityConfig): AuditCheck {
   const base = { id: 'accessPoints', control: 'Access Points', title: 'One Access Point per use case', mechanism: 'access-points' };
-  const useCases = config.useCases.filter((u) => u.accessPoint);
+  const useCases = config.useCases.filter((u) => u.accessPointVariable);
   const configured = useCases.filter((u) => u.accessPointName);
   if (!state.limits.accessPoints) return { ...base, status: 'unsupported', reason: `${NOT_SUPPORTED}: the app signs with the bucket name; on AWS, emit the policies with \`npm run s3:audit -- --emit access-points\`.` };
   if (configured.length === useCases.length) return { ...base, status: 'pass', reason: configured.map((u) => `${u.id} → ${u.accessPointName}`).join('; ') };
@@ -155,7 +155,7 @@ function accessPoints(state: BucketState, config: SecurityConfig): AuditCheck {
     ...base,
     status: 'warn',
     reason: `${useCases.filter((u) => !u.accessPointName).map((u) => u.id).join(', ')} use${configured.length === useCases.length - 1 ? 's' : ''} the bucket name directly.`,
-    fix: 'Create the access points with the policies from `npm run s3:audit -- --emit access-points`, then set S3_ACCESS_POINT_AVATARS, S3_ACCESS_POINT_INVOICES, S3_ACCESS_POINT_PARTNER_FILES.',
+    fix: `Create the access points with the policies from \`npm run s3:audit -- --emit access-points\`, then set ${useCases.map((u) => u.accessPointVariable).join(', ')}.`,
   };
 }
 

@@ -179,7 +179,7 @@ export function accessPointIdentity(c: SecurityConfig, u: SecurityConfig['useCas
 /** One access point policy per use case: the app role may use only that use case's prefix and actions. */
 export function accessPointPolicies(c: SecurityConfig): { useCase: string; accessPoint: string; policy: PolicyDocument }[] {
   return c.useCases
-    .filter((u) => u.accessPoint)
+    .filter((u) => u.accessPointVariable)
     .map((u) => {
       const ap = accessPointIdentity(c, u);
       return {

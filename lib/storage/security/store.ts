@@ -1,12 +1,17 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 
 /**
- * Which kind of S3 server answers: AWS S3, Ceph radosgw, or another S3-compatible store. Known from
- * the endpoint and, for radosgw, from the shape of its request ids (tx<21 hex>-<10 hex>-<zone>).
+ * Which kind of S3 server answers: AWS S3, Ceph radosgw, the local emulator (s3rver) that `npm run
+ * dev` and `npm test` start when radosgw is not installed, or another S3-compatible store.
  */
-export type StoreKind = 'aws' | 'radosgw' | 'other';
+export type StoreKind = 'aws' | 'radosgw' | 'emulator' | 'other';
 
-export function storeKindOf(endpoint: string | undefined, requestId: string | undefined): StoreKind {
+/**
+ * The kind, from the endpoint and, for radosgw, from the shape of its request ids (tx<21 hex>-<10
+ * hex>-<zone>). The emulator cannot be told apart by its answers: only the scripts that start it
+ * know, so here it is 'other' (with the same limits).
+ */
+export function storeKindOf(endpoint: string | undefined, requestId: string | undefined): Exclude<StoreKind, 'emulator'> {
   if (!endpoint || /\.amazonaws\.com(\.cn)?(:\d+)?\/?$/.test(new URL(endpoint).host)) return 'aws';
   if (requestId && /^tx[0-9a-f]{21}-[0-9a-f]{8,}-/.test(requestId)) return 'radosgw';
   return 'other';
@@ -61,10 +66,16 @@ interface S3Error {
   $metadata?: { httpStatusCode?: number };
 }
 
+/** The HTTP status S3 answered an SDK call with; undefined when the request got no answer (network, timeout). */
+export function httpStatusOf(error: unknown): number | undefined {
+  return (error as S3Error | null | undefined)?.$metadata?.httpStatusCode;
+}
+
 /** True when an error means "this store does not implement that call" rather than a real refusal. */
 export function isUnsupported(error: unknown, kind: StoreKind): boolean {
   const e = error as S3Error;
-  if (e.name === 'NotImplemented' || e.$metadata?.httpStatusCode === 501 || e.$metadata?.httpStatusCode === 405) return true;
+  const status = httpStatusOf(error);
+  if (e.name === 'NotImplemented' || status === 501 || status === 405) return true;
   // radosgw answers InvalidArgument to configurations it does not know (ownership controls, SSE-S3 without a key store).
   return kind !== 'aws' && e.name === 'InvalidArgument';
 }
@@ -77,6 +88,6 @@ export function isAbsent(error: unknown): boolean {
 
 export function describeError(error: unknown): string {
   const e = error as S3Error;
-  const status = e.$metadata?.httpStatusCode ? ` (HTTP ${e.$metadata.httpStatusCode})` : '';
+  const status = httpStatusOf(error) ? ` (HTTP ${httpStatusOf(error)})` : '';
   return `${e.name ?? 'Error'}${status}${e.message && e.message !== e.name && e.message !== 'UnknownError' ? `: ${e.message}` : ''}`;
 }

@@ -3,15 +3,13 @@ import Link from 'next/link';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { SelectFilter } from '@/components/ui/select-filter';
+import { auditActionLabel, auditOutcomeLabel, auditSubjectLabel } from '@/lib/audit-vocabulary';
 import { listAuditEvents } from '@/lib/dal/audit-log';
 import { DataTable } from '@/components/ui/data-table';
+import { DateTime } from '@/components/ui/date-time';
 
 export const metadata: Metadata = { title: 'Audit log · Admin' };
-
-/** "2026-11-28 13:50:12 UTC": one unambiguous clock for everyone reading the log. */
-function utc(date: Date): string {
-  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
 
 const outcomeStyles: Record<string, string> = {
   granted: 'text-emerald-700',
@@ -29,42 +27,28 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <PageHeader
         title="Audit log"
         description="Every issued download link, every refusal and every change, newest first."
-        actions={
-          <Link href="/admin/invoices" className={buttonStyles.secondary}>
-            Invoices
-          </Link>
-        }
+        link={{ href: '/admin/invoices', label: 'Invoices' }}
       />
-      <form method="get" className="mb-4 flex flex-wrap items-end gap-2">
-        <label className="text-sm font-medium text-slate-800">
-          Action
-          <select name="action" defaultValue={action} className="mt-1 block w-64 max-w-full rounded-md border-0 px-3 py-2 shadow-sm ring-1 ring-slate-300 ring-inset">
-            <option value="">All actions</option>
-            {log.actions.map((a) => (
-              <option key={a}>{a}</option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className={buttonStyles.secondary}>
-          Filter
-        </button>
-      </form>
+      <SelectFilter name="action" label="Action" value={action} everything="All actions" options={log.actions.map((a) => ({ value: a, label: auditActionLabel(a) }))} className="mb-4" />
       {log.events.length === 0 ? (
-        <EmptyState title="Nothing recorded yet">{action ? `No "${action}" events.` : 'Events appear here as links are issued and refused.'}</EmptyState>
+        <EmptyState title="Nothing recorded yet">{action ? `No “${auditActionLabel(action)}” events.` : 'Events appear here as links are issued and refused.'}</EmptyState>
       ) : (
         <section aria-label="Audit events" className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
           <DataTable columns={[...['When', 'Who', 'Action', 'Outcome', 'Subject', 'Link expires', 'IP', 'User agent', 'Detail'].map((label) => ({ label }))]}>
                 {log.events.map((event) => (
                   <tr key={event.id} className="align-top">
-                    <td className="px-3 py-2 whitespace-nowrap text-slate-600">{utc(event.createdAt)}</td>
+                    <td className="px-3 py-2 whitespace-nowrap text-slate-600"><DateTime value={event.createdAt} /></td>
                     <td className="px-3 py-2 text-slate-900">{event.actor ? event.actor.email : <span className="text-slate-500">anonymous</span>}</td>
-                    <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{event.action}</td>
-                    <td className={`px-3 py-2 font-medium ${outcomeStyles[event.outcome] ?? ''}`}>{event.outcome}</td>
-                    <td className="px-3 py-2 font-mono text-xs text-slate-600">
-                      {event.subjectType}
-                      {event.subjectId && <span className="block">{event.subjectId}</span>}
+                    <td className="px-3 py-2">
+                      {auditActionLabel(event.action)}
+                      <span className="block font-mono text-xs text-slate-500">{event.action}</span>
                     </td>
-                    <td className="px-3 py-2 whitespace-nowrap text-slate-600">{event.urlExpiresAt ? utc(event.urlExpiresAt) : '—'}</td>
+                    <td className={`px-3 py-2 font-medium ${outcomeStyles[event.outcome] ?? ''}`}>{auditOutcomeLabel(event.outcome)}</td>
+                    <td className="px-3 py-2 text-slate-600">
+                      {auditSubjectLabel(event.subjectType)}
+                      {event.subjectId && <span className="block font-mono text-xs">{event.subjectId}</span>}
+                    </td>
+                    <td className="px-3 py-2 whitespace-nowrap text-slate-600">{event.urlExpiresAt ? <DateTime value={event.urlExpiresAt} /> : '—'}</td>
                     <td className="px-3 py-2 font-mono text-xs">{event.ip ?? '—'}</td>
                     <td className="max-w-48 truncate px-3 py-2 text-xs text-slate-600" title={event.userAgent ?? undefined}>
                       {event.userAgent || '—'}

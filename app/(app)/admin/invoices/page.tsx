@@ -1,19 +1,16 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { isDownloadable } from '@/components/invoices/invoice-status';
 import { IssueInvoiceForm } from '@/components/invoices/issue-invoice-form';
 import { VoidInvoiceButton } from '@/components/invoices/void-invoice-button';
-import { buttonStyles } from '@/components/ui/button-styles';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { SelectFilter } from '@/components/ui/select-filter';
 import { listInvoiceCustomers, listInvoicesForAdmin, suggestInvoiceNumber } from '@/lib/dal/invoices';
 import { env } from '@/lib/env';
 import { DataTable } from '@/components/ui/data-table';
 import { InvoiceFigureCells, InvoiceNumberCell } from '@/components/invoices/invoice-cells';
 
 export const metadata: Metadata = { title: 'Invoices · Admin' };
-
-const selectStyles = 'mt-1 block w-full rounded-md border-0 px-3 py-2 text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:ring-inset sm:w-72';
 
 export default async function AdminInvoicesPage({ searchParams }: { searchParams: Promise<{ customer?: string }> }) {
   const { customer } = await searchParams;
@@ -25,11 +22,7 @@ export default async function AdminInvoicesPage({ searchParams }: { searchParams
       <PageHeader
         title="Invoices"
         description="Issue invoices to customers and void them. Customers see an invoice once its PDF is verified."
-        actions={
-          <Link href="/admin/audit" className={buttonStyles.secondary}>
-            Audit log
-          </Link>
-        }
+        link={{ href: '/admin/audit', label: 'Audit log' }}
       />
       <section aria-labelledby="issue-heading" className="mb-8 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
         <h2 id="issue-heading" className="mb-4 text-base font-semibold text-slate-900">
@@ -43,22 +36,13 @@ export default async function AdminInvoicesPage({ searchParams }: { searchParams
           <h2 id="all-invoices-heading" className="text-sm font-semibold text-slate-900">
             All invoices ({invoices.length})
           </h2>
-          <form method="get" className="flex flex-wrap items-end gap-2">
-            <label className="text-sm font-medium text-slate-800">
-              Filter by customer
-              <select name="customer" defaultValue={customerId ?? ''} className={selectStyles}>
-                <option value="">All customers</option>
-                {customers.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name} ({c.email})
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button type="submit" className={buttonStyles.secondary}>
-              Filter
-            </button>
-          </form>
+          <SelectFilter
+            name="customer"
+            label="Filter by customer"
+            value={customerId ?? ''}
+            everything="All customers"
+            options={customers.map((c) => ({ value: c.id, label: `${c.name} (${c.email})` }))}
+          />
         </div>
         {invoices.length === 0 ? (
           <div className="p-4">

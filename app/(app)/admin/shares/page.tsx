@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { buttonStyles } from '@/components/ui/button-styles';
-import { LocalDateTime } from '@/components/shares/local-time';
+import { DateTime } from '@/components/ui/date-time';
 import { ShareStatusBadge } from '@/components/shares/status-badge';
 import { listShares } from '@/lib/dal/shares';
 import { formatRelative } from '@/lib/format';
@@ -38,7 +38,7 @@ export default async function SharesPage() {
                     <ShareStatusBadge status={share.status} />
                   </td>
                   <td className="px-4 py-2 whitespace-nowrap text-slate-600">
-                    {formatRelative(share.expiresAt)} <span className="text-xs text-slate-500">(<LocalDateTime iso={share.expiresAt.toISOString()} />)</span>
+                    {formatRelative(share.expiresAt)} <span className="text-xs text-slate-500">(<DateTime value={share.expiresAt} />)</span>
                   </td>
                   <td className="px-4 py-2 text-right text-slate-600">{share.fileCount}</td>
                   <td className="px-4 py-2 text-right text-slate-600">{share.recipientCount}</td>

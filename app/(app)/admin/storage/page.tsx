@@ -1,24 +1,14 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { AuditChecklist } from '@/components/storage/audit-checklist';
 import { DiffView } from '@/components/storage/diff-view';
 import { MechanismExplanations } from '@/components/storage/mechanisms';
 import { StatusBadge } from '@/components/storage/status-badge';
 import { Alert } from '@/components/ui/alert';
-import { buttonStyles } from '@/components/ui/button-styles';
 import { PageHeader } from '@/components/ui/page-header';
 import { getStorageAudit } from '@/lib/dal/storage-security';
+import { formatDuration } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Storage access control' };
-
-const PURPOSE = { upload: 'Upload forms', download: 'Downloads', invoice: 'Invoice links', shareClick: 'Share clicks', rawShare: 'Raw share URLs', hardCap: 'Hard cap (any URL)' } as const;
-
-function duration(seconds: number): string {
-  if (seconds % 86_400 === 0) return `${seconds / 86_400} d`;
-  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
-  if (seconds % 60 === 0) return `${seconds / 60} min`;
-  return `${seconds} s`;
-}
 
 export default async function StorageAccessPage() {
   const audit = await getStorageAudit();
@@ -28,11 +18,7 @@ export default async function StorageAccessPage() {
       <PageHeader
         title="Storage access control"
         description={`Bucket ${audit.bucket} (${audit.store}): each control, read from the live bucket, with the reason and the fix.`}
-        actions={
-          <Link href="/admin/storage/lab" className={buttonStyles.primary}>
-            Open the lab
-          </Link>
-        }
+        link={{ href: '/admin/storage/lab', label: 'Open the lab', primary: true }}
       />
       <div className="space-y-6">
         {audit.error ? (
@@ -71,9 +57,10 @@ export default async function StorageAccessPage() {
           <table className="min-w-full divide-y divide-slate-100 text-sm">
             <tbody>
               {audit.ttls.map((t) => (
-                <tr key={t.purpose}>
-                  <th scope="row" className="px-4 py-2 text-left font-medium text-slate-900">{PURPOSE[t.purpose as keyof typeof PURPOSE]}</th>
-                  <td className="px-4 py-2 text-slate-600">{duration(t.seconds)}</td>
+                <tr key={t.variable}>
+                  <th scope="row" className="px-4 py-2 text-left font-medium text-slate-900">{t.label}</th>
+                  <td className="px-4 py-2 text-slate-600">{formatDuration(t.seconds)}</td>
+                  <td className="px-4 py-2 text-xs text-slate-500"><code>{t.variable}</code></td>
                 </tr>
               ))}
             </tbody>

@@ -4,22 +4,22 @@ import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/ui/page-header';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { AddRecipientsForm } from '@/components/shares/add-recipients-form';
-import { ConfirmAction } from '@/components/shares/confirm-action';
+import { ConfirmAction } from '@/components/ui/confirm-action';
 import { RawUrlForm } from '@/components/shares/raw-url-form';
-import { LocalDateTime } from '@/components/shares/local-time';
+import { DateTime } from '@/components/ui/date-time';
 import { LinkStateBadge, ShareStatusBadge } from '@/components/shares/status-badge';
-import { removeShareRecipientAction } from '@/lib/actions/remove-share-recipient';
-import { revokeShareAction } from '@/lib/actions/revoke-share';
-import { revokeShareRecipientAction } from '@/lib/actions/revoke-share-recipient';
-import { getShare, rawUrlMaxSeconds } from '@/lib/dal/shares';
+import { removeShareRecipientAction, revokeShareAction, revokeShareRecipientAction } from '@/lib/actions/shares';
+import { rawUrlMaxSeconds } from '@/lib/dal/share-raw-urls';
+import { getShare } from '@/lib/dal/shares';
 import { formatBytes, formatRelative } from '@/lib/format';
 import { DataTable } from '@/components/ui/data-table';
+import { Panel } from '@/components/ui/panel';
 
 export const metadata: Metadata = { title: 'Share' };
 
 function When({ date, empty = '—' }: { date: Date | null; empty?: string }) {
   if (!date) return <span className="text-slate-400">{empty}</span>;
-  return <LocalDateTime iso={date.toISOString()} />;
+  return <DateTime value={date} />;
 }
 
 export default async function SharePage({ params }: { params: Promise<{ shareId: string }> }) {
@@ -61,7 +61,7 @@ export default async function SharePage({ params }: { params: Promise<{ shareId:
             {formatRelative(share.expiresAt)}
             <br />
             <span className="text-xs text-slate-500">
-              <LocalDateTime iso={share.expiresAt.toISOString()} />
+              <DateTime value={share.expiresAt} />
             </span>
           </dd>
         </div>
@@ -75,10 +75,7 @@ export default async function SharePage({ params }: { params: Promise<{ shareId:
         </div>
       </dl>
 
-      <section aria-labelledby="files-heading" className="mb-6 rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-        <h2 id="files-heading" className="border-b border-slate-200 px-4 py-3 text-sm font-semibold text-slate-900">
-          Files ({share.files.length})
-        </h2>
+      <Panel id="files-heading" title={`Files (${share.files.length})`} className="mb-6">
         <ul className="divide-y divide-slate-100 text-sm">
           {share.files.map((file) => (
             <li key={file.id} className="flex justify-between gap-4 px-4 py-2">
@@ -89,12 +86,9 @@ export default async function SharePage({ params }: { params: Promise<{ shareId:
             </li>
           ))}
         </ul>
-      </section>
+      </Panel>
 
-      <section aria-labelledby="recipients-heading" className="mb-6 rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-        <h2 id="recipients-heading" className="border-b border-slate-200 px-4 py-3 text-sm font-semibold text-slate-900">
-          Recipients ({share.recipients.length})
-        </h2>
+      <Panel id="recipients-heading" title={`Recipients (${share.recipients.length})`} className="mb-6">
         <DataTable columns={[{ label: 'Recipient' }, { label: 'Link' }, { label: 'Opened' }, { label: 'Downloads', align: 'right' }, { label: 'Last access' }, { label: 'Last IP' }, { label: 'Actions', srOnly: true }]}>
               {share.recipients.map((r) => (
                 <tr key={r.id} aria-label={r.name}>
@@ -144,7 +138,7 @@ export default async function SharePage({ params }: { params: Promise<{ shareId:
                 </tr>
               ))}
             </DataTable>
-      </section>
+      </Panel>
 
       {active && (
         <section aria-labelledby="add-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">

@@ -1,7 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { LabRunner } from '@/components/storage/lab-runner';
-import { buttonStyles } from '@/components/ui/button-styles';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireAdmin } from '@/lib/dal/session';
 
@@ -14,11 +12,7 @@ export default async function StorageLabPage() {
       <PageHeader
         title="Access-control lab"
         description="Replays requests against the live bucket and shows, for each, the answer S3 gave next to the one its access controls call for, and which layer decided. It writes one private object under lab/ and deletes it."
-        actions={
-          <Link href="/admin/storage" className={buttonStyles.secondary}>
-            Back to the checklist
-          </Link>
-        }
+        link={{ href: '/admin/storage', label: 'Back to the checklist' }}
       />
       <LabRunner />
     </>

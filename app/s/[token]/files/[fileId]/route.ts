@@ -11,21 +11,21 @@ import { unlockCookiesFrom } from '@/lib/shares/unlock-cookie';
  */
 export async function GET(request: Request, { params }: { params: Promise<{ token: string; fileId: string }> }): Promise<Response> {
   const { token, fileId } = await params;
-  const outcome = await clickShareFile(token, fileId, {
+  const result = await clickShareFile(token, fileId, {
     unlockCookies: unlockCookiesFrom(request.headers.get('cookie')),
     context: contextFromHeaders(request.headers),
   });
   const noStore = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
-  switch (outcome.kind) {
+  switch (result.outcome) {
     case 'granted': {
-      const first = outcome.firstDownload;
+      const first = result.firstDownload;
       if (first) after(() => notifyFirstDownload(first));
-      return new Response(null, { status: 303, headers: { ...noStore, Location: outcome.url } });
+      return new Response(null, { status: 303, headers: { ...noStore, Location: result.url } });
     }
     case 'locked':
       return new Response(null, { status: 303, headers: { ...noStore, Location: `/s/${encodeURIComponent(token)}` } });
     case 'dead':
-      return deadLinkResponse(outcome.reason);
+      return deadLinkResponse(result.reason);
     case 'not-found':
       return deadLinkResponse('notFound');
   }

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { LocalDateTime } from '@/components/shares/local-time';
+import { DateTime } from '@/components/ui/date-time';
 import { LinkStateBadge } from '@/components/shares/status-badge';
 import { getRecipientLog } from '@/lib/dal/shares';
 import { DataTable } from '@/components/ui/data-table';
@@ -39,14 +39,14 @@ export default async function RecipientLogPage({ params }: { params: Promise<{ s
               {log.map((entry) => (
                 <tr key={entry.id}>
                   <td className="px-4 py-2 whitespace-nowrap text-slate-600">
-                    <LocalDateTime iso={entry.createdAt.toISOString()} />
+                    <DateTime value={entry.createdAt} />
                   </td>
                   <td className="px-4 py-2 text-slate-900">
                     {KIND_LABELS[entry.kind]}
                     {entry.reason && <span className="text-slate-500"> ({entry.reason})</span>}
                   </td>
                   <td className="px-4 py-2 text-slate-600">{entry.fileName ?? '—'}</td>
-                  <td className="px-4 py-2 whitespace-nowrap text-slate-600">{entry.urlExpiresAt ? <LocalDateTime iso={entry.urlExpiresAt.toISOString()} /> : '—'}</td>
+                  <td className="px-4 py-2 whitespace-nowrap text-slate-600">{entry.urlExpiresAt ? <DateTime value={entry.urlExpiresAt} /> : '—'}</td>
                   <td className="px-4 py-2 font-mono text-xs text-slate-600">{entry.ip ?? '—'}</td>
                   <td className="max-w-xs truncate px-4 py-2 text-xs text-slate-500" title={entry.userAgent ?? undefined}>
                     {entry.userAgent || '—'}

@@ -1,0 +1,52 @@
+'use server';
+
+import { z } from 'zod';
+import { defineAction, defineFormAction } from '@/lib/actions/builder';
+import { DalError } from '@/lib/dal/errors';
+import { confirmInvoiceIssue, createInvoiceLink, issueInvoiceSchema, startInvoiceIssue, voidInvoice } from '@/lib/dal/invoices';
+
+// Any text reaches the DAL, which audits a malformed id as a refusal (and answers "not found").
+const invoiceId = z.string().max(100).catch('');
+const invoices = () => ['/admin/invoices'];
+
+/**
+ * "Copy link": a pre-signed link to one of the signed-in customer's invoices, living as long as the
+ * invoice TTL policy allows (24 h at most). The client cannot ask for a longer (or any) lifetime.
+ */
+export const createInvoiceLinkAction = defineAction({
+  role: 'user',
+  input: invoiceId,
+  run: async (id, { request }) => {
+    const link = await createInvoiceLink(id, request);
+    if (link.outcome === 'granted') return { url: link.url, expiresAt: link.expiresAt };
+    if (link.outcome === 'voided') throw new DalError(`Invoice ${link.number} was voided and can no longer be shared.`);
+    throw new DalError('This invoice is not available. Reload the page to see your current invoices.');
+  },
+});
+
+/** Step 1 of issuing an invoice (admins): a pending invoice and a form to upload its PDF directly to S3. */
+export const startInvoiceIssueAction = defineAction({
+  role: 'admin',
+  // The form sends text; the DAL's schema says which text is an invoice.
+  input: z.object({ customerId: z.string(), number: z.string(), amount: z.string(), currency: z.string() }).pipe(issueInvoiceSchema),
+  run: (input, { request }) => startInvoiceIssue(input, request),
+});
+
+/** Step 2 of issuing an invoice (admins): the server verifies the uploaded PDF and opens the invoice. */
+export const confirmInvoiceIssueAction = defineAction({
+  role: 'admin',
+  input: invoiceId,
+  run: (id, { request }) => confirmInvoiceIssue(id, request),
+  success: ({ number }) => `Invoice ${number} is issued: the customer can download it now.`,
+  revalidate: invoices,
+});
+
+/** Voids an invoice: its PDF stays, but no link to it is issued any more. */
+export const voidInvoiceAction = defineFormAction({
+  role: 'admin',
+  input: invoiceId,
+  fromForm: (form) => form.get('invoiceId'),
+  run: (id, { request }) => voidInvoice(id, request),
+  success: ({ number }) => `Invoice ${number} is void. Its download links are refused from now on.`,
+  revalidate: invoices,
+});

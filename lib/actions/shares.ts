@@ -1,0 +1,114 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { defineAction, defineFormAction, formFields } from '@/lib/actions/builder';
+import { issueRawUrl } from '@/lib/dal/share-raw-urls';
+import {
+  addRecipients,
+  createShare,
+  removeRecipient,
+  revokeRecipient,
+  revokeShare,
+  shareableFiles,
+  updateShare,
+} from '@/lib/dal/shares';
+import { idSchema } from '@/lib/shares/ids';
+import { createShareSchema, recipientsFromForm, updateShareSchema } from '@/lib/shares/input';
+
+/** The share form's terms, as both create and edit read them. */
+function shareTerms(form: FormData) {
+  return {
+    title: form.get('title') ?? '',
+    message: form.get('message') ?? '',
+    expiresAt: form.get('expiresAt') || undefined,
+    password: form.get('password') ?? '',
+    maxDownloads: form.get('maxDownloads') ?? '',
+    fileIds: form.getAll('fileId').map(String),
+  };
+}
+
+/** Creates a share and returns each recipient's link, which the admin sees only this once. */
+export const createShareAction = defineFormAction({
+  role: 'admin',
+  input: createShareSchema,
+  fromForm: (form) => ({ ...shareTerms(form), recipients: recipientsFromForm(form) }),
+  run: (input, { request }) => createShare(input, request),
+  success: 'Share created.',
+  revalidate: () => ['/admin/shares'],
+});
+
+/** Saves a share's terms and files; links, counts and logs stay as they are. */
+export const updateShareAction = defineFormAction({
+  role: 'admin',
+  input: z.object({ shareId: idSchema }).and(updateShareSchema),
+  fromForm: (form) => ({ ...shareTerms(form), shareId: form.get('shareId'), passwordMode: form.get('passwordMode') ?? 'keep' }),
+  invalid: (issues) => (issues.some((issue) => issue.path[0] === 'shareId') ? 'This share no longer exists.' : 'Check the highlighted fields.'),
+  run: async ({ shareId, ...terms }, { request }) => {
+    await updateShare(shareId, terms, request);
+    redirect(`/admin/shares/${shareId}`);
+  },
+  revalidate: ({ shareId }) => [`/admin/shares/${shareId}`],
+});
+
+/** Adds recipients to a share; returns their new links, shown only this once. */
+export const addShareRecipientsAction = defineFormAction({
+  role: 'admin',
+  input: z.object({ shareId: idSchema, recipients: createShareSchema.shape.recipients }),
+  fromForm: (form) => ({ shareId: form.get('shareId'), recipients: recipientsFromForm(form) }),
+  run: (input, { request }) => addRecipients(input.shareId, input.recipients, request),
+  success: 'Recipients added.',
+  revalidate: ({ shareId }) => [`/admin/shares/${shareId}`],
+});
+
+/** Revokes a whole share: every recipient's link stops working at its next click. */
+export const revokeShareAction = defineFormAction({
+  role: 'admin',
+  input: z.object({ shareId: idSchema }),
+  fromForm: (form) => formFields(form, 'shareId'),
+  invalid: 'This share no longer exists.',
+  run: (input, { request }) => revokeShare(input.shareId, request),
+  success: 'Share revoked. Its links no longer open.',
+  revalidate: ({ shareId }) => [`/admin/shares/${shareId}`, '/admin/shares'],
+});
+
+/** The two things an admin does to one recipient's link differ only in the DAL verb and the wording. */
+function recipientAction(verb: typeof revokeRecipient, success: string) {
+  return defineFormAction({
+    role: 'admin',
+    input: z.object({ shareId: idSchema, recipientId: idSchema }),
+    fromForm: (form) => formFields(form, 'shareId', 'recipientId'),
+    invalid: 'This recipient is no longer on the share.',
+    run: (input, { request }) => verb(input.shareId, input.recipientId, request),
+    success,
+    revalidate: ({ shareId }) => [`/admin/shares/${shareId}`],
+  });
+}
+
+/** Revokes one recipient's link; the share's other links keep working. */
+export const revokeShareRecipientAction = recipientAction(revokeRecipient, 'Link revoked.');
+
+/** Removes a recipient (and their link) from a share; the audit log keeps the history. */
+export const removeShareRecipientAction = recipientAction(removeRecipient, 'Recipient removed.');
+
+/** Issues a raw pre-signed URL for one file (not revocable: the form makes the admin confirm that first). */
+export const issueRawShareUrlAction = defineFormAction({
+  role: 'admin',
+  input: z.object({
+    shareId: idSchema,
+    fileId: idSchema,
+    ttlSeconds: z.coerce.number().int().min(60, 'Choose how long the URL lives.'),
+    acknowledged: z.literal('yes', { message: 'Confirm that you understand this URL cannot be revoked.' }),
+  }),
+  fromForm: (form) => formFields(form, 'shareId', 'fileId', 'ttlSeconds', 'acknowledged'),
+  invalid: (issues) => issues[0].message,
+  run: (input, { request }) => issueRawUrl(input.shareId, input.fileId, input.ttlSeconds, request),
+});
+
+/** The share form's file search: ready library files whose name contains the text, newest first. */
+export const searchShareableFilesAction = defineAction({
+  role: 'admin',
+  input: z.string().max(200),
+  invalid: 'Search for at most 200 characters.',
+  run: (search) => shareableFiles(search),
+});

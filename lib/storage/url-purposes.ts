@@ -1,0 +1,31 @@
+/**
+ * Why the app signs a URL, one row per purpose: the label admins see on /admin/storage, the
+ * variable that sets its lifetime, the default, and a tighter ceiling where the purpose has one.
+ * lib/env.ts validates the variables from this table and lib/storage/ttl.ts applies them, so a new
+ * purpose is one row here. No imports: env.ts reads it while it is itself being loaded.
+ */
+export interface UrlPurposeRow {
+  label: string;
+  variable: `TTL_${string}_SECONDS`;
+  defaultSeconds: number;
+  /** Below SigV4's own 7 days, with the reason shown when a value is over it. */
+  ceiling?: { seconds: number; reason: string };
+}
+
+export const URL_PURPOSES = {
+  upload: { label: 'Upload forms', variable: 'TTL_UPLOAD_SECONDS', defaultSeconds: 300, ceiling: { seconds: 3_600, reason: 'upload forms are meant to live minutes' } },
+  download: { label: 'Downloads', variable: 'TTL_DOWNLOAD_SECONDS', defaultSeconds: 3_600 },
+  invoice: { label: 'Invoice links', variable: 'TTL_INVOICE_SECONDS', defaultSeconds: 86_400, ceiling: { seconds: 86_400, reason: 'invoice links live 24 h at most' } },
+  shareClick: { label: 'Share clicks', variable: 'TTL_SHARE_CLICK_SECONDS', defaultSeconds: 60 },
+  // Raw pre-signed URLs an admin hands out for one shared file: unrevocable, so a day by default;
+  // up to 7 days, which also relaxes the bucket policy's signature-age limit to match.
+  rawShare: { label: 'Raw share URLs', variable: 'TTL_RAW_SHARE_SECONDS', defaultSeconds: 86_400 },
+} as const satisfies Record<string, UrlPurposeRow>;
+
+export type UrlPurpose = keyof typeof URL_PURPOSES;
+export type TtlVariable = (typeof URL_PURPOSES)[UrlPurpose]['variable'];
+
+export const URL_PURPOSE_IDS = Object.keys(URL_PURPOSES) as UrlPurpose[];
+
+/** The ceiling above every purpose's lifetime (and the bucket policy's signature-age limit). */
+export const HARD_CAP = { label: 'Hard cap (any URL)', variable: 'TTL_HARD_CAP_SECONDS' } as const;
