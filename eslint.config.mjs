@@ -4,7 +4,19 @@ import nextTypeScript from 'eslint-config-next/typescript';
 const config = [
   ...nextVitals,
   ...nextTypeScript,
-  { ignores: ['.next/**', '.next-test/**', 'node_modules/**', 'lib/generated/**', '.data/**', '.test-results/**', 'playwright-report/**', 'test-results/**', 'next-env.d.ts'] },
+  {
+    ignores: [
+      '.next/**',
+      '.next-test/**',
+      'node_modules/**',
+      'lib/generated/**',
+      '.data/**',
+      '.test-results/**',
+      'playwright-report/**',
+      'test-results/**',
+      'next-env.d.ts',
+    ],
+  },
 ];
 
 export default config;

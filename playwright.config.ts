@@ -26,7 +26,16 @@ export default defineConfig({
         launchOptions: {
           // Debian's Chromium: Playwright's own browser download cannot work on these machines.
           executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+          args: [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
         },
       },
     },
@@ -36,7 +45,10 @@ export default defineConfig({
     url: `${appUrl.origin}/api/health`,
     reuseExistingServer: false,
     // The file library's e2e test sends an ~11 MB file in 5 MiB parts (S3's smallest part size).
-    env: { ...process.env, LIBRARY_MULTIPART_THRESHOLD_BYTES: '5242880', LIBRARY_PART_SIZE_BYTES: '5242880' } as Record<string, string>,
+    env: { ...process.env, LIBRARY_MULTIPART_THRESHOLD_BYTES: '5242880', LIBRARY_PART_SIZE_BYTES: '5242880' } as Record<
+      string,
+      string
+    >,
     timeout: 120_000,
     stdout: 'pipe',
     stderr: 'pipe',

@@ -13,8 +13,10 @@ export function isAvatarContentType(value: string): value is AvatarContentType {
 
 /** Why a file of this declared type and size cannot be a profile photo, or null when it can. */
 export function avatarFileProblem(contentType: string, size: number, maxBytes: number): string | null {
-  if (!isAvatarContentType(contentType)) return 'Choose a JPEG, PNG or WebP image. Other file types cannot be profile photos.';
+  if (!isAvatarContentType(contentType))
+    return 'Choose a JPEG, PNG or WebP image. Other file types cannot be profile photos.';
   if (size < 1) return 'The file is empty. Choose a photo with content.';
-  if (size > maxBytes) return `The photo is ${formatBytes(size)}; the limit is ${formatBytes(maxBytes)}. Choose a smaller photo.`;
+  if (size > maxBytes)
+    return `The photo is ${formatBytes(size)}; the limit is ${formatBytes(maxBytes)}. Choose a smaller photo.`;
   return null;
 }

@@ -1,13 +1,24 @@
 import 'server-only';
 import { z } from 'zod';
 import { ACCESS_POINT_VARIABLES, type AccessPointVariable } from '@/lib/storage/security/use-cases';
-import { HARD_CAP, URL_PURPOSE_IDS, URL_PURPOSES, type TtlVariable, type UrlPurposeRow } from '@/lib/storage/url-purposes';
+import {
+  HARD_CAP,
+  URL_PURPOSE_IDS,
+  URL_PURPOSES,
+  type TtlVariable,
+  type UrlPurposeRow,
+} from '@/lib/storage/url-purposes';
 
 /** Seven days: the longest lifetime SigV4 allows for a pre-signed URL. */
 export const SIGV4_MAX_TTL_SECONDS = 604_800;
 
 const seconds = (fallback: number) =>
-  z.coerce.number().int('must be a whole number of seconds').positive('must be positive').max(SIGV4_MAX_TTL_SECONDS, 'must be at most 604800 (7 days, the SigV4 limit)').default(fallback);
+  z.coerce
+    .number()
+    .int('must be a whole number of seconds')
+    .positive('must be positive')
+    .max(SIGV4_MAX_TTL_SECONDS, 'must be at most 604800 (7 days, the SigV4 limit)')
+    .default(fallback);
 
 const MIB = 1024 * 1024;
 /** S3's own bounds: a part is 5 MiB to 5 GiB (only the last may be smaller); an object at most 5 TiB. */
@@ -18,23 +29,37 @@ export const S3_MAX_OBJECT_BYTES = 5 * 1024 * 1024 * MIB;
 export const S3_MAX_PARTS = 10_000;
 
 const byteCount = (fallback: number, min: number, max: number, bounds: string) =>
-  z.coerce.number().int('must be a whole number of bytes').min(min, `must be at least ${min} (${bounds})`).max(max, `must be at most ${max} (${bounds})`).default(fallback);
+  z.coerce
+    .number()
+    .int('must be a whole number of bytes')
+    .min(min, `must be at least ${min} (${bounds})`)
+    .max(max, `must be at most ${max} (${bounds})`)
+    .default(fallback);
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /** An S3 Access Point, by ARN (arn:aws:s3:<region>:<account>:accesspoint/<name>) or by alias (<name>-<id>-s3alias). */
-export const ACCESS_POINT_ARN = /^arn:aws[a-z-]*:s3:([a-z0-9-]+):(\d{12}):accesspoint\/([a-z0-9][a-z0-9-]{1,48}[a-z0-9])$/;
+export const ACCESS_POINT_ARN =
+  /^arn:aws[a-z-]*:s3:([a-z0-9-]+):(\d{12}):accesspoint\/([a-z0-9][a-z0-9-]{1,48}[a-z0-9])$/;
 const ACCESS_POINT_ALIAS = /^[a-z0-9][a-z0-9-]{1,48}-[a-z0-9]+-s3alias$/;
 const accessPoint = z
   .string()
-  .refine((v) => ACCESS_POINT_ARN.test(v) || ACCESS_POINT_ALIAS.test(v), 'must be an S3 Access Point ARN (arn:aws:s3:<region>:<account>:accesspoint/<name>) or alias (<name>-<id>-s3alias)')
+  .refine(
+    (v) => ACCESS_POINT_ARN.test(v) || ACCESS_POINT_ALIAS.test(v),
+    'must be an S3 Access Point ARN (arn:aws:s3:<region>:<account>:accesspoint/<name>) or alias (<name>-<id>-s3alias)',
+  )
   .optional();
 
 /** One lifetime variable per URL purpose (lib/storage/url-purposes.ts), with its default. */
-const ttlVariables = Object.fromEntries(URL_PURPOSE_IDS.map((p) => [URL_PURPOSES[p].variable, seconds(URL_PURPOSES[p].defaultSeconds)])) as Record<TtlVariable, ReturnType<typeof seconds>>;
+const ttlVariables = Object.fromEntries(
+  URL_PURPOSE_IDS.map((p) => [URL_PURPOSES[p].variable, seconds(URL_PURPOSES[p].defaultSeconds)]),
+) as Record<TtlVariable, ReturnType<typeof seconds>>;
 
 /** One optional Access Point per use case that may have one (lib/storage/security/use-cases.ts). */
-const accessPointVariables = Object.fromEntries(ACCESS_POINT_VARIABLES.map((name) => [name, accessPoint])) as Record<AccessPointVariable, typeof accessPoint>;
+const accessPointVariables = Object.fromEntries(ACCESS_POINT_VARIABLES.map((name) => [name, accessPoint])) as Record<
+  AccessPointVariable,
+  typeof accessPoint
+>;
 
 /**
  * Variables that were renamed. A deployment that still sets the old name is stopped with the new
@@ -46,11 +71,21 @@ export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection URL'),
-    APP_URL: z.url('must be the absolute URL the app is served at, e.g. https://files.example.com').transform((u) => u.replace(/\/$/, '')),
+    APP_URL: z
+      .url('must be the absolute URL the app is served at, e.g. https://files.example.com')
+      .transform((u) => u.replace(/\/$/, '')),
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (generate one with `openssl rand -base64 32`)'),
 
-    S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)'),
-    S3_REGION: z.string().regex(/^[a-z0-9-]+$/, 'must be an AWS region such as eu-west-1').default('us-east-1'),
+    S3_BUCKET: z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+        'must be a valid S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)',
+      ),
+    S3_REGION: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, 'must be an AWS region such as eu-west-1')
+      .default('us-east-1'),
     S3_ENDPOINT: z.url('must be a URL such as http://127.0.0.1:7480').optional(),
     S3_FORCE_PATH_STYLE: booleanFlag.optional(),
 
@@ -59,14 +94,28 @@ export const envSchema = z
     S3_CORS_ORIGINS: z
       .string()
       .default('')
-      .transform((v) => v.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean))
+      .transform((v) =>
+        v
+          .split(',')
+          .map((o) => o.trim().replace(/\/$/, ''))
+          .filter(Boolean),
+      )
       .pipe(z.array(z.url('each entry must be an origin such as https://files.example.com'))),
     /** Deny non-TLS requests in the bucket policy: auto = only when the endpoint is https (AWS always is). */
     S3_REQUIRE_TLS: z.enum(['auto', 'true', 'false'], 'must be auto, true or false').default('auto'),
     /** Restrict the bucket to this VPC endpoint (aws:SourceVpce). Can lock out the console: read the README first. */
-    S3_VPC_ENDPOINT_ID: z.string().regex(/^vpce-[0-9a-f]{8,17}$/, 'must be a VPC endpoint id such as vpce-0123456789abcdef0').optional(),
+    S3_VPC_ENDPOINT_ID: z
+      .string()
+      .regex(/^vpce-[0-9a-f]{8,17}$/, 'must be a VPC endpoint id such as vpce-0123456789abcdef0')
+      .optional(),
     /** The IAM role the app runs as; the principal of the emitted access point and VPC endpoint policies. */
-    S3_APP_ROLE_ARN: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, 'must be an IAM role ARN such as arn:aws:iam::123456789012:role/guestpass-app').optional(),
+    S3_APP_ROLE_ARN: z
+      .string()
+      .regex(
+        /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/,
+        'must be an IAM role ARN such as arn:aws:iam::123456789012:role/guestpass-app',
+      )
+      .optional(),
     /** Access Points per use case, used instead of S3_BUCKET for keys under that use case's prefix. */
     ...accessPointVariables,
 
@@ -74,13 +123,28 @@ export const envSchema = z
     ...ttlVariables,
     [HARD_CAP.variable]: seconds(SIGV4_MAX_TTL_SECONDS),
 
-    AVATAR_MAX_BYTES: z.coerce.number().int().positive().max(50 * 1024 * 1024, 'must be at most 50 MB').default(5 * 1024 * 1024),
-    INVOICE_MAX_BYTES: z.coerce.number().int('must be a whole number of bytes').positive('must be positive').max(100 * 1024 * 1024, 'must be at most 100 MB').default(10 * 1024 * 1024),
+    AVATAR_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .max(50 * 1024 * 1024, 'must be at most 50 MB')
+      .default(5 * 1024 * 1024),
+    INVOICE_MAX_BYTES: z.coerce
+      .number()
+      .int('must be a whole number of bytes')
+      .positive('must be positive')
+      .max(100 * 1024 * 1024, 'must be at most 100 MB')
+      .default(10 * 1024 * 1024),
 
     // File library (admins' uploads): per-file and per-uploader limits, and how uploads are split.
     LIBRARY_MAX_FILE_BYTES: byteCount(S3_MAX_OBJECT_BYTES, 1, S3_MAX_OBJECT_BYTES, 'S3 stores objects up to 5 TiB'),
     LIBRARY_QUOTA_BYTES: byteCount(1024 * 1024 * MIB, 1, Number.MAX_SAFE_INTEGER, 'total bytes one uploader may store'),
-    LIBRARY_MULTIPART_THRESHOLD_BYTES: byteCount(16 * MIB, S3_MIN_PART_BYTES, S3_MAX_PART_BYTES, 'files from this size up go in parts; 5 MiB to 5 GiB'),
+    LIBRARY_MULTIPART_THRESHOLD_BYTES: byteCount(
+      16 * MIB,
+      S3_MIN_PART_BYTES,
+      S3_MAX_PART_BYTES,
+      'files from this size up go in parts; 5 MiB to 5 GiB',
+    ),
     LIBRARY_PART_SIZE_BYTES: byteCount(8 * MIB, S3_MIN_PART_BYTES, S3_MAX_PART_BYTES, 'S3 parts are 5 MiB to 5 GiB'),
     LIBRARY_ABANDONED_UPLOAD_HOURS: z.coerce.number().positive('must be a positive number of hours').default(24),
 
@@ -90,29 +154,60 @@ export const envSchema = z
 
     // Partner share links: wrong passwords per link inside a sliding window, and how long an unlock lasts.
     SHARE_UNLOCK_MAX_FAILURES: z.coerce.number().int('must be a whole number').positive('must be positive').default(5),
-    SHARE_UNLOCK_WINDOW_MINUTES: z.coerce.number().int('must be a whole number of minutes').positive('must be positive').default(15),
-    SHARE_UNLOCK_HOURS: z.coerce.number().int('must be a whole number of hours').positive('must be positive').max(720, 'must be at most 720 (30 days)').default(12),
+    SHARE_UNLOCK_WINDOW_MINUTES: z.coerce
+      .number()
+      .int('must be a whole number of minutes')
+      .positive('must be positive')
+      .default(15),
+    SHARE_UNLOCK_HOURS: z.coerce
+      .number()
+      .int('must be a whole number of hours')
+      .positive('must be positive')
+      .max(720, 'must be at most 720 (30 days)')
+      .default(12),
     // Mail about share links (first download). Without SMTP_URL, mails are printed to the server log.
-    SMTP_URL: z.url('must be an smtp:// or smtps:// URL, e.g. smtps://user:pass@smtp.example.com').refine((u) => /^smtps?:\/\//.test(u), 'must start with smtp:// or smtps://').optional(),
-    MAIL_FROM: z.string().min(3, 'must be a sender address, e.g. "Guestpass <files@example.com>"').default('Guestpass <no-reply@localhost>'),
+    SMTP_URL: z
+      .url('must be an smtp:// or smtps:// URL, e.g. smtps://user:pass@smtp.example.com')
+      .refine((u) => /^smtps?:\/\//.test(u), 'must start with smtp:// or smtps://')
+      .optional(),
+    MAIL_FROM: z
+      .string()
+      .min(3, 'must be a sender address, e.g. "Guestpass <files@example.com>"')
+      .default('Guestpass <no-reply@localhost>'),
   })
   .superRefine((env, ctx) => {
     for (const purpose of URL_PURPOSE_IDS) {
       const { variable, ceiling }: UrlPurposeRow = URL_PURPOSES[purpose];
       const value = env[variable as TtlVariable];
       if (value > env.TTL_HARD_CAP_SECONDS) {
-        ctx.addIssue({ code: 'custom', path: [variable], message: `must not exceed TTL_HARD_CAP_SECONDS (${env.TTL_HARD_CAP_SECONDS})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [variable],
+          message: `must not exceed TTL_HARD_CAP_SECONDS (${env.TTL_HARD_CAP_SECONDS})`,
+        });
       }
       if (ceiling && value > ceiling.seconds) {
-        ctx.addIssue({ code: 'custom', path: [variable], message: `must be at most ${ceiling.seconds} (${ceiling.reason})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [variable],
+          message: `must be at most ${ceiling.seconds} (${ceiling.reason})`,
+        });
       }
     }
     for (const name of ACCESS_POINT_VARIABLES) {
       const arn = env[name] && ACCESS_POINT_ARN.exec(env[name]);
       if (env[name] && env.S3_ENDPOINT) {
-        ctx.addIssue({ code: 'custom', path: [name], message: 'cannot be used with S3_ENDPOINT: access points exist on AWS S3 only' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: 'cannot be used with S3_ENDPOINT: access points exist on AWS S3 only',
+        });
       } else if (arn && arn[1] !== env.S3_REGION) {
-        ctx.addIssue({ code: 'custom', path: [name], message: `is in region ${arn[1]}, but S3_REGION is ${env.S3_REGION}: an access point must be in the bucket's region` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `is in region ${arn[1]}, but S3_REGION is ${env.S3_REGION}: an access point must be in the bucket's region`,
+        });
       }
     }
   });
@@ -128,7 +223,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (result.success && renamed.length === 0) return result.data;
   const lines = (result.error?.issues ?? []).map((issue) => {
     const name = issue.path.join('.') || '(environment)';
-    const message = issue.code === 'invalid_type' && source[name] === undefined ? 'is required but not set' : issue.message;
+    const message =
+      issue.code === 'invalid_type' && source[name] === undefined ? 'is required but not set' : issue.message;
     return `  - ${name} ${message}`;
   });
   lines.push(...renamed);

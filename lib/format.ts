@@ -32,7 +32,13 @@ export function formatRelative(date: Date, now: Date = new Date()): string {
   const past = seconds < 0;
   const abs = Math.abs(seconds);
   const [value, unit] =
-    abs < 60 ? [abs, 'second'] : abs < 3600 ? [Math.round(abs / 60), 'minute'] : abs < 86_400 ? [Math.round(abs / 3600), 'hour'] : [Math.round(abs / 86_400), 'day'];
+    abs < 60
+      ? [abs, 'second']
+      : abs < 3600
+        ? [Math.round(abs / 60), 'minute']
+        : abs < 86_400
+          ? [Math.round(abs / 3600), 'hour']
+          : [Math.round(abs / 86_400), 'day'];
   const phrase = `${value} ${unit}${value === 1 ? '' : 's'}`;
   return past ? `${phrase} ago` : `in ${phrase}`;
 }

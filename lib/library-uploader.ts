@@ -21,7 +21,8 @@ export interface LibraryUploadApi {
   abort(input: { fileId: string }): Promise<ActionState<void>>;
 }
 
-export type UploadPhase = 'starting' | 'uploading' | 'completing' | 'paused' | 'done' | 'failed' | 'cancelling' | 'cancelled' | 'discarded';
+export type UploadPhase =
+  'starting' | 'uploading' | 'completing' | 'paused' | 'done' | 'failed' | 'cancelling' | 'cancelled' | 'discarded';
 
 export interface UploadSnapshot {
   name: string;
@@ -56,7 +57,8 @@ const FINAL_S3_CODES = new Set(['NoSuchUpload']);
  */
 function failureMessage(error: unknown): string {
   if (error instanceof RefusedError || error instanceof UploadError) return error.message;
-  if (error instanceof TypeError || !navigator.onLine) return 'The connection to the server was lost. Check your connection and choose Resume.';
+  if (error instanceof TypeError || !navigator.onLine)
+    return 'The connection to the server was lost. Check your connection and choose Resume.';
   return 'The server could not finish this step of the upload. Choose Resume to try again, or Discard it.';
 }
 
@@ -76,7 +78,11 @@ function unwrap<T>(state: ActionState<T>): T {
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), reject(new UploadError('The upload was cancelled.', 'Aborted', 0))), { once: true });
+    signal.addEventListener(
+      'abort',
+      () => (clearTimeout(timer), reject(new UploadError('The upload was cancelled.', 'Aborted', 0))),
+      { once: true },
+    );
   });
 }
 
@@ -102,7 +108,15 @@ export class LibraryUpload {
       backoffBaseMs: options.backoffBaseMs ?? 1_000,
       storage: options.storage ?? window.localStorage,
     };
-    this.snapshot = { name: file.name, sizeBytes: file.size, phase: 'starting', bytesDone: 0, bytesPerSecond: null, secondsLeft: null, resumedBytes: 0 };
+    this.snapshot = {
+      name: file.name,
+      sizeBytes: file.size,
+      phase: 'starting',
+      bytesDone: 0,
+      bytesPerSecond: null,
+      secondsLeft: null,
+      resumedBytes: 0,
+    };
   }
 
   get state(): UploadSnapshot {
@@ -169,14 +183,17 @@ export class LibraryUpload {
       this.options.storage.removeItem(key);
       this.fileId = null;
     }
-    const created = unwrap(await this.api.create({ name: this.file.name, sizeBytes: this.file.size, contentType: this.file.type }));
+    const created = unwrap(
+      await this.api.create({ name: this.file.name, sizeBytes: this.file.size, contentType: this.file.type }),
+    );
     this.options.storage.setItem(key, created.fileId);
     return this.adopt(created);
   }
 
   private adopt(start: UploadStart): UploadStart {
     this.fileId = start.fileId;
-    this.storedBytes = start.kind === 'multipart' ? start.uploadedParts.reduce((sum, n) => sum + this.partRange(start, n).size, 0) : 0;
+    this.storedBytes =
+      start.kind === 'multipart' ? start.uploadedParts.reduce((sum, n) => sum + this.partRange(start, n).size, 0) : 0;
     this.update({ bytesDone: this.storedBytes, resumedBytes: this.storedBytes });
     return start;
   }
@@ -194,7 +211,10 @@ export class LibraryUpload {
         const fresh = unwrap(await this.api.resume({ fileId: start.fileId }));
         if (fresh.kind === 'single') target = fresh;
       }
-      await uploadToS3({ method: 'PUT', url: target.url, headers: target.headers }, this.file, { signal, onProgress: (p) => this.progress(0, p.loaded) });
+      await uploadToS3({ method: 'PUT', url: target.url, headers: target.headers }, this.file, {
+        signal,
+        onProgress: (p) => this.progress(0, p.loaded),
+      });
     });
     this.inFlight.delete(0);
     this.storedBytes = this.file.size;
@@ -211,7 +231,10 @@ export class LibraryUpload {
         await this.withRetries(signal, async () => {
           // Signed now, as the part starts: no URL has to outlive the upload before it.
           const { url } = unwrap(await this.api.signPart({ fileId: start.fileId, partNumber: n }));
-          await uploadToS3({ method: 'PUT', url, headers: {} }, part, { signal, onProgress: (p) => this.progress(n, p.loaded) });
+          await uploadToS3({ method: 'PUT', url, headers: {} }, part, {
+            signal,
+            onProgress: (p) => this.progress(n, p.loaded),
+          });
         });
         this.inFlight.delete(n);
         this.storedBytes += size;
@@ -245,7 +268,8 @@ export class LibraryUpload {
     while (this.samples.length > 2 && now - this.samples[0].at > SPEED_WINDOW_MS) this.samples.shift();
     const first = this.samples[0];
     const elapsed = (now - first.at) / 1000;
-    const bytesPerSecond = elapsed >= 0.5 && bytesDone > first.bytes ? (bytesDone - first.bytes) / elapsed : this.snapshot.bytesPerSecond;
+    const bytesPerSecond =
+      elapsed >= 0.5 && bytesDone > first.bytes ? (bytesDone - first.bytes) / elapsed : this.snapshot.bytesPerSecond;
     const secondsLeft = bytesPerSecond ? Math.ceil((this.file.size - bytesDone) / bytesPerSecond) : null;
     this.update({ bytesDone, bytesPerSecond, secondsLeft });
   }

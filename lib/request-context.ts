@@ -11,7 +11,10 @@ export interface RequestContext {
  * balancer appends (or Next sets from the socket when no proxy is in front).
  */
 export function clientIp(forwardedFor: string | null): string {
-  const hops = (forwardedFor ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  const hops = (forwardedFor ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
   return (hops.at(-1) ?? 'unknown').slice(0, 64);
 }
 

@@ -32,12 +32,29 @@ function xmlValue(xml: string, tag: string): string | undefined {
 export function explainS3Error(status: number, body: string): UploadError {
   const code = xmlValue(body, 'Code') ?? (status === 0 ? 'NetworkError' : `HTTP${status}`);
   const detail = `${xmlValue(body, 'Message') ?? ''}`.toLowerCase();
-  if (code === 'EntityTooLarge') return new UploadError('The file is larger than allowed. Choose a smaller file.', code, status);
+  if (code === 'EntityTooLarge')
+    return new UploadError('The file is larger than allowed. Choose a smaller file.', code, status);
   if (code === 'EntityTooSmall') return new UploadError('The file is empty. Choose a file with content.', code, status);
-  if (detail.includes('expired') || code === 'ExpiredToken') return new UploadError('The upload form expired before the file was sent. Try again.', 'Expired', status);
-  if (code === 'NoSuchUpload') return new UploadError('Storage no longer holds this upload: its parts were removed (aborted elsewhere or cleaned up). Discard it and upload the file again.', code, status);
-  if (code === 'NetworkError') return new UploadError('The upload could not reach the storage server. Check your connection and try again.', code, status);
-  if (code === 'AccessDenied' || code === 'SignatureDoesNotMatch') return new UploadError('Storage refused the file: its type or size does not match what was allowed. Choose a different file.', code, status);
+  if (detail.includes('expired') || code === 'ExpiredToken')
+    return new UploadError('The upload form expired before the file was sent. Try again.', 'Expired', status);
+  if (code === 'NoSuchUpload')
+    return new UploadError(
+      'Storage no longer holds this upload: its parts were removed (aborted elsewhere or cleaned up). Discard it and upload the file again.',
+      code,
+      status,
+    );
+  if (code === 'NetworkError')
+    return new UploadError(
+      'The upload could not reach the storage server. Check your connection and try again.',
+      code,
+      status,
+    );
+  if (code === 'AccessDenied' || code === 'SignatureDoesNotMatch')
+    return new UploadError(
+      'Storage refused the file: its type or size does not match what was allowed. Choose a different file.',
+      code,
+      status,
+    );
   return new UploadError(`The upload failed (${code}). Try again.`, code, status);
 }
 
@@ -58,7 +75,8 @@ export function uploadToS3(
     } else {
       for (const [name, value] of Object.entries(target.headers)) xhr.setRequestHeader(name, value);
     }
-    xhr.upload.onprogress = (event) => options.onProgress?.({ loaded: event.loaded, total: event.lengthComputable ? event.total : file.size });
+    xhr.upload.onprogress = (event) =>
+      options.onProgress?.({ loaded: event.loaded, total: event.lengthComputable ? event.total : file.size });
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) resolve({ etag: xhr.getResponseHeader('ETag') });
       else reject(explainS3Error(xhr.status, xhr.responseText));

@@ -14,22 +14,77 @@ import { SEED_PASSWORD, SEED_USERS } from '@/prisma/seed-accounts';
 export { SEED_PASSWORD, SEED_USERS };
 
 /** Sample invoices: alice has three, bob two (one of them voided, to show a refused download). */
-export const SEED_INVOICES: { number: string; email: string; issuedAt: string; amountCents: number; currency: string; status: InvoiceStatus; voidedAt?: string }[] = [
-  { number: 'INV-2026-0001', email: 'alice@example.com', issuedAt: '2026-08-03T09:00:00Z', amountCents: 12_000, currency: 'EUR', status: 'PAID' },
-  { number: 'INV-2026-0002', email: 'alice@example.com', issuedAt: '2026-09-03T09:00:00Z', amountCents: 12_000, currency: 'EUR', status: 'OPEN' },
-  { number: 'INV-2026-0003', email: 'alice@example.com', issuedAt: '2026-10-03T09:00:00Z', amountCents: 24_950, currency: 'EUR', status: 'OPEN' },
-  { number: 'INV-2026-0004', email: 'bob@example.com', issuedAt: '2026-09-15T09:00:00Z', amountCents: 8_900, currency: 'USD', status: 'PAID' },
-  { number: 'INV-2026-0005', email: 'bob@example.com', issuedAt: '2026-10-15T09:00:00Z', amountCents: 8_900, currency: 'USD', status: 'VOID', voidedAt: '2026-10-20T09:00:00Z' },
+export const SEED_INVOICES: {
+  number: string;
+  email: string;
+  issuedAt: string;
+  amountCents: number;
+  currency: string;
+  status: InvoiceStatus;
+  voidedAt?: string;
+}[] = [
+  {
+    number: 'INV-2026-0001',
+    email: 'alice@example.com',
+    issuedAt: '2026-08-03T09:00:00Z',
+    amountCents: 12_000,
+    currency: 'EUR',
+    status: 'PAID',
+  },
+  {
+    number: 'INV-2026-0002',
+    email: 'alice@example.com',
+    issuedAt: '2026-09-03T09:00:00Z',
+    amountCents: 12_000,
+    currency: 'EUR',
+    status: 'OPEN',
+  },
+  {
+    number: 'INV-2026-0003',
+    email: 'alice@example.com',
+    issuedAt: '2026-10-03T09:00:00Z',
+    amountCents: 24_950,
+    currency: 'EUR',
+    status: 'OPEN',
+  },
+  {
+    number: 'INV-2026-0004',
+    email: 'bob@example.com',
+    issuedAt: '2026-09-15T09:00:00Z',
+    amountCents: 8_900,
+    currency: 'USD',
+    status: 'PAID',
+  },
+  {
+    number: 'INV-2026-0005',
+    email: 'bob@example.com',
+    issuedAt: '2026-10-15T09:00:00Z',
+    amountCents: 8_900,
+    currency: 'USD',
+    status: 'VOID',
+    voidedAt: '2026-10-20T09:00:00Z',
+  },
 ];
 
 /** The PDF a seeded invoice carries: the same bytes every time, so a lost object comes back identical. */
-export function seedInvoicePdf(invoice: { number: string; issuedAt: Date; amountCents: number; currency: string }, customerName: string): Uint8Array {
-  return invoicePdf({ number: invoice.number, customerName, issuedAt: invoice.issuedAt, amount: formatMoneyPlain(invoice.amountCents, invoice.currency) });
+export function seedInvoicePdf(
+  invoice: { number: string; issuedAt: Date; amountCents: number; currency: string },
+  customerName: string,
+): Uint8Array {
+  return invoicePdf({
+    number: invoice.number,
+    customerName,
+    issuedAt: invoice.issuedAt,
+    amount: formatMoneyPlain(invoice.amountCents, invoice.currency),
+  });
 }
 
 async function seedInvoices(): Promise<void> {
   for (const sample of SEED_INVOICES) {
-    const customer = await db.user.findUniqueOrThrow({ where: { email: sample.email }, select: { id: true, name: true } });
+    const customer = await db.user.findUniqueOrThrow({
+      where: { email: sample.email },
+      select: { id: true, name: true },
+    });
     let invoice = await db.invoice.findUnique({ where: { number: sample.number } });
     if (!invoice) {
       const id = newInvoiceId();
@@ -52,7 +107,8 @@ async function seedInvoices(): Promise<void> {
       });
     }
     // Upload only when missing (a fresh bucket next to a kept database, for example).
-    if (!(await headObject(invoice.objectKey))) await putObject(invoice.objectKey, seedInvoicePdf(invoice, customer.name), PDF_CONTENT_TYPE);
+    if (!(await headObject(invoice.objectKey)))
+      await putObject(invoice.objectKey, seedInvoicePdf(invoice, customer.name), PDF_CONTENT_TYPE);
   }
 }
 
@@ -62,7 +118,8 @@ async function seedInvoices(): Promise<void> {
  * PDF). Refused in production.
  */
 export async function seed(): Promise<void> {
-  if (env.NODE_ENV === 'production') throw new Error('Refusing to seed: NODE_ENV is production. The seed accounts have a published password.');
+  if (env.NODE_ENV === 'production')
+    throw new Error('Refusing to seed: NODE_ENV is production. The seed accounts have a published password.');
   const passwordHash = await hashPassword(SEED_PASSWORD);
   for (const user of SEED_USERS) {
     await db.user.upsert({ where: { email: user.email }, update: {}, create: { ...user, passwordHash } });

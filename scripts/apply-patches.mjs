@@ -13,5 +13,7 @@ if (!installed.length || !fs.existsSync('node_modules/patch-package/package.json
   console.log(`[patches] skipped: ${[...new Set(patched)].join(', ')} not installed (production install)`);
   process.exit(0);
 }
-const { status } = spawnSync(process.execPath, ['node_modules/patch-package/index.js', '--error-on-fail'], { stdio: 'inherit' });
+const { status } = spawnSync(process.execPath, ['node_modules/patch-package/index.js', '--error-on-fail'], {
+  stdio: 'inherit',
+});
 process.exit(status ?? 1);

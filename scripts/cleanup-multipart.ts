@@ -7,7 +7,9 @@ import { cleanupAbandonedUploads } from '@/lib/dal/library-cleanup';
 
 try {
   const result = await cleanupAbandonedUploads(env.LIBRARY_ABANDONED_UPLOAD_HOURS);
-  console.log(`Forgot ${result.forgotten.length} abandoned upload(s); aborted ${result.orphansAborted} untracked multipart upload(s) (idle more than ${env.LIBRARY_ABANDONED_UPLOAD_HOURS} h).`);
+  console.log(
+    `Forgot ${result.forgotten.length} abandoned upload(s); aborted ${result.orphansAborted} untracked multipart upload(s) (idle more than ${env.LIBRARY_ABANDONED_UPLOAD_HOURS} h).`,
+  );
 } finally {
   await db.$disconnect();
 }

@@ -9,10 +9,14 @@ import { log } from './lib/util.mjs';
 const appUrl = new URL(process.env.APP_URL ?? 'http://127.0.0.1:3000');
 const services = await startServices({ mode: 'dev', appUrl: appUrl.origin });
 
-const next = spawn(path.resolve('node_modules/.bin/next'), ['dev', '-H', appUrl.hostname, '-p', appUrl.port || '3000'], {
-  stdio: ['inherit', 'pipe', 'inherit'],
-  env: services.env,
-});
+const next = spawn(
+  path.resolve('node_modules/.bin/next'),
+  ['dev', '-H', appUrl.hostname, '-p', appUrl.port || '3000'],
+  {
+    stdio: ['inherit', 'pipe', 'inherit'],
+    env: services.env,
+  },
+);
 
 let bannerShown = false;
 next.stdout.on('data', (chunk: Buffer) => {

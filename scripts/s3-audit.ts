@@ -36,11 +36,16 @@ if (args.includes('--json')) {
   let control = '';
   for (const check of report.checks) {
     if (check.control !== control) console.log(`${(control = check.control)}`);
-    console.log(`  ${(check.status === 'unsupported' ? 'n/a' : check.status).toUpperCase().padEnd(4)}  ${check.title}\n        ${check.reason}`);
+    console.log(
+      `  ${(check.status === 'unsupported' ? 'n/a' : check.status).toUpperCase().padEnd(4)}  ${check.title}\n        ${check.reason}`,
+    );
     if (check.fix) console.log(`        fix: ${check.fix}`);
   }
   const counts = summarize(report.checks);
-  console.log(`\n${counts.pass} pass, ${counts.warn} warn, ${counts.fail} fail, ${counts.unsupported} not supported by this store`);
-  if (report.plan.some((c) => c.changed && !c.unsupported)) console.log('`npm run s3:harden -- --dry-run` shows what harden would change.');
+  console.log(
+    `\n${counts.pass} pass, ${counts.warn} warn, ${counts.fail} fail, ${counts.unsupported} not supported by this store`,
+  );
+  if (report.plan.some((c) => c.changed && !c.unsupported))
+    console.log('`npm run s3:harden -- --dry-run` shows what harden would change.');
 }
 process.exit(summarize(report.checks).fail ? 1 : 0);

@@ -9,9 +9,12 @@ const dryRun = process.argv.includes('--dry-run');
 const { plan, results } = await hardenBucket({ dryRun });
 console.log(formatPlan(plan));
 if (dryRun) {
-  console.log(`\nDry run: nothing changed. ${plan.filter((c) => c.changed && !c.unsupported).length} setting(s) would change.`);
+  console.log(
+    `\nDry run: nothing changed. ${plan.filter((c) => c.changed && !c.unsupported).length} setting(s) would change.`,
+  );
   process.exit(0);
 }
 console.log('');
-for (const result of results) console.log(`${result.outcome.padEnd(28)} ${result.title}${result.detail ? ` (${result.detail})` : ''}`);
+for (const result of results)
+  console.log(`${result.outcome.padEnd(28)} ${result.title}${result.detail ? ` (${result.detail})` : ''}`);
 process.exit(results.some((r) => r.outcome === 'failed') ? 1 : 0);

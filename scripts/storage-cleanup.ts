@@ -7,7 +7,9 @@ import { cleanupAvatarStorage, DEFAULT_STALE_QUARANTINE_SECONDS } from '@/lib/da
 import { cleanupPendingInvoices } from '@/lib/dal/invoice-cleanup';
 import { db } from '@/lib/db';
 
-const { values } = parseArgs({ options: { 'older-than-minutes': { type: 'string', default: String(DEFAULT_STALE_QUARANTINE_SECONDS / 60) } } });
+const { values } = parseArgs({
+  options: { 'older-than-minutes': { type: 'string', default: String(DEFAULT_STALE_QUARANTINE_SECONDS / 60) } },
+});
 const minutes = Number(values['older-than-minutes']);
 if (!Number.isInteger(minutes) || minutes < 1) {
   console.error(`--older-than-minutes must be a whole number of minutes, got ${values['older-than-minutes']}`);
@@ -16,7 +18,9 @@ if (!Number.isInteger(minutes) || minutes < 1) {
 
 try {
   const report = await cleanupAvatarStorage({ staleAfterSeconds: minutes * 60 });
-  console.log(`Removed ${report.expiredUploads} expired photo upload(s) and ${report.staleObjects} stale quarantined object(s) older than ${minutes} min.`);
+  console.log(
+    `Removed ${report.expiredUploads} expired photo upload(s) and ${report.staleObjects} stale quarantined object(s) older than ${minutes} min.`,
+  );
   const invoices = await cleanupPendingInvoices({ staleAfterSeconds: minutes * 60 });
   console.log(`Removed ${invoices} invoice(s) whose PDF upload was abandoned over ${minutes} min ago.`);
 } finally {

@@ -7,11 +7,16 @@ export default async function HomePage() {
   const cards = [
     { href: '/profile', title: 'Profile', text: 'Your account and profile photo.' },
     { href: '/invoices', title: 'Invoices', text: 'Download your invoices through links that expire.' },
-    ...(user.role === 'ADMIN' ? [{ href: '/admin', title: 'Admin', text: 'Invoices, files, share links and storage settings.' }] : []),
+    ...(user.role === 'ADMIN'
+      ? [{ href: '/admin', title: 'Admin', text: 'Invoices, files, share links and storage settings.' }]
+      : []),
   ];
   return (
     <>
-      <PageHeader title={`Welcome, ${user.name}`} description="Everything here is private. Links to files are issued on demand and expire." />
+      <PageHeader
+        title={`Welcome, ${user.name}`}
+        description="Everything here is private. Links to files are issued on demand and expire."
+      />
       <LinkCards cards={cards} />
     </>
   );

@@ -15,10 +15,26 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
       {state.status === 'error' && <Alert tone="error">{state.message}</Alert>}
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? '/'} />
       <Field id="email" label="Email" error={fieldErrors?.email}>
-        <input id="email" name="email" type="email" autoComplete="username" required className={inputStyles} {...describedBy('email', undefined, fieldErrors?.email)} />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          className={inputStyles}
+          {...describedBy('email', undefined, fieldErrors?.email)}
+        />
       </Field>
       <Field id="password" label="Password" error={fieldErrors?.password}>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className={inputStyles} {...describedBy('password', undefined, fieldErrors?.password)} />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className={inputStyles}
+          {...describedBy('password', undefined, fieldErrors?.password)}
+        />
       </Field>
       <button type="submit" disabled={pending} className={`${buttonStyles.primary} w-full`}>
         {pending ? 'Signing in…' : 'Sign in'}

@@ -7,7 +7,10 @@ import { DateTime } from '@/components/ui/date-time';
 import { createInvoiceLinkAction } from '@/lib/actions/invoices';
 import { formatRelative } from '@/lib/format';
 
-type LinkState = { kind: 'none' } | { kind: 'error'; message: string } | { kind: 'link'; url: string; expiresAt: Date; copied: boolean };
+type LinkState =
+  | { kind: 'none' }
+  | { kind: 'error'; message: string }
+  | { kind: 'link'; url: string; expiresAt: Date; copied: boolean };
 
 /**
  * "Copy link": asks the server for a link to forward (the server alone picks its lifetime, from the
@@ -21,7 +24,10 @@ export function CopyLinkButton({ invoiceId, number }: { invoiceId: string; numbe
     startTransition(async () => {
       const result = await createInvoiceLinkAction(invoiceId);
       if (result.status !== 'success' || !result.data) {
-        setState({ kind: 'error', message: result.status === 'error' ? result.message : 'The link could not be made. Try again.' });
+        setState({
+          kind: 'error',
+          message: result.status === 'error' ? result.message : 'The link could not be made. Try again.',
+        });
         return;
       }
       const { url, expiresAt } = result.data;
@@ -47,7 +53,12 @@ export function CopyLinkButton({ invoiceId, number }: { invoiceId: string; numbe
           </Alert>
           <label className="block text-xs font-medium text-slate-700">
             Link to {number}
-            <input readOnly value={state.url} onFocus={(e) => e.currentTarget.select()} className="mt-1 block w-full rounded-md border-0 px-2 py-1 font-mono text-xs text-slate-700 ring-1 ring-slate-300 ring-inset" />
+            <input
+              readOnly
+              value={state.url}
+              onFocus={(e) => e.currentTarget.select()}
+              className="mt-1 block w-full rounded-md border-0 px-2 py-1 font-mono text-xs text-slate-700 ring-1 ring-slate-300 ring-inset"
+            />
           </label>
         </div>
       )}

@@ -12,11 +12,17 @@ export function InvoiceNumberCell({ number }: { number: string }) {
 }
 
 /** Date, amount and status: the cells every invoice table shows, in the customer's and the admin's list alike. */
-export function InvoiceFigureCells({ invoice }: { invoice: { issuedAt: Date; amountCents: number; currency: string; status: InvoiceStatus } }) {
+export function InvoiceFigureCells({
+  invoice,
+}: {
+  invoice: { issuedAt: Date; amountCents: number; currency: string; status: InvoiceStatus };
+}) {
   return (
     <>
       <td className="px-4 py-3 whitespace-nowrap text-slate-600">{formatIssueDate(invoice.issuedAt)}</td>
-      <td className="px-4 py-3 text-right whitespace-nowrap text-slate-900 tabular-nums">{formatMoney(invoice.amountCents, invoice.currency)}</td>
+      <td className="px-4 py-3 text-right whitespace-nowrap text-slate-900 tabular-nums">
+        {formatMoney(invoice.amountCents, invoice.currency)}
+      </td>
       <td className="px-4 py-3">
         <InvoiceStatusBadge status={invoice.status} />
       </td>

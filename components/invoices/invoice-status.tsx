@@ -9,7 +9,11 @@ const styles: Record<InvoiceStatus, { label: string; className: string }> = {
 
 export function InvoiceStatusBadge({ status }: { status: InvoiceStatus }) {
   const { label, className } = styles[status];
-  return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${className}`}>{label}</span>;
+  return (
+    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${className}`}>
+      {label}
+    </span>
+  );
 }
 
 /** Only open and paid invoices have a PDF anyone may download. */

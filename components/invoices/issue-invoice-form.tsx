@@ -21,7 +21,15 @@ type Phase =
  * Issues an invoice: the server creates it pending and signs an upload form, the browser sends the
  * PDF straight to S3 (with progress), then the server verifies the object and opens the invoice.
  */
-export function IssueInvoiceForm({ customers, suggestedNumber, maxBytes }: { customers: { id: string; name: string; email: string }[]; suggestedNumber: string; maxBytes: number }) {
+export function IssueInvoiceForm({
+  customers,
+  suggestedNumber,
+  maxBytes,
+}: {
+  customers: { id: string; name: string; email: string }[];
+  suggestedNumber: string;
+  maxBytes: number;
+}) {
   const router = useRouter();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const fieldErrors = phase.kind === 'error' ? phase.fieldErrors : undefined;
@@ -32,8 +40,18 @@ export function IssueInvoiceForm({ customers, suggestedNumber, maxBytes }: { cus
     const form = event.currentTarget;
     const data = new FormData(form);
     const file = data.get('file');
-    if (!(file instanceof File) || file.size === 0) return setPhase({ kind: 'error', message: 'Choose the invoice PDF to upload.', fieldErrors: { file: 'Choose a PDF file.' } });
-    if (file.size > maxBytes) return setPhase({ kind: 'error', message: `The file is ${formatBytes(file.size)}; invoices may be at most ${formatBytes(maxBytes)}.`, fieldErrors: { file: 'The file is too large.' } });
+    if (!(file instanceof File) || file.size === 0)
+      return setPhase({
+        kind: 'error',
+        message: 'Choose the invoice PDF to upload.',
+        fieldErrors: { file: 'Choose a PDF file.' },
+      });
+    if (file.size > maxBytes)
+      return setPhase({
+        kind: 'error',
+        message: `The file is ${formatBytes(file.size)}; invoices may be at most ${formatBytes(maxBytes)}.`,
+        fieldErrors: { file: 'The file is too large.' },
+      });
 
     setPhase({ kind: 'working', step: 'Preparing upload', loaded: 0, total: file.size });
     const started = await startInvoiceIssueAction({
@@ -43,7 +61,11 @@ export function IssueInvoiceForm({ customers, suggestedNumber, maxBytes }: { cus
       currency: String(data.get('currency') ?? ''),
     });
     if (started.status !== 'success' || !started.data) {
-      return setPhase(started.status === 'error' ? { kind: 'error', message: started.message, fieldErrors: started.fieldErrors } : { kind: 'error', message: 'Try again.' });
+      return setPhase(
+        started.status === 'error'
+          ? { kind: 'error', message: started.message, fieldErrors: started.fieldErrors }
+          : { kind: 'error', message: 'Try again.' },
+      );
     }
     const { invoiceId, upload } = started.data;
     try {
@@ -51,11 +73,15 @@ export function IssueInvoiceForm({ customers, suggestedNumber, maxBytes }: { cus
         onProgress: ({ loaded, total }) => setPhase({ kind: 'working', step: 'Uploading PDF', loaded, total }),
       });
     } catch (error) {
-      return setPhase({ kind: 'error', message: error instanceof UploadError ? error.message : 'The upload failed. Try again.' });
+      return setPhase({
+        kind: 'error',
+        message: error instanceof UploadError ? error.message : 'The upload failed. Try again.',
+      });
     }
     setPhase({ kind: 'working', step: 'Verifying PDF', loaded: file.size, total: file.size });
     const confirmed = await confirmInvoiceIssueAction(invoiceId);
-    if (confirmed.status !== 'success') return setPhase({ kind: 'error', message: confirmed.status === 'error' ? confirmed.message : 'Try again.' });
+    if (confirmed.status !== 'success')
+      return setPhase({ kind: 'error', message: confirmed.status === 'error' ? confirmed.message : 'Try again.' });
     setPhase({ kind: 'done', message: confirmed.message ?? 'Invoice issued.' });
     form.reset();
     router.refresh();
@@ -69,7 +95,14 @@ export function IssueInvoiceForm({ customers, suggestedNumber, maxBytes }: { cus
       {phase.kind === 'done' && <Alert tone="success">{phase.message}</Alert>}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="customerId" label="Customer" error={fieldErrors?.customerId}>
-          <select id="customerId" name="customerId" required defaultValue="" className={inputStyles} {...invalid('customerId')}>
+          <select
+            id="customerId"
+            name="customerId"
+            required
+            defaultValue=""
+            className={inputStyles}
+            {...invalid('customerId')}
+          >
             <option value="" disabled>
               Choose a customer
             </option>
@@ -81,10 +114,25 @@ export function IssueInvoiceForm({ customers, suggestedNumber, maxBytes }: { cus
           </select>
         </Field>
         <Field id="number" label="Invoice number" error={fieldErrors?.number}>
-          <input id="number" name="number" required defaultValue={suggestedNumber} className={inputStyles} {...invalid('number')} />
+          <input
+            id="number"
+            name="number"
+            required
+            defaultValue={suggestedNumber}
+            className={inputStyles}
+            {...invalid('number')}
+          />
         </Field>
         <Field id="amount" label="Amount" error={fieldErrors?.amount}>
-          <input id="amount" name="amount" required inputMode="decimal" placeholder="120.00" className={inputStyles} {...invalid('amount')} />
+          <input
+            id="amount"
+            name="amount"
+            required
+            inputMode="decimal"
+            placeholder="120.00"
+            className={inputStyles}
+            {...invalid('amount')}
+          />
         </Field>
         <Field id="currency" label="Currency" error={fieldErrors?.currency}>
           <select id="currency" name="currency" defaultValue="EUR" className={inputStyles} {...invalid('currency')}>
@@ -95,9 +143,24 @@ export function IssueInvoiceForm({ customers, suggestedNumber, maxBytes }: { cus
         </Field>
       </div>
       <Field id="file" label={`Invoice PDF (at most ${formatBytes(maxBytes)})`} error={fieldErrors?.file}>
-        <input id="file" name="file" type="file" accept="application/pdf,.pdf" required className="mt-1 block w-full text-sm text-slate-700" {...invalid('file')} />
+        <input
+          id="file"
+          name="file"
+          type="file"
+          accept="application/pdf,.pdf"
+          required
+          className="mt-1 block w-full text-sm text-slate-700"
+          {...invalid('file')}
+        />
       </Field>
-      {working && <ProgressBar label={phase.step} value={phase.loaded} max={phase.total} detail={`${formatBytes(phase.loaded)} of ${formatBytes(phase.total)}`} />}
+      {working && (
+        <ProgressBar
+          label={phase.step}
+          value={phase.loaded}
+          max={phase.total}
+          detail={`${formatBytes(phase.loaded)} of ${formatBytes(phase.total)}`}
+        />
+      )}
       <button type="submit" disabled={working} className={buttonStyles.primary}>
         {working ? 'Issuing…' : 'Issue invoice'}
       </button>

@@ -19,7 +19,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
             key={item.href}
             href={item.href}
             aria-current={active ? 'page' : undefined}
-            className={`whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${
+            className={`rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap ${
               active ? 'bg-brand-50 text-brand-700' : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900'
             }`}
           >

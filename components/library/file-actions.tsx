@@ -21,11 +21,20 @@ export function FileActions({ fileId, name, ready }: { fileId: string; name: str
         <summary className={`${buttonStyles.secondary} cursor-pointer list-none`} aria-label={`Rename ${name}`}>
           Rename
         </summary>
-        <form action={rename} className="absolute right-0 z-10 mt-1 flex w-72 max-w-[80vw] flex-col gap-2 rounded-md bg-white p-3 shadow-lg ring-1 ring-slate-200">
+        <form
+          action={rename}
+          className="absolute right-0 z-10 mt-1 flex w-72 max-w-[80vw] flex-col gap-2 rounded-md bg-white p-3 shadow-lg ring-1 ring-slate-200"
+        >
           <input type="hidden" name="fileId" value={fileId} />
           <label className="text-xs font-medium text-slate-700">
             New name
-            <input name="name" defaultValue={name} required maxLength={1000} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1 text-sm" />
+            <input
+              name="name"
+              defaultValue={name}
+              required
+              maxLength={1000}
+              className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
+            />
           </label>
           <button type="submit" className={buttonStyles.primary} disabled={renaming}>
             Save name

@@ -13,17 +13,28 @@ export interface TableQuery {
 }
 
 function href(query: TableQuery, extra: Record<string, string> = {}): string {
-  const params = new URLSearchParams({ ...(query.search ? { q: query.search } : {}), sort: query.sort, dir: query.direction, ...extra });
+  const params = new URLSearchParams({
+    ...(query.search ? { q: query.search } : {}),
+    sort: query.sort,
+    dir: query.direction,
+    ...extra,
+  });
   return `/admin/files?${params}`;
 }
-
 
 function SortHeader({ label, column, query }: { label: string; column: SortKey; query: TableQuery }) {
   const active = query.sort === column;
   const next = active && query.direction === 'asc' ? 'desc' : 'asc';
   return (
-    <th scope="col" className="px-4 py-2" aria-sort={active ? (query.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
-      <Link href={href({ ...query, sort: column, direction: active ? next : column === 'date' ? 'desc' : 'asc' })} className="hover:text-slate-900">
+    <th
+      scope="col"
+      className="px-4 py-2"
+      aria-sort={active ? (query.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+    >
+      <Link
+        href={href({ ...query, sort: column, direction: active ? next : column === 'date' ? 'desc' : 'asc' })}
+        className="hover:text-slate-900"
+      >
         {label}
         {active ? (query.direction === 'asc' ? ' ↑' : ' ↓') : ''}
       </Link>
@@ -34,7 +45,10 @@ function SortHeader({ label, column, query }: { label: string; column: SortKey; 
 /** The library: search by name, sort by name, size or date, and page by keyset cursors. */
 export function FileTable({ page, query }: { page: LibraryPage; query: TableQuery }) {
   return (
-    <section aria-labelledby="files-heading" className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+    <section
+      aria-labelledby="files-heading"
+      className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200"
+    >
       <div className="flex flex-col gap-3 border-b border-slate-200 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
         <h2 id="files-heading" className="text-sm font-semibold text-slate-900">
           Files ({page.total.toLocaleString('en-GB')})
@@ -45,7 +59,14 @@ export function FileTable({ page, query }: { page: LibraryPage; query: TableQuer
           <label className="sr-only" htmlFor="file-search">
             Search by name
           </label>
-          <input id="file-search" name="q" type="search" defaultValue={query.search} placeholder="Search by name" className="w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm sm:w-64" />
+          <input
+            id="file-search"
+            name="q"
+            type="search"
+            defaultValue={query.search}
+            placeholder="Search by name"
+            className="w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm sm:w-64"
+          />
           <button type="submit" className={buttonStyles.secondary}>
             Search
           </button>
@@ -54,21 +75,29 @@ export function FileTable({ page, query }: { page: LibraryPage; query: TableQuer
       {page.files.length === 0 ? (
         <div className="p-4">
           <EmptyState title={query.search ? `No files match “${query.search}”` : 'No files yet'}>
-            {query.search ? 'Try another part of the name.' : 'Upload files above; they appear here once storage confirms them.'}
+            {query.search
+              ? 'Try another part of the name.'
+              : 'Upload files above; they appear here once storage confirms them.'}
           </EmptyState>
         </div>
       ) : (
         <div className="relative overflow-x-auto">
           {/* relative: the sr-only "Actions" header is absolutely positioned; it must stay inside this scroller */}
           <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+            <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
               <tr>
                 <SortHeader label="Name" column="name" query={query} />
                 <SortHeader label="Size" column="size" query={query} />
-                <th scope="col" className="px-4 py-2">Type</th>
-                <th scope="col" className="px-4 py-2">Uploaded by</th>
+                <th scope="col" className="px-4 py-2">
+                  Type
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Uploaded by
+                </th>
                 <SortHeader label="Date" column="date" query={query} />
-                <th scope="col" className="px-4 py-2">Status</th>
+                <th scope="col" className="px-4 py-2">
+                  Status
+                </th>
                 <th scope="col" className="px-4 py-2">
                   <span className="sr-only">Actions</span>
                 </th>
@@ -77,20 +106,24 @@ export function FileTable({ page, query }: { page: LibraryPage; query: TableQuer
             <tbody className="divide-y divide-slate-100">
               {page.files.map((file) => (
                 <tr key={file.id}>
-                  <td className="max-w-xs break-words px-4 py-2 font-medium text-slate-900">{file.name}</td>
-                  <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatBytes(file.sizeBytes)}</td>
+                  <td className="max-w-xs px-4 py-2 font-medium break-words text-slate-900">{file.name}</td>
+                  <td className="px-4 py-2 whitespace-nowrap text-slate-600">{formatBytes(file.sizeBytes)}</td>
                   <td className="max-w-[10rem] truncate px-4 py-2 text-slate-600" title={file.contentType}>
                     {file.contentType}
                   </td>
                   <td className="px-4 py-2 text-slate-600">{file.uploadedBy ?? 'Former user'}</td>
-                  <td className="whitespace-nowrap px-4 py-2 text-slate-600">
+                  <td className="px-4 py-2 whitespace-nowrap text-slate-600">
                     <DateTime value={file.createdAt} />
                   </td>
                   <td className="px-4 py-2">
                     {file.status === 'READY' ? (
-                      <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800">Ready</span>
+                      <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800">
+                        Ready
+                      </span>
                     ) : (
-                      <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900">Uploading</span>
+                      <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900">
+                        Uploading
+                      </span>
                     )}
                   </td>
                   <td className="px-4 py-2">

@@ -4,7 +4,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { ProgressBar } from '@/components/ui/progress-bar';
-import { abortLibraryFileUploadAction, completeLibraryFileUploadAction, createLibraryFileUploadAction, resumeLibraryFileUploadAction, signLibraryFileUploadPartAction } from '@/lib/actions/library-files';
+import {
+  abortLibraryFileUploadAction,
+  completeLibraryFileUploadAction,
+  createLibraryFileUploadAction,
+  resumeLibraryFileUploadAction,
+  signLibraryFileUploadPartAction,
+} from '@/lib/actions/library-files';
 import { formatBytes, formatDuration } from '@/lib/format';
 import type { LibraryUsage } from '@/lib/dal/library-files';
 import { LibraryUpload, type LibraryUploadApi, type UploadSnapshot } from '@/lib/library-uploader';
@@ -29,7 +35,13 @@ function progressDetail(s: UploadSnapshot): string {
     case 'starting':
       return `${done} · starting…`;
     case 'uploading':
-      return [done, s.bytesPerSecond ? `${formatBytes(s.bytesPerSecond)}/s` : null, s.secondsLeft !== null ? `${formatDuration(s.secondsLeft, { approximate: true })} left` : null].filter(Boolean).join(' · ');
+      return [
+        done,
+        s.bytesPerSecond ? `${formatBytes(s.bytesPerSecond)}/s` : null,
+        s.secondsLeft !== null ? `${formatDuration(s.secondsLeft, { approximate: true })} left` : null,
+      ]
+        .filter(Boolean)
+        .join(' · ');
     case 'completing':
       return `${done} · checking with storage…`;
     case 'paused':
@@ -54,7 +66,9 @@ function UploadItem({ entry, onRemove, onCancelled }: { entry: Entry; onRemove: 
   return (
     <li className="rounded-md border border-slate-200 bg-white p-3">
       <ProgressBar label={s.name} value={s.bytesDone} max={s.sizeBytes || 1} detail={progressDetail(s)} />
-      {s.resumedBytes > 0 && !finished && <p className="mt-1 text-xs text-slate-600">Resumed: {formatBytes(s.resumedBytes)} were already in storage.</p>}
+      {s.resumedBytes > 0 && !finished && (
+        <p className="mt-1 text-xs text-slate-600">Resumed: {formatBytes(s.resumedBytes)} were already in storage.</p>
+      )}
       {s.phase === 'failed' && (
         <p role="alert" className="mt-1 text-sm text-red-700">
           <span className="font-semibold">Failed.</span> {s.message}
@@ -62,12 +76,22 @@ function UploadItem({ entry, onRemove, onCancelled }: { entry: Entry; onRemove: 
       )}
       <div className="mt-2 flex flex-wrap gap-2">
         {active && (
-          <button type="button" className={buttonStyles.secondary} onClick={() => upload.pause()} aria-label={`Pause ${s.name}`}>
+          <button
+            type="button"
+            className={buttonStyles.secondary}
+            onClick={() => upload.pause()}
+            aria-label={`Pause ${s.name}`}
+          >
             Pause
           </button>
         )}
         {(s.phase === 'paused' || s.phase === 'failed') && (
-          <button type="button" className={buttonStyles.secondary} onClick={() => void upload.start()} aria-label={`Resume ${s.name}`}>
+          <button
+            type="button"
+            className={buttonStyles.secondary}
+            onClick={() => void upload.start()}
+            aria-label={`Resume ${s.name}`}
+          >
             Resume
           </button>
         )}
@@ -157,8 +181,8 @@ export function FileUploader({ usage }: { usage: LibraryUsage }) {
           />
         </label>
         <p className="mt-2 text-xs text-slate-500">
-          Any type, up to {formatBytes(usage.maxFileBytes)} a file. Files are saved, never opened, when downloaded. An unfinished upload continues where it stopped when you
-          choose the same file again.
+          Any type, up to {formatBytes(usage.maxFileBytes)} a file. Files are saved, never opened, when downloaded. An
+          unfinished upload continues where it stopped when you choose the same file again.
         </p>
         <p className="mt-1 text-xs text-slate-500">
           Your storage: {formatBytes(usage.usedBytes)} of {formatBytes(usage.quotaBytes)} used.
@@ -167,7 +191,12 @@ export function FileUploader({ usage }: { usage: LibraryUsage }) {
       {entries.length > 0 && (
         <ul aria-label="Uploads" className="mt-4 space-y-2">
           {entries.map((entry) => (
-            <UploadItem key={entry.key} entry={entry} onRemove={() => setEntries((list) => list.filter((e) => e.key !== entry.key))} onCancelled={() => router.refresh()} />
+            <UploadItem
+              key={entry.key}
+              entry={entry}
+              onRemove={() => setEntries((list) => list.filter((e) => e.key !== entry.key))}
+              onCancelled={() => router.refresh()}
+            />
           ))}
         </ul>
       )}

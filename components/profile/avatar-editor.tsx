@@ -10,7 +10,8 @@ import { confirmAvatarUploadAction, createAvatarUploadAction, removeAvatarAction
 import { formatBytes } from '@/lib/format';
 import { UploadError, uploadToS3 } from '@/lib/upload-client';
 
-type Step = { name: 'idle' } | { name: 'uploading'; loaded: number; total: number } | { name: 'verifying'; total: number };
+type Step =
+  { name: 'idle' } | { name: 'uploading'; loaded: number; total: number } | { name: 'verifying'; total: number };
 type Notice = { tone: 'error' | 'success'; text: string } | null;
 
 /**
@@ -41,14 +42,24 @@ export function AvatarEditor({
     setStep({ name: 'uploading', loaded: 0, total: file.size });
     try {
       const form = await createAvatarUploadAction({ contentType: file.type, size: file.size });
-      if (form.status !== 'success' || !form.data) return setNotice({ tone: 'error', text: form.status === 'error' ? form.message : 'Try again.' });
+      if (form.status !== 'success' || !form.data)
+        return setNotice({ tone: 'error', text: form.status === 'error' ? form.message : 'Try again.' });
       const { url, fields, uploadId } = form.data;
-      await uploadToS3({ method: 'POST', url, fields }, file, { onProgress: ({ loaded, total }) => setStep({ name: 'uploading', loaded, total }) });
+      await uploadToS3({ method: 'POST', url, fields }, file, {
+        onProgress: ({ loaded, total }) => setStep({ name: 'uploading', loaded, total }),
+      });
       setStep({ name: 'verifying', total: file.size });
       const confirmed = await confirmAvatarUploadAction({ uploadId });
-      setNotice(confirmed.status === 'success' ? { tone: 'success', text: confirmed.message ?? 'Your new photo is saved.' } : { tone: 'error', text: confirmed.status === 'error' ? confirmed.message : 'Try again.' });
+      setNotice(
+        confirmed.status === 'success'
+          ? { tone: 'success', text: confirmed.message ?? 'Your new photo is saved.' }
+          : { tone: 'error', text: confirmed.status === 'error' ? confirmed.message : 'Try again.' },
+      );
     } catch (error) {
-      setNotice({ tone: 'error', text: error instanceof UploadError ? error.message : 'The upload failed. Check your connection and try again.' });
+      setNotice({
+        tone: 'error',
+        text: error instanceof UploadError ? error.message : 'The upload failed. Check your connection and try again.',
+      });
     } finally {
       setStep({ name: 'idle' });
     }
@@ -59,7 +70,8 @@ export function AvatarEditor({
     startRemoving(async () => {
       const result = await removeAvatarAction();
       if (result.status === 'error') setNotice({ tone: 'error', text: result.message });
-      else if (result.status === 'success') setNotice({ tone: 'success', text: result.message ?? 'Your photo was removed.' });
+      else if (result.status === 'success')
+        setNotice({ tone: 'success', text: result.message ?? 'Your photo was removed.' });
     });
   }
 
@@ -89,8 +101,17 @@ export function AvatarEditor({
             JPEG, PNG or WebP, up to {formatBytes(maxBytes)}.
           </p>
         </div>
-        {step.name === 'uploading' && <ProgressBar label="Uploading photo" value={step.loaded} max={step.total} detail={`${formatBytes(step.loaded)} of ${formatBytes(step.total)}`} />}
-        {step.name === 'verifying' && <ProgressBar label="Uploading photo" value={step.total} max={step.total} detail="Checking the photo…" />}
+        {step.name === 'uploading' && (
+          <ProgressBar
+            label="Uploading photo"
+            value={step.loaded}
+            max={step.total}
+            detail={`${formatBytes(step.loaded)} of ${formatBytes(step.total)}`}
+          />
+        )}
+        {step.name === 'verifying' && (
+          <ProgressBar label="Uploading photo" value={step.total} max={step.total} detail="Checking the photo…" />
+        )}
         {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
         {avatarUrl && (
           <div>

@@ -10,7 +10,10 @@ import { IssuedLinks } from '@/components/shares/issued-links';
 import { RecipientRows } from '@/components/shares/recipient-rows';
 
 export function AddRecipientsForm({ shareId }: { shareId: string }) {
-  const [state, formAction, pending] = useActionState<ActionState<IssuedLink[]>, FormData>(addShareRecipientsAction, idle);
+  const [state, formAction, pending] = useActionState<ActionState<IssuedLink[]>, FormData>(
+    addShareRecipientsAction,
+    idle,
+  );
   const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
   return (
     <div className="space-y-4">
@@ -18,7 +21,10 @@ export function AddRecipientsForm({ shareId }: { shareId: string }) {
       <form action={formAction} className="space-y-4" noValidate>
         {state.status === 'error' && <Alert tone="error">{state.message}</Alert>}
         <input type="hidden" name="shareId" value={shareId} />
-        <RecipientRows key={state.status === 'success' ? state.data?.[0]?.recipientId : 'form'} error={errors.recipients} />
+        <RecipientRows
+          key={state.status === 'success' ? state.data?.[0]?.recipientId : 'form'}
+          error={errors.recipients}
+        />
         <button type="submit" disabled={pending} className={buttonStyles.primary}>
           {pending ? 'Adding…' : 'Add recipients'}
         </button>

@@ -31,8 +31,20 @@ export function CreateShareForm({ files }: { files: PickableFile[] }) {
     <form action={formAction} className="space-y-6 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200" noValidate>
       {state.status === 'error' && <Alert tone="error">{state.message}</Alert>}
       <TermsFields errors={errors} />
-      <Field id="password" label="Password (optional)" hint="At least 8 characters. Partners must type it before they see the files; tell them separately." error={errors.password}>
-        <input id="password" name="password" type="password" autoComplete="new-password" className={inputStyles} {...describedBy('password', 'hint', errors.password)} />
+      <Field
+        id="password"
+        label="Password (optional)"
+        hint="At least 8 characters. Partners must type it before they see the files; tell them separately."
+        error={errors.password}
+      >
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          className={inputStyles}
+          {...describedBy('password', 'hint', errors.password)}
+        />
       </Field>
       <FilePicker files={files} error={errors.fileIds} />
       <RecipientRows error={errors.recipients} />
@@ -55,13 +67,34 @@ export function TermsFields({ errors, defaults }: { errors: Partial<Record<strin
   return (
     <>
       <Field id="title" label="Title" error={errors.title}>
-        <input id="title" name="title" required maxLength={200} defaultValue={defaults?.title} className={inputStyles} {...describedBy('title', undefined, errors.title)} />
+        <input
+          id="title"
+          name="title"
+          required
+          maxLength={200}
+          defaultValue={defaults?.title}
+          className={inputStyles}
+          {...describedBy('title', undefined, errors.title)}
+        />
       </Field>
       <Field id="message" label="Message (optional)" hint="Shown to partners above the files." error={errors.message}>
-        <textarea id="message" name="message" rows={3} maxLength={5000} defaultValue={defaults?.message} className={inputStyles} {...describedBy('message', 'hint', errors.message)} />
+        <textarea
+          id="message"
+          name="message"
+          rows={3}
+          maxLength={5000}
+          defaultValue={defaults?.message}
+          className={inputStyles}
+          {...describedBy('message', 'hint', errors.message)}
+        />
       </Field>
       <ExpiryField defaultIso={defaults?.expiresAt} error={errors.expiresAt} />
-      <Field id="maxDownloads" label="Maximum downloads per recipient (optional)" hint="Leave empty for no limit." error={errors.maxDownloads}>
+      <Field
+        id="maxDownloads"
+        label="Maximum downloads per recipient (optional)"
+        hint="Leave empty for no limit."
+        error={errors.maxDownloads}
+      >
         <input
           id="maxDownloads"
           name="maxDownloads"

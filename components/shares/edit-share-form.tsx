@@ -11,7 +11,19 @@ import { FilePicker, type PickableFile } from '@/components/shares/file-picker';
 
 type PasswordMode = 'keep' | 'set' | 'remove';
 
-export function EditShareForm({ shareId, terms, hasPassword, files, selectedFileIds }: { shareId: string; terms: ShareTerms; hasPassword: boolean; files: PickableFile[]; selectedFileIds: string[] }) {
+export function EditShareForm({
+  shareId,
+  terms,
+  hasPassword,
+  files,
+  selectedFileIds,
+}: {
+  shareId: string;
+  terms: ShareTerms;
+  hasPassword: boolean;
+  files: PickableFile[];
+  selectedFileIds: string[];
+}) {
   const [state, formAction, pending] = useActionState(updateShareAction, idle);
   const [passwordMode, setPasswordMode] = useState<PasswordMode>('keep');
   const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
@@ -35,7 +47,14 @@ export function EditShareForm({ shareId, terms, hasPassword, files, selectedFile
         <div className="mt-2 space-y-2">
           {modes.map((mode) => (
             <label key={mode.value} className="flex items-center gap-2 text-sm text-slate-800">
-              <input type="radio" name="passwordMode" value={mode.value} checked={passwordMode === mode.value} onChange={() => setPasswordMode(mode.value)} className="accent-brand-600" />
+              <input
+                type="radio"
+                name="passwordMode"
+                value={mode.value}
+                checked={passwordMode === mode.value}
+                onChange={() => setPasswordMode(mode.value)}
+                className="accent-brand-600"
+              />
               {mode.label}
             </label>
           ))}
@@ -43,7 +62,14 @@ export function EditShareForm({ shareId, terms, hasPassword, files, selectedFile
       </fieldset>
       {passwordMode === 'set' && (
         <Field id="password" label="New password" hint="At least 8 characters." error={errors.password}>
-          <input id="password" name="password" type="password" autoComplete="new-password" className={inputStyles} {...describedBy('password', 'hint', errors.password)} />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            className={inputStyles}
+            {...describedBy('password', 'hint', errors.password)}
+          />
         </Field>
       )}
       <FilePicker files={files} defaultSelected={selectedFileIds} error={errors.fileIds} />

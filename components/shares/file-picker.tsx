@@ -17,12 +17,22 @@ export interface PickableFile {
  * typing searches every ready file by name on the server (the library may hold thousands). Chosen
  * files stay listed, and submitted, whatever the search shows.
  */
-export function FilePicker({ files, defaultSelected = [], error }: { files: PickableFile[]; defaultSelected?: string[]; error?: string }) {
+export function FilePicker({
+  files,
+  defaultSelected = [],
+  error,
+}: {
+  files: PickableFile[];
+  defaultSelected?: string[];
+  error?: string;
+}) {
   const [search, setSearch] = useState('');
   const [shown, setShown] = useState(files);
   const [searching, setSearching] = useState(false);
   const [searchError, setSearchError] = useState<string | null>(null);
-  const [chosen, setChosen] = useState(() => new Map(files.filter((f) => defaultSelected.includes(f.id)).map((f) => [f.id, f])));
+  const [chosen, setChosen] = useState(
+    () => new Map(files.filter((f) => defaultSelected.includes(f.id)).map((f) => [f.id, f])),
+  );
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const latest = useRef(0);
 
@@ -55,12 +65,26 @@ export function FilePicker({ files, defaultSelected = [], error }: { files: Pick
       <label htmlFor="file-search" className="sr-only">
         Search files by name
       </label>
-      <input id="file-search" type="search" placeholder="Search files by name" value={search} onChange={(e) => onSearch(e.target.value)} className={inputStyles} />
+      <input
+        id="file-search"
+        type="search"
+        placeholder="Search files by name"
+        value={search}
+        onChange={(e) => onSearch(e.target.value)}
+        className={inputStyles}
+      />
       <p className="mt-1 text-xs text-slate-500" aria-live="polite">
-        {searchError ?? (searching ? 'Searching…' : search.trim() ? `${shown.length} matching file${shown.length === 1 ? '' : 's'}` : 'Newest ready files; search to find others.')}
+        {searchError ??
+          (searching
+            ? 'Searching…'
+            : search.trim()
+              ? `${shown.length} matching file${shown.length === 1 ? '' : 's'}`
+              : 'Newest ready files; search to find others.')}
       </p>
       <ul className="mt-2 max-h-72 divide-y divide-slate-100 overflow-y-auto rounded-md ring-1 ring-slate-200">
-        {list.length === 0 && <li className="px-3 py-4 text-center text-sm text-slate-500">No ready files match “{search}”.</li>}
+        {list.length === 0 && (
+          <li className="px-3 py-4 text-center text-sm text-slate-500">No ready files match “{search}”.</li>
+        )}
         {list.map((file) => (
           <li key={file.id} className="flex items-center gap-3 px-3 py-2 text-sm">
             <input

@@ -14,11 +14,17 @@ export function IssuedLinks({ links }: { links: IssuedLink[] }) {
     setCopied(link.recipientId);
   };
   return (
-    <section aria-labelledby="issued-links-heading" className="space-y-4 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+    <section
+      aria-labelledby="issued-links-heading"
+      className="space-y-4 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200"
+    >
       <h2 id="issued-links-heading" className="text-base font-semibold text-slate-900">
         Links to send
       </h2>
-      <Alert tone="warning">Copy these links now: they are shown only once and cannot be recovered. Each link is for one person; send it only to them.</Alert>
+      <Alert tone="warning">
+        Copy these links now: they are shown only once and cannot be recovered. Each link is for one person; send it
+        only to them.
+      </Alert>
       <ul className="space-y-4">
         {links.map((link) => (
           <li key={link.recipientId}>
@@ -26,8 +32,19 @@ export function IssuedLinks({ links }: { links: IssuedLink[] }) {
               Link for {link.name} <span className="font-normal text-slate-500">({link.email})</span>
             </label>
             <div className="mt-1 flex gap-2">
-              <input id={`link-${link.recipientId}`} readOnly value={link.url} onFocus={(e) => e.target.select()} className={`${inputStyles} mt-0 font-mono text-xs`} />
-              <button type="button" className={buttonStyles.secondary} onClick={() => copy(link)} aria-label={`Copy link for ${link.name}`}>
+              <input
+                id={`link-${link.recipientId}`}
+                readOnly
+                value={link.url}
+                onFocus={(e) => e.target.select()}
+                className={`${inputStyles} mt-0 font-mono text-xs`}
+              />
+              <button
+                type="button"
+                className={buttonStyles.secondary}
+                onClick={() => copy(link)}
+                aria-label={`Copy link for ${link.name}`}
+              >
                 {copied === link.recipientId ? 'Copied' : 'Copy'}
               </button>
             </div>

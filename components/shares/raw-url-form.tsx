@@ -13,15 +13,24 @@ import { formatDuration } from '@/lib/format';
 const LIFETIMES = [3_600, 86_400, 604_800];
 
 /** Issues a bare pre-signed URL for one file, after a warning that spells out what it cannot do. */
-export function RawUrlForm({ shareId, files, maxSeconds }: { shareId: string; files: { id: string; name: string }[]; maxSeconds: number }) {
+export function RawUrlForm({
+  shareId,
+  files,
+  maxSeconds,
+}: {
+  shareId: string;
+  files: { id: string; name: string }[];
+  maxSeconds: number;
+}) {
   const [state, formAction, pending] = useActionState<ActionState<RawUrl>, FormData>(issueRawShareUrlAction, idle);
   const lifetimes = LIFETIMES.filter((seconds) => seconds <= maxSeconds);
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <Alert tone="warning">
-        A raw URL goes straight to storage. It <strong>cannot be revoked</strong>: it works for <strong>anyone who holds it</strong> until it expires, and no
-        password, download limit or log applies to it. It may also <strong>stop early</strong> if the credentials that signed it expire first. Prefer the share
-        links above whenever a person downloads the file.
+        A raw URL goes straight to storage. It <strong>cannot be revoked</strong>: it works for{' '}
+        <strong>anyone who holds it</strong> until it expires, and no password, download limit or log applies to it. It
+        may also <strong>stop early</strong> if the credentials that signed it expire first. Prefer the share links
+        above whenever a person downloads the file.
       </Alert>
       {state.status === 'error' && <Alert tone="error">{state.message}</Alert>}
       {state.status === 'success' && state.data && (
@@ -29,7 +38,13 @@ export function RawUrlForm({ shareId, files, maxSeconds }: { shareId: string; fi
           <label htmlFor="raw-url" className="block text-sm font-medium text-slate-800">
             Raw URL for {state.data.fileName} (valid until <DateTime value={state.data.expiresAt} />)
           </label>
-          <input id="raw-url" readOnly value={state.data.url} onFocus={(e) => e.target.select()} className={`${inputStyles} font-mono text-xs`} />
+          <input
+            id="raw-url"
+            readOnly
+            value={state.data.url}
+            onFocus={(e) => e.target.select()}
+            className={`${inputStyles} font-mono text-xs`}
+          />
         </div>
       )}
       <input type="hidden" name="shareId" value={shareId} />
@@ -58,11 +73,16 @@ export function RawUrlForm({ shareId, files, maxSeconds }: { shareId: string; fi
               </option>
             ))}
           </select>
-          {maxSeconds < 604_800 && <p className="mt-1 text-xs text-slate-500">The longest this server allows is {formatDuration(maxSeconds)} (TTL_RAW_SHARE_SECONDS).</p>}
+          {maxSeconds < 604_800 && (
+            <p className="mt-1 text-xs text-slate-500">
+              The longest this server allows is {formatDuration(maxSeconds)} (TTL_RAW_SHARE_SECONDS).
+            </p>
+          )}
         </div>
       </div>
       <label className="flex items-start gap-2 text-sm text-slate-800">
-        <input type="checkbox" name="acknowledged" value="yes" className="mt-0.5 accent-brand-600" />I understand this URL cannot be revoked and works for anyone who has it.
+        <input type="checkbox" name="acknowledged" value="yes" className="mt-0.5 accent-brand-600" />I understand this
+        URL cannot be revoked and works for anyone who has it.
       </label>
       <button type="submit" disabled={pending} className={buttonStyles.danger}>
         {pending ? 'Issuing…' : 'Issue raw URL'}

@@ -12,7 +12,9 @@ export function RecipientRows({ error }: { error?: string }) {
   return (
     <fieldset aria-describedby={error ? 'recipients-error' : undefined}>
       <legend className="text-sm font-medium text-slate-800">Recipients</legend>
-      <p className="text-xs text-slate-500">Each recipient gets a link of their own, with its own download count and log.</p>
+      <p className="text-xs text-slate-500">
+        Each recipient gets a link of their own, with its own download count and log.
+      </p>
       <ul className="mt-2 space-y-3">
         {rows.map((rowId, index) => (
           <li key={rowId} className="grid gap-2 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
@@ -26,7 +28,13 @@ export function RecipientRows({ error }: { error?: string }) {
               <label htmlFor={`recipient-email-${rowId}`} className="block text-xs font-medium text-slate-700">
                 <span className="sr-only">Recipient {index + 1} </span>Email
               </label>
-              <input id={`recipient-email-${rowId}`} name="recipientEmail" type="email" autoComplete="off" className={inputStyles} />
+              <input
+                id={`recipient-email-${rowId}`}
+                name="recipientEmail"
+                type="email"
+                autoComplete="off"
+                className={inputStyles}
+              />
             </div>
             <button
               type="button"
@@ -40,7 +48,11 @@ export function RecipientRows({ error }: { error?: string }) {
           </li>
         ))}
       </ul>
-      <button type="button" className={`${buttonStyles.secondary} mt-3`} onClick={() => setState((s) => ({ rows: [...s.rows, s.next], next: s.next + 1 }))}>
+      <button
+        type="button"
+        className={`${buttonStyles.secondary} mt-3`}
+        onClick={() => setState((s) => ({ rows: [...s.rows, s.next], next: s.next + 1 }))}
+      >
         Add recipient
       </button>
       {error && (

@@ -9,7 +9,11 @@ const tones = {
 } as const;
 
 function Badge({ tone, children }: { tone: keyof typeof tones; children: React.ReactNode }) {
-  return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[tone]}`}>{children}</span>;
+  return (
+    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[tone]}`}>
+      {children}
+    </span>
+  );
 }
 
 export function ShareStatusBadge({ status }: { status: ShareStatus }) {

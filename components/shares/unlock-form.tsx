@@ -15,7 +15,15 @@ export function UnlockForm({ token }: { token: string }) {
       {state.status === 'error' && <Alert tone="error">{state.message}</Alert>}
       <input type="hidden" name="token" value={token} />
       <Field id="password" label="Password" hint="The sender gave you this password separately." error={error}>
-        <input id="password" name="password" type="password" required autoComplete="current-password" className={inputStyles} {...describedBy('password', 'hint', error)} />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          required
+          autoComplete="current-password"
+          className={inputStyles}
+          {...describedBy('password', 'hint', error)}
+        />
       </Field>
       <button type="submit" disabled={pending} className={`${buttonStyles.primary} w-full sm:w-auto`}>
         {pending ? 'Checking…' : 'Unlock'}

@@ -4,7 +4,10 @@ const LINE = { ' ': 'text-slate-600', '-': 'bg-red-50 text-red-800', '+': 'bg-em
 
 export function DiffView({ lines, label }: { lines: DiffLine[]; label: string }) {
   return (
-    <pre aria-label={label} className="mt-2 max-h-80 overflow-auto rounded-md bg-slate-50 p-2 text-xs leading-5 ring-1 ring-slate-200">
+    <pre
+      aria-label={label}
+      className="mt-2 max-h-80 overflow-auto rounded-md bg-slate-50 p-2 text-xs leading-5 ring-1 ring-slate-200"
+    >
       {lines.map((line, i) => (
         <div key={i} className={LINE[line.op]}>
           {line.op} {line.text}

@@ -10,7 +10,12 @@ import { runStorageLabAction } from '@/lib/actions/run-storage-lab';
 import type { LabAnswer, LabRow } from '@/lib/storage/security/lab';
 import { DataTable } from '@/components/ui/data-table';
 
-const OUTCOME_TONE = { 'as expected': 'pass', unexpected: 'fail', 'not applicable': 'neutral', 'not supported by this store': 'neutral' } as const;
+const OUTCOME_TONE = {
+  'as expected': 'pass',
+  unexpected: 'fail',
+  'not applicable': 'neutral',
+  'not supported by this store': 'neutral',
+} as const;
 
 const answer = (a: LabAnswer | null) => (a ? `${a.status}${a.code ? ` ${a.code}` : ''}` : 'not sent');
 
@@ -25,28 +30,44 @@ export function LabRunner() {
         </button>
       </form>
       {state.status === 'error' && <Alert tone="error">{state.message}</Alert>}
-      {state.status === 'success' && state.message && <Alert tone={rows.some((r) => r.outcome === 'unexpected') ? 'warning' : 'success'}>{state.message}</Alert>}
+      {state.status === 'success' && state.message && (
+        <Alert tone={rows.some((r) => r.outcome === 'unexpected') ? 'warning' : 'success'}>{state.message}</Alert>
+      )}
       {rows.length > 0 && (
         <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <DataTable columns={[{ label: 'Request' }, { label: 'Expected' }, { label: 'Actual' }, { label: 'Outcome' }, { label: 'Which layer, and why' }]} caption="Lab results">
-              {rows.map((row) => (
-                <tr key={row.id} className="align-top">
-                  <th scope="row" className="px-3 py-2 text-left font-medium text-slate-900">{row.title}</th>
-                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs text-slate-700">{answer(row.expected)}</td>
-                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs text-slate-900">{answer(row.actual)}</td>
-                  <td className="px-3 py-2">
-                    <StatusBadge tone={OUTCOME_TONE[row.outcome]}>{row.outcome}</StatusBadge>
-                  </td>
-                  <td className="min-w-64 px-3 py-2 text-slate-600">
-                    <p className="text-slate-800">{row.layer}</p>
-                    <p className="mt-1">{row.explanation}</p>
-                    <Link href={`/admin/storage#${row.mechanism}`} className="mt-1 inline-block text-xs text-brand-700 underline">
-                      How this works
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </DataTable>
+          <DataTable
+            columns={[
+              { label: 'Request' },
+              { label: 'Expected' },
+              { label: 'Actual' },
+              { label: 'Outcome' },
+              { label: 'Which layer, and why' },
+            ]}
+            caption="Lab results"
+          >
+            {rows.map((row) => (
+              <tr key={row.id} className="align-top">
+                <th scope="row" className="px-3 py-2 text-left font-medium text-slate-900">
+                  {row.title}
+                </th>
+                <td className="px-3 py-2 font-mono text-xs whitespace-nowrap text-slate-700">{answer(row.expected)}</td>
+                <td className="px-3 py-2 font-mono text-xs whitespace-nowrap text-slate-900">{answer(row.actual)}</td>
+                <td className="px-3 py-2">
+                  <StatusBadge tone={OUTCOME_TONE[row.outcome]}>{row.outcome}</StatusBadge>
+                </td>
+                <td className="min-w-64 px-3 py-2 text-slate-600">
+                  <p className="text-slate-800">{row.layer}</p>
+                  <p className="mt-1">{row.explanation}</p>
+                  <Link
+                    href={`/admin/storage#${row.mechanism}`}
+                    className="mt-1 inline-block text-xs text-brand-700 underline"
+                  >
+                    How this works
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </div>
       )}
     </div>

@@ -57,7 +57,10 @@ export type MechanismId = (typeof MECHANISMS)[number]['id'];
 
 export function MechanismExplanations() {
   return (
-    <section aria-labelledby="mechanisms-heading" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-6">
+    <section
+      aria-labelledby="mechanisms-heading"
+      className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-6"
+    >
       <h2 id="mechanisms-heading" className="text-base font-semibold text-slate-900">
         How each mechanism works
       </h2>
@@ -67,7 +70,11 @@ export function MechanismExplanations() {
             <dt className="text-sm font-semibold text-slate-900">{m.title}</dt>
             <dd className="mt-1 text-sm text-slate-600">
               {m.text}
-              {'command' in m && <code className="mt-1 block break-all rounded bg-slate-100 p-1 text-xs text-slate-800">{m.command}</code>}
+              {'command' in m && (
+                <code className="mt-1 block rounded bg-slate-100 p-1 text-xs break-all text-slate-800">
+                  {m.command}
+                </code>
+              )}
             </dd>
           </div>
         ))}

@@ -7,5 +7,11 @@ const tones = {
 
 /** A status word in a coloured pill: the word itself carries the meaning, not only the colour. */
 export function StatusBadge({ tone, children }: { tone: keyof typeof tones; children: React.ReactNode }) {
-  return <span className={`inline-flex shrink-0 items-center rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${tones[tone]}`}>{children}</span>;
+  return (
+    <span
+      className={`inline-flex shrink-0 items-center rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${tones[tone]}`}
+    >
+      {children}
+    </span>
+  );
 }

@@ -33,7 +33,12 @@ export function ConfirmAction<Data>({
   if (state.status === 'error') return <Alert tone="error">{state.message}</Alert>;
   if (!asking) {
     return (
-      <button type="button" className={`${buttonStyles.danger} ${size}`} onClick={() => setAsking(true)} aria-label={accessibleLabel}>
+      <button
+        type="button"
+        className={`${buttonStyles.danger} ${size}`}
+        onClick={() => setAsking(true)}
+        aria-label={accessibleLabel}
+      >
         {label}
       </button>
     );

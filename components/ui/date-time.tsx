@@ -7,7 +7,11 @@ const noSubscription = () => () => {};
 
 /** False during server rendering and hydration, true after: for values only the browser knows (its time zone). */
 export function useMounted(): boolean {
-  return useSyncExternalStore(noSubscription, () => true, () => false);
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }
 
 /**

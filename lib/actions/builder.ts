@@ -44,14 +44,21 @@ async function gate(role: ActionRole): Promise<SessionUser | null> {
   return null;
 }
 
-function invalidState(invalid: ActionDefinition<ActionRole, z.ZodType, unknown>['invalid'], issues: Issues): ActionState<never> {
+function invalidState(
+  invalid: ActionDefinition<ActionRole, z.ZodType, unknown>['invalid'],
+  issues: Issues,
+): ActionState<never> {
   const message = typeof invalid === 'function' ? invalid(issues) : (invalid ?? 'Check the highlighted fields.');
   return { status: 'error', message, fieldErrors: fieldErrorsFrom(issues) };
 }
 
 /** The one adapter from the DAL's refusals to form state. */
 export function refusalState(error: DalError): ActionState<never> {
-  return { status: 'error', message: error.message, ...(error.field ? { fieldErrors: { [error.field]: error.message } } : {}) };
+  return {
+    status: 'error',
+    message: error.message,
+    ...(error.field ? { fieldErrors: { [error.field]: error.message } } : {}),
+  };
 }
 
 async function execute<Role extends ActionRole, Schema extends z.ZodType, Data>(
@@ -75,19 +82,26 @@ async function execute<Role extends ActionRole, Schema extends z.ZodType, Data>(
 }
 
 /** An action the client calls with a value (uploaders, buttons): `await action(input)`. */
-export function defineAction<Role extends ActionRole, Schema extends z.ZodType, Data>(definition: ActionDefinition<Role, Schema, Data>) {
+export function defineAction<Role extends ActionRole, Schema extends z.ZodType, Data>(
+  definition: ActionDefinition<Role, Schema, Data>,
+) {
   type Input = z.input<Schema>;
-  return async (...[input]: undefined extends Input ? [input?: Input] : [input: Input]): Promise<ActionState<Data>> => execute(definition, input);
+  return async (...[input]: undefined extends Input ? [input?: Input] : [input: Input]): Promise<ActionState<Data>> =>
+    execute(definition, input);
 }
 
 /** An action behind a <form> read with useActionState; `fromForm` picks its input out of the form. */
 export function defineFormAction<Role extends ActionRole, Schema extends z.ZodType, Data>(
   definition: ActionDefinition<Role, Schema, Data> & { fromForm: (form: FormData) => unknown },
 ) {
-  return async (_previous: ActionState<Data>, form: FormData): Promise<ActionState<Data>> => execute(definition, definition.fromForm(form));
+  return async (_previous: ActionState<Data>, form: FormData): Promise<ActionState<Data>> =>
+    execute(definition, definition.fromForm(form));
 }
 
 /** The named fields of a form as an object (absent fields are null), for `fromForm`. */
-export function formFields<Name extends string>(form: FormData, ...names: Name[]): Record<Name, FormDataEntryValue | null> {
+export function formFields<Name extends string>(
+  form: FormData,
+  ...names: Name[]
+): Record<Name, FormDataEntryValue | null> {
   return Object.fromEntries(names.map((name) => [name, form.get(name)])) as Record<Name, FormDataEntryValue | null>;
 }

@@ -3,7 +3,13 @@
 import { z } from 'zod';
 import { defineAction, defineFormAction } from '@/lib/actions/builder';
 import { DalError } from '@/lib/dal/errors';
-import { confirmInvoiceIssue, createInvoiceLink, issueInvoiceSchema, startInvoiceIssue, voidInvoice } from '@/lib/dal/invoices';
+import {
+  confirmInvoiceIssue,
+  createInvoiceLink,
+  issueInvoiceSchema,
+  startInvoiceIssue,
+  voidInvoice,
+} from '@/lib/dal/invoices';
 
 // Any text reaches the DAL, which audits a malformed id as a refusal (and answers "not found").
 const invoiceId = z.string().max(100).catch('');
@@ -28,7 +34,9 @@ export const createInvoiceLinkAction = defineAction({
 export const startInvoiceIssueAction = defineAction({
   role: 'admin',
   // The form sends text; the DAL's schema says which text is an invoice.
-  input: z.object({ customerId: z.string(), number: z.string(), amount: z.string(), currency: z.string() }).pipe(issueInvoiceSchema),
+  input: z
+    .object({ customerId: z.string(), number: z.string(), amount: z.string(), currency: z.string() })
+    .pipe(issueInvoiceSchema),
   run: (input, { request }) => startInvoiceIssue(input, request),
 });
 

@@ -20,7 +20,11 @@ const library = () => ['/admin/files'];
 /** Starts a library upload; the browser then sends the bytes straight to S3. */
 export const createLibraryFileUploadAction = defineAction({
   role: 'admin',
-  input: z.object({ name: z.string().max(4096), sizeBytes: z.number().int().nonnegative(), contentType: z.string().max(255) }),
+  input: z.object({
+    name: z.string().max(4096),
+    sizeBytes: z.number().int().nonnegative(),
+    contentType: z.string().max(255),
+  }),
   invalid: 'The file could not be read. Choose it again.',
   run: (input, { request }) => createLibraryFileUpload(input, request),
 });
@@ -38,16 +42,27 @@ export const signLibraryFileUploadPartAction = defineAction({
   role: 'admin',
   input: z.object({ fileId, partNumber: z.number().int().min(1).max(10_000) }),
   invalid: 'That part is not part of this upload.',
-  run: async (input, { request }) => ({ url: (await signLibraryFileUploadPart(input.fileId, input.partNumber, request)).url }),
+  run: async (input, { request }) => ({
+    url: (await signLibraryFileUploadPart(input.fileId, input.partNumber, request)).url,
+  }),
 });
 
 /** Ending an upload, either way, differs only in the DAL verb and the wording; the list changes. */
 function endUploadAction<Data>(verb: (fileId: string, context: RequestContext) => Promise<Data>, invalid: string) {
-  return defineAction({ role: 'admin', input: oneFile, invalid, run: (input, { request }) => verb(input.fileId, request), revalidate: library });
+  return defineAction({
+    role: 'admin',
+    input: oneFile,
+    invalid,
+    run: (input, { request }) => verb(input.fileId, request),
+    revalidate: library,
+  });
 }
 
 /** Finishes an upload once S3 confirms every byte; only then is the file listed as ready. */
-export const completeLibraryFileUploadAction = endUploadAction(completeLibraryFileUpload, 'This upload cannot be finished. Start it again.');
+export const completeLibraryFileUploadAction = endUploadAction(
+  completeLibraryFileUpload,
+  'This upload cannot be finished. Start it again.',
+);
 
 /** Cancels the caller's own upload and aborts it in S3, so no parts are left behind. */
 export const abortLibraryFileUploadAction = endUploadAction(abortLibraryFileUpload, 'This upload no longer exists.');
@@ -55,7 +70,10 @@ export const abortLibraryFileUploadAction = endUploadAction(abortLibraryFileUplo
 /** Renames a library file (its display name only; the object key never changes). */
 export const renameLibraryFileAction = defineFormAction({
   role: 'admin',
-  input: z.object({ fileId, name: z.string().trim().min(1, 'Enter a name.').max(1000, 'Use at most 1,000 characters.') }),
+  input: z.object({
+    fileId,
+    name: z.string().trim().min(1, 'Enter a name.').max(1000, 'Use at most 1,000 characters.'),
+  }),
   fromForm: (form) => formFields(form, 'fileId', 'name'),
   invalid: 'Check the name.',
   run: (input, { request }) => renameLibraryFile(input.fileId, input.name, request),

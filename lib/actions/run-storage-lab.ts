@@ -16,7 +16,9 @@ export const runStorageLabAction = defineAction({
       return await runStorageLab();
     } catch (error) {
       unstable_rethrow(error);
-      throw new DalError(`The lab could not reach the bucket (${error instanceof Error ? error.message : String(error)}). Check /api/health and the S3 settings, then run it again.`);
+      throw new DalError(
+        `The lab could not reach the bucket (${error instanceof Error ? error.message : String(error)}). Check /api/health and the S3 settings, then run it again.`,
+      );
     }
   },
   success: (rows) => {

@@ -42,8 +42,15 @@ export const createShareAction = defineFormAction({
 export const updateShareAction = defineFormAction({
   role: 'admin',
   input: z.object({ shareId: idSchema }).and(updateShareSchema),
-  fromForm: (form) => ({ ...shareTerms(form), shareId: form.get('shareId'), passwordMode: form.get('passwordMode') ?? 'keep' }),
-  invalid: (issues) => (issues.some((issue) => issue.path[0] === 'shareId') ? 'This share no longer exists.' : 'Check the highlighted fields.'),
+  fromForm: (form) => ({
+    ...shareTerms(form),
+    shareId: form.get('shareId'),
+    passwordMode: form.get('passwordMode') ?? 'keep',
+  }),
+  invalid: (issues) =>
+    issues.some((issue) => issue.path[0] === 'shareId')
+      ? 'This share no longer exists.'
+      : 'Check the highlighted fields.',
   run: async ({ shareId, ...terms }, { request }) => {
     await updateShare(shareId, terms, request);
     redirect(`/admin/shares/${shareId}`);

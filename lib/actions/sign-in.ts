@@ -31,7 +31,10 @@ export const signInAction = defineFormAction({
         const retryAt = verdict.blocked ? verdict.retryAt : new Date(Date.now() + 60_000);
         throw new DalError(`Too many failed sign-ins. For your security, try again ${formatRelative(retryAt)}.`);
       }
-      if (error instanceof AuthError) throw new DalError(error.type === 'CredentialsSignin' ? WRONG_CREDENTIALS : 'Sign-in failed. Try again in a moment.');
+      if (error instanceof AuthError)
+        throw new DalError(
+          error.type === 'CredentialsSignin' ? WRONG_CREDENTIALS : 'Sign-in failed. Try again in a moment.',
+        );
       throw error;
     }
     redirect(callbackUrl);

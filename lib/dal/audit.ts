@@ -42,8 +42,14 @@ export async function recordAudit(input: AuditInput): Promise<void> {
 export type AuditExtras = Pick<AuditInput, 'subjectType' | 'urlExpiresAt' | 'detail'>;
 
 /** Records for one actor and one request: `audit('share.revoke', 'changed', shareId, { detail })`. */
-export type AuditRecorder = (action: AuditAction, outcome: AuditOutcome, subjectId?: string | null, extras?: AuditExtras) => Promise<void>;
+export type AuditRecorder = (
+  action: AuditAction,
+  outcome: AuditOutcome,
+  subjectId?: string | null,
+  extras?: AuditExtras,
+) => Promise<void>;
 
 export function auditor(actorId: string | null, context?: RequestContext): AuditRecorder {
-  return (action, outcome, subjectId, extras) => recordAudit({ actorId, action, outcome, subjectId, context, ...extras });
+  return (action, outcome, subjectId, extras) =>
+    recordAudit({ actorId, action, outcome, subjectId, context, ...extras });
 }

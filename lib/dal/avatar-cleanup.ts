@@ -30,20 +30,30 @@ export interface CleanupReport {
  * in time, with their quarantined objects, and any quarantined object older than `staleAfterSeconds`
  * that no pending upload waits for (left by a crash between steps, or by a deleted row).
  */
-export async function cleanupAvatarStorage(options: { now?: Date; staleAfterSeconds?: number } = {}): Promise<CleanupReport> {
+export async function cleanupAvatarStorage(
+  options: { now?: Date; staleAfterSeconds?: number } = {},
+): Promise<CleanupReport> {
   const now = options.now ?? new Date();
   const staleAfterSeconds = options.staleAfterSeconds ?? DEFAULT_STALE_QUARANTINE_SECONDS;
   const minimum = ttlSeconds('upload') + CONFIRM_GRACE_SECONDS;
-  if (staleAfterSeconds < minimum) throw new RangeError(`the stale threshold must be at least ${minimum} s (upload TTL plus confirm grace), or uploads in progress would be deleted`);
+  if (staleAfterSeconds < minimum)
+    throw new RangeError(
+      `the stale threshold must be at least ${minimum} s (upload TTL plus confirm grace), or uploads in progress would be deleted`,
+    );
 
-  const expired = await db.avatarUpload.findMany({ where: { expiresAt: { lt: new Date(now.getTime() - CONFIRM_GRACE_SECONDS * 1000) } }, select: { id: true, key: true } });
+  const expired = await db.avatarUpload.findMany({
+    where: { expiresAt: { lt: new Date(now.getTime() - CONFIRM_GRACE_SECONDS * 1000) } },
+    select: { id: true, key: true },
+  });
   for (const upload of expired) {
     await deleteObject(upload.key);
     await db.avatarUpload.deleteMany({ where: { id: upload.id } });
   }
 
   const old = await listQuarantinedBefore(new Date(now.getTime() - staleAfterSeconds * 1000));
-  const pending = new Set((await db.avatarUpload.findMany({ where: { key: { in: old } }, select: { key: true } })).map((u) => u.key));
+  const pending = new Set(
+    (await db.avatarUpload.findMany({ where: { key: { in: old } }, select: { key: true } })).map((u) => u.key),
+  );
   const stale = old.filter((key) => !pending.has(key));
   await deleteObjects(stale);
 

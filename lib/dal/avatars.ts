@@ -48,20 +48,31 @@ export function avatarUploadRules(): AvatarUploadRules {
  * A pre-signed POST for one photo, under the signed-in user's quarantine prefix. S3 enforces the
  * key, the declared type and the size; `size` here only gives a quick message before any upload.
  */
-export async function createAvatarUpload(input: { contentType: string; size: number }, context?: RequestContext): Promise<AvatarUploadForm> {
+export async function createAvatarUpload(
+  input: { contentType: string; size: number },
+  context?: RequestContext,
+): Promise<AvatarUploadForm> {
   const user = await requireUser();
   const audit = auditor(user.id, context);
   const maxBytes = env.AVATAR_MAX_BYTES;
   const problem = avatarFileProblem(input.contentType, input.size, maxBytes);
   if (problem) {
-    await audit('avatar.upload', 'refused', user.id, { subjectType: 'user', detail: { reason: problem, contentType: input.contentType, size: input.size } });
+    await audit('avatar.upload', 'refused', user.id, {
+      subjectType: 'user',
+      detail: { reason: problem, contentType: input.contentType, size: input.size },
+    });
     throw new DalError(problem);
   }
   const uploadId = randomBytes(16).toString('hex');
   const key = keys.avatarQuarantine(user.id, uploadId);
   const form = await presignPost(key, { contentType: input.contentType, maxBytes });
-  await db.avatarUpload.create({ data: { id: uploadId, userId: user.id, key, contentType: input.contentType, expiresAt: form.expiresAt } });
-  await audit('avatar.upload', 'granted', uploadId, { urlExpiresAt: form.expiresAt, detail: { contentType: input.contentType, maxBytes } });
+  await db.avatarUpload.create({
+    data: { id: uploadId, userId: user.id, key, contentType: input.contentType, expiresAt: form.expiresAt },
+  });
+  await audit('avatar.upload', 'granted', uploadId, {
+    urlExpiresAt: form.expiresAt,
+    detail: { contentType: input.contentType, maxBytes },
+  });
   return { ...form, uploadId };
 }
 
@@ -71,7 +82,8 @@ async function inspectUpload(key: string, declaredType: string): Promise<string 
   if (!stored) return `The photo never reached storage. ${CHOOSE_AGAIN}`;
   const sizeProblem = avatarFileProblem(declaredType, stored.size, env.AVATAR_MAX_BYTES);
   if (sizeProblem) return sizeProblem;
-  if (stored.contentType !== declaredType) return `Storage holds a different file type than was declared. ${CHOOSE_AGAIN}`;
+  if (stored.contentType !== declaredType)
+    return `Storage holds a different file type than was declared. ${CHOOSE_AGAIN}`;
   const actual = sniffContentType(await readObjectStart(key, SNIFF_BYTES));
   if (actual !== declaredType) {
     const looksLike = actual ? ` (its content is a ${TYPE_NAMES[actual]})` : '';
@@ -90,7 +102,11 @@ async function swapPhoto(userId: string, next: { key: string; contentType: strin
     const { avatarKey } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { avatarKey: true } });
     const { count } = await db.user.updateMany({
       where: { id: userId, avatarKey },
-      data: { avatarKey: next?.key ?? null, avatarContentType: next?.contentType ?? null, avatarUpdatedAt: next ? new Date() : null },
+      data: {
+        avatarKey: next?.key ?? null,
+        avatarContentType: next?.contentType ?? null,
+        avatarUpdatedAt: next ? new Date() : null,
+      },
     });
     if (count === 1) return avatarKey;
   }
@@ -110,8 +126,13 @@ export async function confirmAvatarUpload(uploadId: string, context?: RequestCon
   if (!upload || upload.userId !== user.id) {
     const current = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { avatarKey: true } });
     if (!upload && current.avatarKey === photoKey) return myAvatar(); // a repeated confirm
-    await audit('avatar.confirm', 'refused', uploadId, { subjectType: 'avatarUpload', detail: { reason: upload ? 'another user’s upload' : 'no such upload' } });
-    throw new DalError(`This upload is not waiting for confirmation (it was confirmed, expired or never existed). ${CHOOSE_AGAIN}`);
+    await audit('avatar.confirm', 'refused', uploadId, {
+      subjectType: 'avatarUpload',
+      detail: { reason: upload ? 'another user’s upload' : 'no such upload' },
+    });
+    throw new DalError(
+      `This upload is not waiting for confirmation (it was confirmed, expired or never existed). ${CHOOSE_AGAIN}`,
+    );
   }
 
   // Claim the upload: of two confirms racing (a double submit), exactly one gets to handle it.
@@ -119,7 +140,10 @@ export async function confirmAvatarUpload(uploadId: string, context?: RequestCon
   if (claimed === 0) throw new DalError('This photo is already being confirmed. Wait a moment.');
 
   const deadline = upload.expiresAt.getTime() + CONFIRM_GRACE_SECONDS * 1000;
-  const problem = Date.now() > deadline ? `The upload form expired before the photo was confirmed. ${CHOOSE_AGAIN}` : await inspectUpload(upload.key, upload.contentType);
+  const problem =
+    Date.now() > deadline
+      ? `The upload form expired before the photo was confirmed. ${CHOOSE_AGAIN}`
+      : await inspectUpload(upload.key, upload.contentType);
   if (problem) {
     await deleteObject(upload.key);
     await audit('avatar.reject', 'refused', upload.id, { detail: { reason: problem } });
@@ -164,7 +188,16 @@ export const myAvatar = cache(async (): Promise<AvatarView | null> => {
   const { url, expiresAt } = await presignGet(avatarKey, { purpose: 'download', ...window });
   // subjectType first: the lookup runs on every page a signed-in user opens, so it must use the
   // (subjectType, subjectId) index rather than scan the user's whole history.
-  const recorded = await db.auditEvent.findFirst({ where: { subjectType: AUDIT_ACTIONS['avatar.view'].subject, subjectId: avatarKey, actorId: user.id, action: 'avatar.view', urlExpiresAt: expiresAt }, select: { id: true } });
+  const recorded = await db.auditEvent.findFirst({
+    where: {
+      subjectType: AUDIT_ACTIONS['avatar.view'].subject,
+      subjectId: avatarKey,
+      actorId: user.id,
+      action: 'avatar.view',
+      urlExpiresAt: expiresAt,
+    },
+    select: { id: true },
+  });
   if (!recorded) await audit('avatar.view', 'granted', avatarKey, { urlExpiresAt: expiresAt });
   return { url, expiresAt };
 });

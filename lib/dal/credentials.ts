@@ -33,7 +33,10 @@ export async function checkCredentials(input: unknown, ip: string): Promise<Cred
   const throttle = await loginThrottle(email, ip);
   if (throttle.blocked) return { outcome: 'throttled', retryAt: throttle.retryAt };
 
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, passwordHash: true } });
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, role: true, passwordHash: true },
+  });
   const valid = await verifyPassword(user?.passwordHash ?? null, parsed.data.password);
   await recordLoginAttempt(email, ip, valid);
   if (!user || !valid) return { outcome: 'invalid' };

@@ -26,7 +26,9 @@ export async function cleanupPendingInvoices(options: { now?: Date; staleAfterSe
     const { count } = await db.invoice.deleteMany({ where: { id: invoice.id, status: 'PENDING_UPLOAD' } });
     if (count === 0) continue;
     await deleteObject(invoice.objectKey);
-    await audit('invoice.cleanup', 'changed', invoice.id, { detail: { number: invoice.number, reason: 'upload never confirmed' } });
+    await audit('invoice.cleanup', 'changed', invoice.id, {
+      detail: { number: invoice.number, reason: 'upload never confirmed' },
+    });
     removed++;
   }
   return removed;

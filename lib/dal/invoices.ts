@@ -33,7 +33,16 @@ export interface AdminInvoiceSummary extends InvoiceSummary {
   customer: { id: string; name: string; email: string };
 }
 
-const summarySelect = { id: true, number: true, issuedAt: true, amountCents: true, currency: true, status: true, sizeBytes: true, voidedAt: true } as const;
+const summarySelect = {
+  id: true,
+  number: true,
+  issuedAt: true,
+  amountCents: true,
+  currency: true,
+  status: true,
+  sizeBytes: true,
+  voidedAt: true,
+} as const;
 
 /** The signed-in customer's invoices, newest first. */
 export async function listMyInvoices(): Promise<InvoiceSummary[]> {
@@ -58,7 +67,11 @@ export async function listInvoicesForAdmin(filter: { customerId?: string } = {})
 /** The accounts an invoice can be issued to. */
 export async function listInvoiceCustomers(): Promise<{ id: string; name: string; email: string }[]> {
   await requireAdmin();
-  return db.user.findMany({ where: { role: 'USER' }, orderBy: { email: 'asc' }, select: { id: true, name: true, email: true } });
+  return db.user.findMany({
+    where: { role: 'USER' },
+    orderBy: { email: 'asc' },
+    select: { id: true, name: true, email: true },
+  });
 }
 
 /** The next free "INV-<year>-<nnnn>", as a default for the issue form. */
@@ -96,10 +109,17 @@ function refusalFor(user: SessionUser, invoice: { customerId: string; status: In
  * Checks that `user` may have `rawId`'s PDF, then signs a GET for it. Every answer, granted or
  * refused, goes to the audit log with the request's IP and user agent.
  */
-async function signInvoiceLink(user: SessionUser | null, rawId: string, kind: LinkKind, context: RequestContext): Promise<InvoiceLink> {
+async function signInvoiceLink(
+  user: SessionUser | null,
+  rawId: string,
+  kind: LinkKind,
+  context: RequestContext,
+): Promise<InvoiceLink> {
   const audit = auditor(user?.id ?? null, context);
   const refuse = async (reason: RefusalReason, subjectId: string | null) => {
-    await audit(kind.action, 'refused', subjectId, { detail: { reason, ...(subjectId ? {} : { requestedId: rawId.slice(0, 100) }) } });
+    await audit(kind.action, 'refused', subjectId, {
+      detail: { reason, ...(subjectId ? {} : { requestedId: rawId.slice(0, 100) }) },
+    });
   };
   const wellFormed = INVOICE_ID.test(rawId);
   if (!user) {
@@ -110,7 +130,10 @@ async function signInvoiceLink(user: SessionUser | null, rawId: string, kind: Li
     await refuse('malformed-id', null);
     return NOT_FOUND;
   }
-  const invoice = await db.invoice.findUnique({ where: { id: rawId }, select: { id: true, number: true, customerId: true, status: true, objectKey: true, voidedAt: true } });
+  const invoice = await db.invoice.findUnique({
+    where: { id: rawId },
+    select: { id: true, number: true, customerId: true, status: true, objectKey: true, voidedAt: true },
+  });
   if (!invoice) {
     await refuse('no-such-invoice', rawId);
     return NOT_FOUND;
@@ -121,7 +144,10 @@ async function signInvoiceLink(user: SessionUser | null, rawId: string, kind: Li
     return reason === 'voided' ? { outcome: 'voided', number: invoice.number, voidedAt: invoice.voidedAt } : NOT_FOUND;
   }
   const { url, expiresAt } = await presignInvoiceDownload(invoice.objectKey, invoice.number, { purpose: kind.purpose });
-  await audit(kind.action, 'granted', invoice.id, { urlExpiresAt: expiresAt, detail: { number: invoice.number, ...(invoice.customerId !== user.id ? { onBehalfOf: invoice.customerId } : {}) } });
+  await audit(kind.action, 'granted', invoice.id, {
+    urlExpiresAt: expiresAt,
+    detail: { number: invoice.number, ...(invoice.customerId !== user.id ? { onBehalfOf: invoice.customerId } : {}) },
+  });
   return { outcome: 'granted', url, expiresAt, number: invoice.number };
 }
 
@@ -140,18 +166,23 @@ export async function createInvoiceLink(rawId: string, context: RequestContext):
 
 // ── Issuing (admins) ─────────────────────────────────────────────────────────────────────────
 
-export const issueInvoiceSchema = z.object({
-  customerId: z.string().regex(INVOICE_ID, 'Choose a customer.'),
-  number: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,31}$/, 'Use 3 to 32 letters, digits and hyphens, for example INV-2026-0042.'),
-  amount: z
-    .string()
-    .transform((text) => parseAmountToCents(text))
-    .refine((cents): cents is number => cents !== null && cents > 0, 'Enter an amount above zero and below 10,000,000, such as 120 or 120.50.'),
-  currency: z.enum(INVOICE_CURRENCIES, 'Choose a currency.'),
-}).transform(({ amount, ...rest }) => ({ ...rest, amountCents: amount }));
+export const issueInvoiceSchema = z
+  .object({
+    customerId: z.string().regex(INVOICE_ID, 'Choose a customer.'),
+    number: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,31}$/, 'Use 3 to 32 letters, digits and hyphens, for example INV-2026-0042.'),
+    amount: z
+      .string()
+      .transform((text) => parseAmountToCents(text))
+      .refine(
+        (cents): cents is number => cents !== null && cents > 0,
+        'Enter an amount above zero and below 10,000,000, such as 120 or 120.50.',
+      ),
+    currency: z.enum(INVOICE_CURRENCIES, 'Choose a currency.'),
+  })
+  .transform(({ amount, ...rest }) => ({ ...rest, amountCents: amount }));
 export type IssueInvoiceInput = z.output<typeof issueInvoiceSchema>;
 
 /**
@@ -159,13 +190,21 @@ export type IssueInvoiceInput = z.output<typeof issueInvoiceSchema>;
  * to upload its PDF straight to S3, at a key the server chose. A pending invoice left by an earlier
  * failed attempt with the same number is replaced.
  */
-export async function startInvoiceIssue(input: IssueInvoiceInput, context: RequestContext): Promise<{ invoiceId: string; upload: PresignedPostForm }> {
+export async function startInvoiceIssue(
+  input: IssueInvoiceInput,
+  context: RequestContext,
+): Promise<{ invoiceId: string; upload: PresignedPostForm }> {
   const admin = await requireAdmin();
   const audit = auditor(admin.id, context);
   const customer = await db.user.findUnique({ where: { id: input.customerId }, select: { id: true, role: true } });
-  if (!customer || customer.role !== 'USER') throw new DalError('That customer does not exist any more. Reload the page and choose another.', 'customerId');
-  const existing = await db.invoice.findUnique({ where: { number: input.number }, select: { id: true, status: true, objectKey: true } });
-  if (existing && existing.status !== 'PENDING_UPLOAD') throw new DalError(`Invoice ${input.number} already exists. Choose another number.`, 'number');
+  if (!customer || customer.role !== 'USER')
+    throw new DalError('That customer does not exist any more. Reload the page and choose another.', 'customerId');
+  const existing = await db.invoice.findUnique({
+    where: { number: input.number },
+    select: { id: true, status: true, objectKey: true },
+  });
+  if (existing && existing.status !== 'PENDING_UPLOAD')
+    throw new DalError(`Invoice ${input.number} already exists. Choose another number.`, 'number');
   if (existing) {
     await deleteObject(existing.objectKey);
     await db.invoice.delete({ where: { id: existing.id } });
@@ -173,10 +212,21 @@ export async function startInvoiceIssue(input: IssueInvoiceInput, context: Reque
   const id = newInvoiceId();
   const objectKey = keys.invoice(customer.id, id);
   await db.invoice.create({
-    data: { id, number: input.number, customerId: customer.id, issuedById: admin.id, amountCents: input.amountCents, currency: input.currency, objectKey },
+    data: {
+      id,
+      number: input.number,
+      customerId: customer.id,
+      issuedById: admin.id,
+      amountCents: input.amountCents,
+      currency: input.currency,
+      objectKey,
+    },
   });
   const upload = await presignInvoiceUpload(objectKey, env.INVOICE_MAX_BYTES);
-  await audit('invoice.upload', 'granted', id, { urlExpiresAt: upload.expiresAt, detail: { number: input.number, maxBytes: upload.maxBytes } });
+  await audit('invoice.upload', 'granted', id, {
+    urlExpiresAt: upload.expiresAt,
+    detail: { number: input.number, maxBytes: upload.maxBytes },
+  });
   return { invoiceId: id, upload };
 }
 
@@ -190,7 +240,12 @@ const NOT_WAITING = 'This invoice is not waiting for an upload. Reload the page 
 export async function confirmInvoiceIssue(rawId: string, context: RequestContext): Promise<{ number: string }> {
   const admin = await requireAdmin();
   const audit = auditor(admin.id, context);
-  const invoice = INVOICE_ID.test(rawId) ? await db.invoice.findUnique({ where: { id: rawId }, select: { id: true, number: true, status: true, objectKey: true } }) : null;
+  const invoice = INVOICE_ID.test(rawId)
+    ? await db.invoice.findUnique({
+        where: { id: rawId },
+        select: { id: true, number: true, status: true, objectKey: true },
+      })
+    : null;
   if (!invoice || invoice.status !== 'PENDING_UPLOAD') throw new DalError(NOT_WAITING);
   const head = await headObject(invoice.objectKey);
   if (!head) throw new DalError('The PDF did not arrive in storage. Try the upload again.');
@@ -204,14 +259,21 @@ export async function confirmInvoiceIssue(rawId: string, context: RequestContext
   if (problem) {
     await deleteObject(invoice.objectKey);
     await db.invoice.delete({ where: { id: invoice.id } });
-    await audit('invoice.issue', 'refused', invoice.id, { detail: { number: invoice.number, sizeBytes: head.size, sniffed } });
+    await audit('invoice.issue', 'refused', invoice.id, {
+      detail: { number: invoice.number, sizeBytes: head.size, sniffed },
+    });
     throw new DalError(problem);
   }
   const sha256 = await objectSha256(invoice.objectKey);
   // Guarded on the status: two confirms racing open the invoice once.
-  const opened = await db.invoice.updateMany({ where: { id: invoice.id, status: 'PENDING_UPLOAD' }, data: { status: 'OPEN', sizeBytes: head.size, sha256, issuedAt: new Date() } });
+  const opened = await db.invoice.updateMany({
+    where: { id: invoice.id, status: 'PENDING_UPLOAD' },
+    data: { status: 'OPEN', sizeBytes: head.size, sha256, issuedAt: new Date() },
+  });
   if (opened.count === 0) throw new DalError(NOT_WAITING);
-  await audit('invoice.issue', 'changed', invoice.id, { detail: { number: invoice.number, sizeBytes: head.size, sha256 } });
+  await audit('invoice.issue', 'changed', invoice.id, {
+    detail: { number: invoice.number, sizeBytes: head.size, sha256 },
+  });
   return { number: invoice.number };
 }
 
@@ -219,10 +281,20 @@ export async function confirmInvoiceIssue(rawId: string, context: RequestContext
 export async function voidInvoice(rawId: string, context: RequestContext): Promise<{ number: string }> {
   const admin = await requireAdmin();
   const audit = auditor(admin.id, context);
-  const invoice = INVOICE_ID.test(rawId) ? await db.invoice.findUnique({ where: { id: rawId }, select: { id: true, number: true, status: true } }) : null;
+  const invoice = INVOICE_ID.test(rawId)
+    ? await db.invoice.findUnique({ where: { id: rawId }, select: { id: true, number: true, status: true } })
+    : null;
   if (!invoice) throw new DalError('That invoice does not exist. Reload the page.');
-  const voided = await db.invoice.updateMany({ where: { id: invoice.id, status: { in: ['OPEN', 'PAID'] } }, data: { status: 'VOID', voidedAt: new Date() } });
-  if (voided.count === 0) throw new DalError(`Invoice ${invoice.number} cannot be voided: it is ${invoice.status === 'VOID' ? 'already void' : 'still awaiting its upload'}.`);
-  await audit('invoice.void', 'changed', invoice.id, { detail: { number: invoice.number, previousStatus: invoice.status } });
+  const voided = await db.invoice.updateMany({
+    where: { id: invoice.id, status: { in: ['OPEN', 'PAID'] } },
+    data: { status: 'VOID', voidedAt: new Date() },
+  });
+  if (voided.count === 0)
+    throw new DalError(
+      `Invoice ${invoice.number} cannot be voided: it is ${invoice.status === 'VOID' ? 'already void' : 'still awaiting its upload'}.`,
+    );
+  await audit('invoice.void', 'changed', invoice.id, {
+    detail: { number: invoice.number, previousStatus: invoice.status },
+  });
   return { number: invoice.number };
 }

@@ -25,14 +25,24 @@ export interface CleanupResult {
  */
 export async function cleanupAbandonedUploads(idleHours: number, now: Date = new Date()): Promise<CleanupResult> {
   const idleSince = new Date(now.getTime() - idleHours * 3_600_000);
-  const stale = await db.libraryFile.findMany({ where: { status: 'UPLOADING', updatedAt: { lt: idleSince } }, select: { id: true, objectKey: true, multipartUploadId: true } });
+  const stale = await db.libraryFile.findMany({
+    where: { status: 'UPLOADING', updatedAt: { lt: idleSince } },
+    select: { id: true, objectKey: true, multipartUploadId: true },
+  });
   for (const file of stale) {
     if (file.multipartUploadId) await abortMultipartUpload(file.objectKey, file.multipartUploadId);
     await deleteObject(file.objectKey);
     await db.libraryFile.delete({ where: { id: file.id } });
     await audit('library.upload.abort', 'changed', file.id, { detail: { reason: `no activity for ${idleHours} h` } });
   }
-  const tracked = await db.libraryFile.findMany({ where: { status: 'UPLOADING', multipartUploadId: { not: null } }, select: { multipartUploadId: true } });
-  const orphans = await abortStaleMultipartUploads({ prefix: PREFIX.library, startedBefore: idleSince, keep: new Set(tracked.map((r) => r.multipartUploadId!)) });
+  const tracked = await db.libraryFile.findMany({
+    where: { status: 'UPLOADING', multipartUploadId: { not: null } },
+    select: { multipartUploadId: true },
+  });
+  const orphans = await abortStaleMultipartUploads({
+    prefix: PREFIX.library,
+    startedBefore: idleSince,
+    keep: new Set(tracked.map((r) => r.multipartUploadId!)),
+  });
   return { forgotten: stale.map((f) => f.id), orphansAborted: orphans.length };
 }

@@ -8,8 +8,19 @@ import type { LibraryFileStatus, LibraryScope } from '@/lib/generated/prisma/enu
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { RequestContext } from '@/lib/request-context';
 import { keys } from '@/lib/storage/keys';
-import { expectedPartSize, libraryLimits, normalizeContentType, planUpload, sanitizeFileName } from '@/lib/storage/library';
-import { abortMultipartUpload, completeMultipartUpload, createMultipartUpload, listUploadedParts } from '@/lib/storage/multipart';
+import {
+  expectedPartSize,
+  libraryLimits,
+  normalizeContentType,
+  planUpload,
+  sanitizeFileName,
+} from '@/lib/storage/library';
+import {
+  abortMultipartUpload,
+  completeMultipartUpload,
+  createMultipartUpload,
+  listUploadedParts,
+} from '@/lib/storage/multipart';
 import { deleteObject, headObject } from '@/lib/storage/objects';
 import { presignGet, presignPut, presignUploadPart } from '@/lib/storage/presign';
 import { describeError } from '@/lib/storage/security/store';
@@ -102,7 +113,10 @@ export async function listLibraryFiles(query: ListQuery = {}): Promise<LibraryPa
   const column = SORT_COLUMNS[query.sort ?? 'date'];
   const direction = query.direction ?? (query.sort && query.sort !== 'date' ? 'asc' : 'desc');
   const search = query.search?.trim().slice(0, 200);
-  const where: Prisma.LibraryFileWhereInput = { scope: scopeOf(user), ...(search ? { name: { contains: search, mode: 'insensitive' } } : {}) };
+  const where: Prisma.LibraryFileWhereInput = {
+    scope: scopeOf(user),
+    ...(search ? { name: { contains: search, mode: 'insensitive' } } : {}),
+  };
   const orderBy = [{ [column]: direction }, { id: direction }] as Prisma.LibraryFileOrderByWithRelationInput[];
   const cursorId = query.before ?? query.after;
   const backwards = Boolean(query.before);
@@ -156,7 +170,10 @@ export type UploadStart =
 
 /** Bytes this uploader holds or has reserved (files being uploaded count at their declared size). */
 async function bytesHeldBy(tx: Prisma.TransactionClient, userId: string, excludeFileId?: string): Promise<number> {
-  const sum = await tx.libraryFile.aggregate({ where: { uploadedById: userId, ...(excludeFileId ? { id: { not: excludeFileId } } : {}) }, _sum: { sizeBytes: true } });
+  const sum = await tx.libraryFile.aggregate({
+    where: { uploadedById: userId, ...(excludeFileId ? { id: { not: excludeFileId } } : {}) },
+    _sum: { sizeBytes: true },
+  });
   return Number(sum._sum.sizeBytes ?? 0);
 }
 
@@ -174,19 +191,27 @@ function quotaMessage(usedBytes: number, quotaBytes: number): string {
  * the declared size), records the file as UPLOADING, and returns either one pre-signed PUT (small
  * files) or the part layout of a new multipart upload (parts are signed one by one later).
  */
-export async function createLibraryFileUpload(input: LibraryFileUploadInput, context?: RequestContext): Promise<UploadStart> {
+export async function createLibraryFileUpload(
+  input: LibraryFileUploadInput,
+  context?: RequestContext,
+): Promise<UploadStart> {
   const user = await requireAdmin();
   const audit = auditor(user.id, context);
   const limits = libraryLimits();
   const name = sanitizeFileName(input.name);
   const contentType = normalizeContentType(input.contentType);
   const refuse = async (message: string): Promise<never> => {
-    await audit('library.upload.create', 'refused', null, { detail: { name, sizeBytes: input.sizeBytes, reason: message } });
+    await audit('library.upload.create', 'refused', null, {
+      detail: { name, sizeBytes: input.sizeBytes, reason: message },
+    });
     throw new DalError(message);
   };
   if (!Number.isSafeInteger(input.sizeBytes) || input.sizeBytes < 0) await refuse(`“${name}” has no valid size.`);
   if (input.sizeBytes === 0) await refuse(`“${name}” is empty (0 bytes): there is nothing to upload.`);
-  if (input.sizeBytes > limits.maxFileBytes) await refuse(`“${name}” is ${formatBytes(input.sizeBytes)}; files may be at most ${formatBytes(limits.maxFileBytes)}.`);
+  if (input.sizeBytes > limits.maxFileBytes)
+    await refuse(
+      `“${name}” is ${formatBytes(input.sizeBytes)}; files may be at most ${formatBytes(limits.maxFileBytes)}.`,
+    );
 
   const id = randomUUID().replaceAll('-', '');
   const objectKey = keys.libraryFile(id);
@@ -196,7 +221,16 @@ export async function createLibraryFileUpload(input: LibraryFileUploadInput, con
     const used = await bytesHeldBy(tx, user.id);
     if (used + input.sizeBytes > limits.quotaBytes) return quotaMessage(used, limits.quotaBytes);
     await tx.libraryFile.create({
-      data: { id, scope: scopeOf(user), name, sizeBytes: BigInt(input.sizeBytes), contentType, objectKey, uploadedById: user.id, partSize: plan.kind === 'multipart' ? plan.partSize : null },
+      data: {
+        id,
+        scope: scopeOf(user),
+        name,
+        sizeBytes: BigInt(input.sizeBytes),
+        contentType,
+        objectKey,
+        uploadedById: user.id,
+        partSize: plan.kind === 'multipart' ? plan.partSize : null,
+      },
     });
     return null;
   });
@@ -206,11 +240,16 @@ export async function createLibraryFileUpload(input: LibraryFileUploadInput, con
     if (plan.kind === 'multipart') {
       const uploadId = await storageStep('start the upload', () => createMultipartUpload(objectKey, contentType));
       await db.libraryFile.update({ where: { id }, data: { multipartUploadId: uploadId } });
-      await audit('library.upload.create', 'changed', id, { detail: { name, sizeBytes: input.sizeBytes, kind: plan.kind } });
+      await audit('library.upload.create', 'changed', id, {
+        detail: { name, sizeBytes: input.sizeBytes, kind: plan.kind },
+      });
       return { fileId: id, kind: 'multipart', partSize: plan.partSize, partCount: plan.partCount, uploadedParts: [] };
     }
     const signed = await presignPut(objectKey, { contentType });
-    await audit('library.upload.create', 'changed', id, { urlExpiresAt: signed.expiresAt, detail: { name, sizeBytes: input.sizeBytes, kind: plan.kind } });
+    await audit('library.upload.create', 'changed', id, {
+      urlExpiresAt: signed.expiresAt,
+      detail: { name, sizeBytes: input.sizeBytes, kind: plan.kind },
+    });
     return { fileId: id, kind: 'single', url: signed.url, headers: { 'Content-Type': contentType } };
   } catch (error) {
     await db.libraryFile.delete({ where: { id } });
@@ -220,8 +259,11 @@ export async function createLibraryFileUpload(input: LibraryFileUploadInput, con
 
 /** The caller's own unfinished upload, or a refusal that names no one else's files. */
 async function ownUpload(user: SessionUser, fileId: string) {
-  const file = await db.libraryFile.findFirst({ where: { id: fileId, scope: scopeOf(user), uploadedById: user.id, status: 'UPLOADING' } });
-  if (!file) throw new DalError('This upload no longer exists (it was finished, cancelled or cleaned up). Start it again.');
+  const file = await db.libraryFile.findFirst({
+    where: { id: fileId, scope: scopeOf(user), uploadedById: user.id, status: 'UPLOADING' },
+  });
+  if (!file)
+    throw new DalError('This upload no longer exists (it was finished, cancelled or cleaned up). Start it again.');
   return file;
 }
 
@@ -230,16 +272,24 @@ function partCountOf(file: { sizeBytes: bigint; partSize: number | null }): numb
 }
 
 /** A pre-signed URL for one part of the caller's own multipart upload, signed now, as the part starts. */
-export async function signLibraryFileUploadPart(fileId: string, partNumber: number, context?: RequestContext): Promise<{ url: string; expiresAt: Date }> {
+export async function signLibraryFileUploadPart(
+  fileId: string,
+  partNumber: number,
+  context?: RequestContext,
+): Promise<{ url: string; expiresAt: Date }> {
   const user = await requireAdmin();
   const audit = auditor(user.id, context);
   const file = await ownUpload(user, fileId);
   if (!file.multipartUploadId || !file.partSize) throw new DalError('This upload is sent in one piece, not in parts.');
-  if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > partCountOf(file)) throw new DalError(`Part ${partNumber} is not part of this upload.`);
+  if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > partCountOf(file))
+    throw new DalError(`Part ${partNumber} is not part of this upload.`);
   const signed = await presignUploadPart(file.objectKey, file.multipartUploadId, partNumber);
   // Touching updatedAt marks the upload as alive for the cleanup task.
   await db.libraryFile.update({ where: { id: file.id }, data: { updatedAt: new Date() } });
-  await audit('library.upload.sign-part', 'granted', file.id, { urlExpiresAt: signed.expiresAt, detail: { partNumber } });
+  await audit('library.upload.sign-part', 'granted', file.id, {
+    urlExpiresAt: signed.expiresAt,
+    detail: { partNumber },
+  });
   return signed;
 }
 
@@ -247,7 +297,9 @@ export async function signLibraryFileUploadPart(fileId: string, partNumber: numb
 async function forgetVanishedUpload(fileId: string, audit: AuditRecorder): Promise<never> {
   await db.libraryFile.delete({ where: { id: fileId } });
   await audit('library.upload.abort', 'changed', fileId, { detail: { reason: 'parts no longer in storage' } });
-  throw new DalError('Storage no longer holds this upload: its parts were removed (cleaned up after being unfinished too long, or aborted elsewhere). Upload the file again.');
+  throw new DalError(
+    'Storage no longer holds this upload: its parts were removed (cleaned up after being unfinished too long, or aborted elsewhere). Upload the file again.',
+  );
 }
 
 /**
@@ -263,10 +315,14 @@ export async function resumeLibraryFileUpload(fileId: string, context?: RequestC
     await audit('library.upload.resume', 'granted', fileId, { urlExpiresAt: signed.expiresAt });
     return { fileId, kind: 'single', url: signed.url, headers: { 'Content-Type': file.contentType } };
   }
-  const parts = await storageStep('list the parts it holds', () => listUploadedParts(file.objectKey, file.multipartUploadId!));
+  const parts = await storageStep('list the parts it holds', () =>
+    listUploadedParts(file.objectKey, file.multipartUploadId!),
+  );
   if (!parts) return forgetVanishedUpload(fileId, audit);
   const size = Number(file.sizeBytes);
-  const complete = parts.filter((p) => p.size === expectedPartSize(p.partNumber, size, file.partSize!)).map((p) => p.partNumber);
+  const complete = parts
+    .filter((p) => p.size === expectedPartSize(p.partNumber, size, file.partSize!))
+    .map((p) => p.partNumber);
   await audit('library.upload.resume', 'granted', fileId, { detail: { partsInStorage: complete.length } });
   return { fileId, kind: 'multipart', partSize: file.partSize, partCount: partCountOf(file), uploadedParts: complete };
 }
@@ -277,7 +333,11 @@ export async function resumeLibraryFileUpload(fileId: string, context?: RequestC
  * nothing is left behind for good, and a row that can never be removed would be a ghost. Returns the
  * store's reason when the abort was left to the cleanup task.
  */
-async function removeUnfinishedUpload(file: { id: string; objectKey: string; multipartUploadId: string | null }): Promise<string | undefined> {
+async function removeUnfinishedUpload(file: {
+  id: string;
+  objectKey: string;
+  multipartUploadId: string | null;
+}): Promise<string | undefined> {
   let deferred: string | undefined;
   try {
     if (file.multipartUploadId) await abortMultipartUpload(file.objectKey, file.multipartUploadId);
@@ -290,7 +350,11 @@ async function removeUnfinishedUpload(file: { id: string; objectKey: string; mul
 }
 
 /** Removes an upload that cannot become a valid file, in S3 and here, and says why. */
-async function discardUpload(file: { id: string; objectKey: string; multipartUploadId: string | null }, reason: string, audit: AuditRecorder): Promise<never> {
+async function discardUpload(
+  file: { id: string; objectKey: string; multipartUploadId: string | null },
+  reason: string,
+  audit: AuditRecorder,
+): Promise<never> {
   const abortDeferred = await removeUnfinishedUpload(file);
   await audit('library.upload.complete', 'refused', file.id, { detail: { reason, abortDeferred } });
   throw new DalError(reason);
@@ -305,20 +369,32 @@ async function discardUpload(file: { id: string; objectKey: string; multipartUpl
 export async function completeLibraryFileUpload(fileId: string, context?: RequestContext): Promise<LibraryFileDto> {
   const user = await requireAdmin();
   const audit = auditor(user.id, context);
-  const ready = await db.libraryFile.findFirst({ where: { id: fileId, scope: scopeOf(user), uploadedById: user.id, status: 'READY' }, select: dtoSelect });
+  const ready = await db.libraryFile.findFirst({
+    where: { id: fileId, scope: scopeOf(user), uploadedById: user.id, status: 'READY' },
+    select: dtoSelect,
+  });
   if (ready) return toDto(ready); // a repeated "complete" (a retry after a lost answer) is not an error
   const file = await ownUpload(user, fileId);
   const declared = Number(file.sizeBytes);
   const mismatch = `“${file.name}” did not arrive as declared (${formatBytes(declared)}): the file changed or the upload was tampered with. Upload it again.`;
 
   if (file.multipartUploadId && file.partSize) {
-    const parts = await storageStep('list the parts it holds', () => listUploadedParts(file.objectKey, file.multipartUploadId!));
+    const parts = await storageStep('list the parts it holds', () =>
+      listUploadedParts(file.objectKey, file.multipartUploadId!),
+    );
     if (!parts) return forgetVanishedUpload(fileId, audit);
     const count = partCountOf(file);
-    const wrong = parts.filter((p) => p.partNumber > count || p.size !== expectedPartSize(p.partNumber, declared, file.partSize!));
+    const wrong = parts.filter(
+      (p) => p.partNumber > count || p.size !== expectedPartSize(p.partNumber, declared, file.partSize!),
+    );
     if (wrong.length) return discardUpload(file, mismatch, audit);
-    if (parts.length < count) throw new DalError(`${count - parts.length} of ${count} parts of “${file.name}” have not arrived yet. Resume the upload.`);
-    await storageStep('join the parts into the file', () => completeMultipartUpload(file.objectKey, file.multipartUploadId!, parts));
+    if (parts.length < count)
+      throw new DalError(
+        `${count - parts.length} of ${count} parts of “${file.name}” have not arrived yet. Resume the upload.`,
+      );
+    await storageStep('join the parts into the file', () =>
+      completeMultipartUpload(file.objectKey, file.multipartUploadId!, parts),
+    );
   }
   const stored = (await storageStep('check the stored file', () => headObject(file.objectKey)))?.size ?? null;
   if (stored === null) throw new DalError(`“${file.name}” has not arrived in storage yet. Resume the upload.`);
@@ -328,13 +404,17 @@ export async function completeLibraryFileUpload(fileId: string, context?: Reques
   const quotaRefusal = await db.$transaction(async (tx) => {
     await lockUploader(tx, user.id);
     const others = await bytesHeldBy(tx, user.id, file.id);
-    if (others + stored > limits.quotaBytes || stored > limits.maxFileBytes) return quotaMessage(others, limits.quotaBytes);
-    await tx.libraryFile.update({ where: { id: file.id }, data: { status: 'READY', multipartUploadId: null, completedAt: new Date() } });
+    if (others + stored > limits.quotaBytes || stored > limits.maxFileBytes)
+      return quotaMessage(others, limits.quotaBytes);
+    await tx.libraryFile.update({
+      where: { id: file.id },
+      data: { status: 'READY', multipartUploadId: null, completedAt: new Date() },
+    });
     return null;
   });
   if (quotaRefusal) return discardUpload({ ...file, multipartUploadId: null }, quotaRefusal, audit);
   await audit('library.upload.complete', 'changed', file.id, { detail: { sizeBytes: stored } });
-  return toDto((await db.libraryFile.findUniqueOrThrow({ where: { id: file.id }, select: dtoSelect })));
+  return toDto(await db.libraryFile.findUniqueOrThrow({ where: { id: file.id }, select: dtoSelect }));
 }
 
 /** Cancels the caller's own unfinished upload: aborts it in S3 (freeing its parts) and forgets it. */
@@ -354,7 +434,11 @@ async function fileInScope(user: SessionUser, fileId: string) {
   return file;
 }
 
-export async function renameLibraryFile(fileId: string, newName: string, context?: RequestContext): Promise<LibraryFileDto> {
+export async function renameLibraryFile(
+  fileId: string,
+  newName: string,
+  context?: RequestContext,
+): Promise<LibraryFileDto> {
   const user = await requireAdmin();
   const audit = auditor(user.id, context);
   const file = await fileInScope(user, fileId);
@@ -382,10 +466,13 @@ export async function deleteLibraryFile(fileId: string, context?: RequestContext
     await storageStep('delete the file', () => deleteObject(file.objectKey));
     await db.libraryFile.delete({ where: { id: file.id } });
   }
-  await audit('library.delete', 'changed', file.id, { detail: { name: file.name, sizeBytes: Number(file.sizeBytes), abortDeferred } });
+  await audit('library.delete', 'changed', file.id, {
+    detail: { name: file.name, sizeBytes: Number(file.sizeBytes), abortDeferred },
+  });
 }
 
-export type DownloadDecision = { outcome: 'granted'; url: string } | { outcome: 'forbidden' } | { outcome: 'not-found' };
+export type DownloadDecision =
+  { outcome: 'granted'; url: string } | { outcome: 'forbidden' } | { outcome: 'not-found' };
 
 /**
  * For the download route: a pre-signed GET for a READY file, always as an attachment under its

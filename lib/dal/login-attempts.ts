@@ -23,13 +23,21 @@ export async function loginThrottle(email: string, ip: string, now = new Date())
     select: { createdAt: true },
   });
   const checks = [
-    { where: { email: account, succeeded: false, createdAt: { gte: lastSuccess?.createdAt ?? since } }, limit: env.LOGIN_MAX_FAILURES_PER_ACCOUNT },
+    {
+      where: { email: account, succeeded: false, createdAt: { gte: lastSuccess?.createdAt ?? since } },
+      limit: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    },
     { where: { ip, succeeded: false, createdAt: { gte: since } }, limit: env.LOGIN_MAX_FAILURES_PER_IP },
   ];
   let retryAt: Date | undefined;
   for (const { where, limit } of checks) {
     // The window frees a slot when the oldest of the last `limit` failures leaves it.
-    const recent = await db.loginAttempt.findMany({ where, orderBy: { createdAt: 'desc' }, take: limit, select: { createdAt: true } });
+    const recent = await db.loginAttempt.findMany({
+      where,
+      orderBy: { createdAt: 'desc' },
+      take: limit,
+      select: { createdAt: true },
+    });
     if (recent.length >= limit) {
       const freesAt = new Date(recent[limit - 1].createdAt.getTime() + windowMs);
       if (!retryAt || freesAt > retryAt) retryAt = freesAt;

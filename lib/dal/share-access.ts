@@ -25,7 +25,17 @@ const recipientSelect = {
   name: true,
   revokedAt: true,
   downloadCount: true,
-  share: { select: { id: true, title: true, message: true, expiresAt: true, passwordHash: true, maxDownloads: true, revokedAt: true } },
+  share: {
+    select: {
+      id: true,
+      title: true,
+      message: true,
+      expiresAt: true,
+      passwordHash: true,
+      maxDownloads: true,
+      revokedAt: true,
+    },
+  },
 } as const;
 
 async function findRecipient(token: string) {
@@ -68,7 +78,11 @@ async function logAccess(recipient: RecipientRow, entry: LogEntry, context: Requ
     },
   });
   const { action, outcome } = AUDIT[entry.kind];
-  const detail = { shareId: recipient.share.id, ...(entry.reason ? { reason: entry.reason } : {}), ...(entry.file ? { fileId: entry.file.id } : {}) };
+  const detail = {
+    shareId: recipient.share.id,
+    ...(entry.reason ? { reason: entry.reason } : {}),
+    ...(entry.file ? { fileId: entry.file.id } : {}),
+  };
   await auditor(null, context)(action, outcome, recipient.id, { urlExpiresAt: entry.urlExpiresAt, detail });
 }
 
@@ -80,13 +94,19 @@ const AUDIT = {
   REFUSED: { action: 'share.access', outcome: 'refused' },
 } as const satisfies Record<ShareAccessKind, { action: AuditAction; outcome: 'granted' | 'refused' }>;
 
-type ResolvedLink = { outcome: 'not-found' } | { outcome: 'dead'; reason: DeadReason } | { outcome: 'live'; recipient: RecipientRow };
+type ResolvedLink =
+  { outcome: 'not-found' } | { outcome: 'dead'; reason: DeadReason } | { outcome: 'live'; recipient: RecipientRow };
 
 /**
  * What every partner request starts with: the link behind the token, and whether it still works.
  * An unknown token and a dead link are recorded (as `action`, refused) before the caller answers.
  */
-async function resolveLink(token: string, action: AuditAction, context: RequestContext, now = new Date()): Promise<ResolvedLink> {
+async function resolveLink(
+  token: string,
+  action: AuditAction,
+  context: RequestContext,
+  now = new Date(),
+): Promise<ResolvedLink> {
   const recipient = await findRecipient(token);
   if (!recipient) {
     await auditor(null, context)(action, 'refused', null, { detail: { reason: 'unknown token' } });
@@ -104,7 +124,9 @@ async function resolveLink(token: string, action: AuditAction, context: RequestC
 function isUnlocked(recipient: RecipientRow, cookies: readonly string[]): boolean {
   const passwordHash = recipient.share.passwordHash;
   if (passwordHash === null) return true;
-  return cookies.some((value) => verifyUnlockCookie(value, { recipientId: recipient.id, passwordHash }, env.AUTH_SECRET));
+  return cookies.some((value) =>
+    verifyUnlockCookie(value, { recipientId: recipient.id, passwordHash }, env.AUTH_SECRET),
+  );
 }
 
 export interface PartnerFile {
@@ -131,10 +153,15 @@ export type PartnerShareView =
       downloadCount: number;
     };
 
-export type OpenOutcome = { outcome: 'not-found' } | { outcome: 'dead'; reason: DeadReason } | { outcome: 'live'; view: PartnerShareView };
+export type OpenOutcome =
+  { outcome: 'not-found' } | { outcome: 'dead'; reason: DeadReason } | { outcome: 'live'; view: PartnerShareView };
 
 /** For the partner page: what the link shows now. Marks the link opened on first use. */
-export async function openShareLink(token: string, unlockCookies: readonly string[], context: RequestContext): Promise<OpenOutcome> {
+export async function openShareLink(
+  token: string,
+  unlockCookies: readonly string[],
+  context: RequestContext,
+): Promise<OpenOutcome> {
   const now = new Date();
   const link = await resolveLink(token, 'share.open', context, now);
   if (link.outcome !== 'live') return link;
@@ -182,7 +209,11 @@ export type UnlockOutcome =
  * recipient), so parallel guesses cannot slip past the failure limit; the failures counted are the
  * UNLOCK_FAILED rows of the access log since the last successful unlock inside the window.
  */
-export async function unlockShareLink(token: string, password: string, context: RequestContext): Promise<UnlockOutcome> {
+export async function unlockShareLink(
+  token: string,
+  password: string,
+  context: RequestContext,
+): Promise<UnlockOutcome> {
   const link = await resolveLink(token, 'share.unlock', context);
   if (link.outcome !== 'live') return link;
   const { recipient } = link;
@@ -206,11 +237,22 @@ export async function unlockShareLink(token: string, password: string, context: 
         take: policy.maxFailures,
         select: { createdAt: true },
       });
-      const verdict = unlockVerdict(failures.map((f) => f.createdAt), policy, now);
+      const verdict = unlockVerdict(
+        failures.map((f) => f.createdAt),
+        policy,
+        now,
+      );
       if (verdict.blocked) return { outcome: 'throttled', retryAt: verdict.retryAt } as const;
       const ok = await verifyPassword(passwordHash, password);
       // Written inside the lock, so the next attempt counts it.
-      await tx.shareAccessLog.create({ data: { recipientId: recipient.id, kind: ok ? 'UNLOCK' : 'UNLOCK_FAILED', ip: context.ip, userAgent: context.userAgent } });
+      await tx.shareAccessLog.create({
+        data: {
+          recipientId: recipient.id,
+          kind: ok ? 'UNLOCK' : 'UNLOCK_FAILED',
+          ip: context.ip,
+          userAgent: context.userAgent,
+        },
+      });
       return ok ? ({ outcome: 'unlocked' } as const) : ({ outcome: 'wrong-password' } as const);
     },
     { timeout: 20_000, maxWait: 20_000 },
@@ -219,7 +261,15 @@ export async function unlockShareLink(token: string, password: string, context: 
   const audit = auditor(null, context);
   const shareId = recipient.share.id;
   if (attempt.outcome === 'throttled') {
-    await db.shareAccessLog.create({ data: { recipientId: recipient.id, kind: 'REFUSED', reason: 'unlock throttled', ip: context.ip, userAgent: context.userAgent } });
+    await db.shareAccessLog.create({
+      data: {
+        recipientId: recipient.id,
+        kind: 'REFUSED',
+        reason: 'unlock throttled',
+        ip: context.ip,
+        userAgent: context.userAgent,
+      },
+    });
     await audit('share.unlock', 'refused', recipient.id, { detail: { shareId, reason: 'throttled' } });
     return attempt;
   }
@@ -232,7 +282,11 @@ export async function unlockShareLink(token: string, password: string, context: 
   const expires = new Date(Math.min(cap, recipient.share.expiresAt.getTime()));
   return {
     outcome: 'unlocked',
-    cookie: { value: signUnlockCookie({ recipientId: recipient.id, passwordHash }, expires, env.AUTH_SECRET), path: unlockCookiePath(token), expires },
+    cookie: {
+      value: signUnlockCookie({ recipientId: recipient.id, passwordHash }, expires, env.AUTH_SECRET),
+      path: unlockCookiePath(token),
+      expires,
+    },
   };
 }
 
@@ -254,7 +308,11 @@ export interface FileClickOptions {
  * by a single conditional UPDATE (so a limit holds under any concurrency), and only then is a URL
  * signed, valid for the shareClick TTL (seconds).
  */
-export async function clickShareFile(token: string, fileId: string, options: FileClickOptions): Promise<FileClickOutcome> {
+export async function clickShareFile(
+  token: string,
+  fileId: string,
+  options: FileClickOptions,
+): Promise<FileClickOutcome> {
   const { context } = options;
   const link = await resolveLink(token, 'share.download', context);
   if (link.outcome !== 'live') return link;
@@ -290,7 +348,12 @@ export async function clickShareFile(token: string, fileId: string, options: Fil
     return { outcome: 'dead', reason };
   }
 
-  const signed = await presignGet(file.objectKey, { purpose: 'shareClick', ttlSeconds: options.ttlSeconds, downloadName: file.name, responseContentType: file.contentType });
+  const signed = await presignGet(file.objectKey, {
+    purpose: 'shareClick',
+    ttlSeconds: options.ttlSeconds,
+    downloadName: file.name,
+    responseContentType: file.contentType,
+  });
   await logAccess(recipient, { kind: 'DOWNLOAD', file, urlExpiresAt: signed.expiresAt }, context);
   const firstDownload = counted[0].downloadCount === 1 ? { recipientId: recipient.id, fileName: file.name } : null;
   return { outcome: 'granted', url: signed.url, expiresAt: signed.expiresAt, firstDownload };
@@ -308,7 +371,11 @@ export interface FirstDownload {
 export async function notifyFirstDownload({ recipientId, fileName }: FirstDownload): Promise<void> {
   const recipient = await db.shareRecipient.findUnique({
     where: { id: recipientId },
-    select: { name: true, email: true, share: { select: { id: true, title: true, expiresAt: true, createdBy: { select: { name: true, email: true } } } } },
+    select: {
+      name: true,
+      email: true,
+      share: { select: { id: true, title: true, expiresAt: true, createdBy: { select: { name: true, email: true } } } },
+    },
   });
   if (!recipient) return;
   const { share } = recipient;

@@ -24,18 +24,32 @@ export interface RawUrl {
  * Unlike share links it cannot be revoked: it works for anyone who holds it until it expires (or
  * until the signing credentials do). The admin is warned before; the issue is audited.
  */
-export async function issueRawUrl(shareId: string, fileId: string, ttlSeconds: number, context?: RequestContext): Promise<RawUrl> {
+export async function issueRawUrl(
+  shareId: string,
+  fileId: string,
+  ttlSeconds: number,
+  context?: RequestContext,
+): Promise<RawUrl> {
   const admin = await requireAdmin();
   const audit = auditor(admin.id, context);
   const share = await db.share.findUnique({ where: { id: shareId }, select: { revokedAt: true, expiresAt: true } });
   if (!share) throw new DalError('This share no longer exists.');
-  if (shareStatus(share) !== 'active') throw new DalError('This share is no longer active; raw URLs are only issued for active shares.');
-  const inShare = await db.shareFile.findUnique({ where: { shareId_fileId: { shareId, fileId } }, select: { file: { select: { id: true, name: true, objectKey: true, contentType: true, status: true } } } });
+  if (shareStatus(share) !== 'active')
+    throw new DalError('This share is no longer active; raw URLs are only issued for active shares.');
+  const inShare = await db.shareFile.findUnique({
+    where: { shareId_fileId: { shareId, fileId } },
+    select: { file: { select: { id: true, name: true, objectKey: true, contentType: true, status: true } } },
+  });
   if (!inShare || inShare.file.status !== 'READY') throw new DalError('This file is not in the share.');
   const max = rawUrlMaxSeconds();
   if (ttlSeconds > max) throw new DalError(`Raw URLs may live at most ${max} seconds here (TTL_RAW_SHARE_SECONDS).`);
   const { file } = inShare;
-  const signed = await presignGet(file.objectKey, { purpose: 'rawShare', ttlSeconds, downloadName: file.name, responseContentType: file.contentType });
+  const signed = await presignGet(file.objectKey, {
+    purpose: 'rawShare',
+    ttlSeconds,
+    downloadName: file.name,
+    responseContentType: file.contentType,
+  });
   await audit('share.raw-url', 'granted', file.id, { urlExpiresAt: signed.expiresAt, detail: { shareId, ttlSeconds } });
   return { url: signed.url, expiresAt: signed.expiresAt, fileName: file.name };
 }

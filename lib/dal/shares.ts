@@ -36,7 +36,11 @@ export async function shareableFiles(search = ''): Promise<ShareableFile[]> {
   await requireAdmin();
   const needle = search.trim();
   const rows = await db.libraryFile.findMany({
-    where: { status: 'READY', scope: 'ADMIN', ...(needle ? { name: { contains: needle, mode: 'insensitive' as const } } : {}) },
+    where: {
+      status: 'READY',
+      scope: 'ADMIN',
+      ...(needle ? { name: { contains: needle, mode: 'insensitive' as const } } : {}),
+    },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: SHAREABLE_PAGE,
     select: { id: true, name: true, sizeBytes: true, contentType: true },
@@ -65,8 +69,12 @@ function newRecipients(recipients: RecipientInput[]) {
 
 async function readyFileIds(fileIds: string[]): Promise<string[]> {
   const unique = [...new Set(fileIds)];
-  const found = await db.libraryFile.findMany({ where: { id: { in: unique }, status: 'READY', scope: 'ADMIN' }, select: { id: true } });
-  if (found.length !== unique.length) throw new DalError('Some of the chosen files are no longer available. Reload the page and choose again.');
+  const found = await db.libraryFile.findMany({
+    where: { id: { in: unique }, status: 'READY', scope: 'ADMIN' },
+    select: { id: true },
+  });
+  if (found.length !== unique.length)
+    throw new DalError('Some of the chosen files are no longer available. Reload the page and choose again.');
   return unique;
 }
 
@@ -95,8 +103,22 @@ export async function createShare(input: CreateShareInput, context?: RequestCont
     select: { id: true, recipients: { select: { id: true, tokenHash: true } } },
   });
   const idByHash = new Map(share.recipients.map((r) => [r.tokenHash, r.id]));
-  const links = recipients.map((r) => ({ recipientId: idByHash.get(r.data.tokenHash)!, name: r.data.name, email: r.data.email, url: linkUrl(r.token) }));
-  await audit('share.create', 'changed', share.id, { detail: { title: input.title, expiresAt: input.expiresAt.toISOString(), password: passwordHash !== null, maxDownloads: input.maxDownloads, fileIds, recipientIds: links.map((l) => l.recipientId) } });
+  const links = recipients.map((r) => ({
+    recipientId: idByHash.get(r.data.tokenHash)!,
+    name: r.data.name,
+    email: r.data.email,
+    url: linkUrl(r.token),
+  }));
+  await audit('share.create', 'changed', share.id, {
+    detail: {
+      title: input.title,
+      expiresAt: input.expiresAt.toISOString(),
+      password: passwordHash !== null,
+      maxDownloads: input.maxDownloads,
+      fileIds,
+      recipientIds: links.map((l) => l.recipientId),
+    },
+  });
   return { shareId: share.id, links };
 }
 
@@ -195,7 +217,10 @@ export async function getShare(shareId: string): Promise<ShareDetail | null> {
       passwordHash: true,
       maxDownloads: true,
       createdBy: { select: { name: true } },
-      files: { orderBy: { addedAt: 'asc' }, select: { file: { select: { id: true, name: true, sizeBytes: true, contentType: true } } } },
+      files: {
+        orderBy: { addedAt: 'asc' },
+        select: { file: { select: { id: true, name: true, sizeBytes: true, contentType: true } } },
+      },
       recipients: { orderBy: { createdAt: 'asc' }, select: recipientSelect },
     },
   });
@@ -214,7 +239,13 @@ export async function getShare(shareId: string): Promise<ShareDetail | null> {
     files: share.files.map(({ file }) => ({ ...file, sizeBytes: Number(file.sizeBytes) })),
     recipients: share.recipients.map((r) => ({
       ...r,
-      state: linkState({ shareRevokedAt: share.revokedAt, recipientRevokedAt: r.revokedAt, expiresAt: share.expiresAt, maxDownloads: share.maxDownloads, downloadCount: r.downloadCount }),
+      state: linkState({
+        shareRevokedAt: share.revokedAt,
+        recipientRevokedAt: r.revokedAt,
+        expiresAt: share.expiresAt,
+        maxDownloads: share.maxDownloads,
+        downloadCount: r.downloadCount,
+      }),
     })),
   };
 }
@@ -231,7 +262,10 @@ export interface AccessLogEntry {
 }
 
 /** One recipient's link with its full access log, newest first. */
-export async function getRecipientLog(shareId: string, recipientId: string): Promise<{ share: { id: string; title: string }; recipient: RecipientDetail; log: AccessLogEntry[] } | null> {
+export async function getRecipientLog(
+  shareId: string,
+  recipientId: string,
+): Promise<{ share: { id: string; title: string }; recipient: RecipientDetail; log: AccessLogEntry[] } | null> {
   const share = await getShare(shareId);
   const recipient = share?.recipients.find((r) => r.id === recipientId);
   if (!share || !recipient) return null;
@@ -239,13 +273,25 @@ export async function getRecipientLog(shareId: string, recipientId: string): Pro
     where: { recipientId },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: 1_000,
-    select: { id: true, kind: true, reason: true, fileName: true, urlExpiresAt: true, ip: true, userAgent: true, createdAt: true },
+    select: {
+      id: true,
+      kind: true,
+      reason: true,
+      fileName: true,
+      urlExpiresAt: true,
+      ip: true,
+      userAgent: true,
+      createdAt: true,
+    },
   });
   return { share: { id: share.id, title: share.title }, recipient, log };
 }
 
 async function existingShare(shareId: string) {
-  const share = await db.share.findUnique({ where: { id: shareId }, select: { id: true, revokedAt: true, passwordHash: true } });
+  const share = await db.share.findUnique({
+    where: { id: shareId },
+    select: { id: true, revokedAt: true, passwordHash: true },
+  });
   if (!share) throw new DalError('This share no longer exists.');
   return share;
 }
@@ -257,19 +303,42 @@ export async function updateShare(shareId: string, input: UpdateShareInput, cont
   const share = await existingShare(shareId);
   if (share.revokedAt) throw new DalError('This share has been revoked; create a new one instead.');
   const fileIds = await readyFileIds(input.fileIds);
-  const passwordHash = input.passwordMode === 'set' ? await hashPassword(input.password) : input.passwordMode === 'remove' ? null : share.passwordHash;
+  const passwordHash =
+    input.passwordMode === 'set'
+      ? await hashPassword(input.password)
+      : input.passwordMode === 'remove'
+        ? null
+        : share.passwordHash;
   await db.$transaction([
     db.share.update({
       where: { id: shareId },
-      data: { title: input.title, message: input.message, expiresAt: input.expiresAt, maxDownloads: input.maxDownloads, passwordHash },
+      data: {
+        title: input.title,
+        message: input.message,
+        expiresAt: input.expiresAt,
+        maxDownloads: input.maxDownloads,
+        passwordHash,
+      },
     }),
     db.shareFile.deleteMany({ where: { shareId, fileId: { notIn: fileIds } } }),
     db.shareFile.createMany({ data: fileIds.map((fileId) => ({ shareId, fileId })), skipDuplicates: true }),
   ]);
-  await audit('share.update', 'changed', shareId, { detail: { title: input.title, expiresAt: input.expiresAt.toISOString(), password: input.passwordMode, maxDownloads: input.maxDownloads, fileIds } });
+  await audit('share.update', 'changed', shareId, {
+    detail: {
+      title: input.title,
+      expiresAt: input.expiresAt.toISOString(),
+      password: input.passwordMode,
+      maxDownloads: input.maxDownloads,
+      fileIds,
+    },
+  });
 }
 
-export async function addRecipients(shareId: string, recipients: RecipientInput[], context?: RequestContext): Promise<IssuedLink[]> {
+export async function addRecipients(
+  shareId: string,
+  recipients: RecipientInput[],
+  context?: RequestContext,
+): Promise<IssuedLink[]> {
   const admin = await requireAdmin();
   const audit = auditor(admin.id, context);
   const share = await existingShare(shareId);
@@ -280,7 +349,9 @@ export async function addRecipients(shareId: string, recipients: RecipientInput[
     const row = await db.shareRecipient.create({ data: { ...r.data, shareId }, select: { id: true } });
     links.push({ recipientId: row.id, name: r.data.name, email: r.data.email, url: linkUrl(r.token) });
   }
-  await audit('share.recipients.add', 'changed', shareId, { detail: { recipientIds: links.map((l) => l.recipientId) } });
+  await audit('share.recipients.add', 'changed', shareId, {
+    detail: { recipientIds: links.map((l) => l.recipientId) },
+  });
   return links;
 }
 
@@ -289,12 +360,18 @@ export async function revokeShare(shareId: string, context?: RequestContext): Pr
   const admin = await requireAdmin();
   const audit = auditor(admin.id, context);
   await existingShare(shareId);
-  const { count } = await db.share.updateMany({ where: { id: shareId, revokedAt: null }, data: { revokedAt: new Date() } });
+  const { count } = await db.share.updateMany({
+    where: { id: shareId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   await audit('share.revoke', 'changed', shareId, { detail: { alreadyRevoked: count === 0 } });
 }
 
 async function recipientOf(shareId: string, recipientId: string) {
-  const recipient = await db.shareRecipient.findFirst({ where: { id: recipientId, shareId }, select: { id: true, name: true, email: true } });
+  const recipient = await db.shareRecipient.findFirst({
+    where: { id: recipientId, shareId },
+    select: { id: true, name: true, email: true },
+  });
   if (!recipient) throw new DalError('This recipient is no longer on the share.');
   return recipient;
 }
@@ -304,7 +381,10 @@ export async function revokeRecipient(shareId: string, recipientId: string, cont
   const admin = await requireAdmin();
   const audit = auditor(admin.id, context);
   await recipientOf(shareId, recipientId);
-  const { count } = await db.shareRecipient.updateMany({ where: { id: recipientId, revokedAt: null }, data: { revokedAt: new Date() } });
+  const { count } = await db.shareRecipient.updateMany({
+    where: { id: recipientId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   await audit('share.recipient.revoke', 'changed', recipientId, { detail: { shareId, alreadyRevoked: count === 0 } });
 }
 
@@ -314,7 +394,9 @@ export async function removeRecipient(shareId: string, recipientId: string, cont
   const audit = auditor(admin.id, context);
   const recipient = await recipientOf(shareId, recipientId);
   await db.shareRecipient.delete({ where: { id: recipientId } });
-  await audit('share.recipient.remove', 'changed', recipientId, { detail: { shareId, name: recipient.name, email: recipient.email } });
+  await audit('share.recipient.remove', 'changed', recipientId, {
+    detail: { shareId, name: recipient.name, email: recipient.email },
+  });
 }
 
 export interface ActiveShareRef {

@@ -34,7 +34,11 @@ export async function getStorageAudit(): Promise<StorageAuditView> {
   const base = {
     bucket: bucket(),
     ttls: ttlTable(),
-    generated: GENERATED.map((g) => ({ title: g.title, command: `npm run s3:audit -- --emit ${g.what}`, json: JSON.stringify(emit(g.what), null, 2) })),
+    generated: GENERATED.map((g) => ({
+      title: g.title,
+      command: `npm run s3:audit -- --emit ${g.what}`,
+      json: JSON.stringify(emit(g.what), null, 2),
+    })),
   };
   try {
     const report = await auditBucket();
@@ -43,7 +47,13 @@ export async function getStorageAudit(): Promise<StorageAuditView> {
       store: report.store,
       checks: report.checks,
       summary: summarize(report.checks),
-      plan: report.plan.map((c) => ({ id: c.id, title: c.title, state: c.unsupported ? `skipped: ${c.unsupported}` : c.changed ? 'will change' : 'already as recommended', notes: c.notes, diff: c.changed && !c.unsupported ? c.diff : [] })),
+      plan: report.plan.map((c) => ({
+        id: c.id,
+        title: c.title,
+        state: c.unsupported ? `skipped: ${c.unsupported}` : c.changed ? 'will change' : 'already as recommended',
+        notes: c.notes,
+        diff: c.changed && !c.unsupported ? c.diff : [],
+      })),
     };
   } catch (error) {
     return { ...base, store: 'unknown', checks: [], summary: summarize([]), plan: [], error: describeError(error) };
@@ -55,6 +65,13 @@ export async function runStorageLab(): Promise<LabRow[]> {
   const admin = await requireAdmin();
   const audit = auditor(admin.id, await requestContext());
   const rows = await runLab();
-  await audit('storage.lab', 'granted', bucket(), { detail: rows.map((r) => ({ id: r.id, outcome: r.outcome, status: r.actual?.status ?? null, code: r.actual?.code ?? null })) });
+  await audit('storage.lab', 'granted', bucket(), {
+    detail: rows.map((r) => ({
+      id: r.id,
+      outcome: r.outcome,
+      status: r.actual?.status ?? null,
+      code: r.actual?.code ?? null,
+    })),
+  });
   return rows;
 }

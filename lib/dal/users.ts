@@ -14,5 +14,8 @@ export interface UserSummary {
 /** Every account, for admins. */
 export async function listUsers(): Promise<UserSummary[]> {
   await requireAdmin();
-  return db.user.findMany({ orderBy: [{ role: 'asc' }, { email: 'asc' }], select: { id: true, name: true, email: true, role: true, createdAt: true } });
+  return db.user.findMany({
+    orderBy: [{ role: 'asc' }, { email: 'asc' }],
+    select: { id: true, name: true, email: true, role: true, createdAt: true },
+  });
 }

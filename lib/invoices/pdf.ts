@@ -9,7 +9,14 @@ function escapeText(line: string): string {
 }
 
 export function textPdf(lines: string[]): Uint8Array {
-  const content = ['BT', '/F1 12 Tf', '16 TL', '72 770 Td', ...lines.map((line) => `(${escapeText(line)}) '`), 'ET'].join('\n');
+  const content = [
+    'BT',
+    '/F1 12 Tf',
+    '16 TL',
+    '72 770 Td',
+    ...lines.map((line) => `(${escapeText(line)}) '`),
+    'ET',
+  ].join('\n');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',

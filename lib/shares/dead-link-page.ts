@@ -39,6 +39,10 @@ export function deadLinkHtml(kind: DeadLinkKind): string {
 export function deadLinkResponse(kind: DeadLinkKind): Response {
   return new Response(deadLinkHtml(kind), {
     status: DEAD_LINK_COPY[kind].status,
-    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' },
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Referrer-Policy': 'no-referrer',
+    },
   });
 }

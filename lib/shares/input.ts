@@ -19,7 +19,14 @@ const futureDate = z.coerce
   .refine((d) => d.getTime() > Date.now(), 'Choose a date and time in the future.');
 
 const maxDownloads = z
-  .union([z.literal('').transform(() => null), z.coerce.number().int('Enter a whole number.').min(1, 'Allow at least 1 download, or leave empty for no limit.').max(100_000, 'Use at most 100000.')])
+  .union([
+    z.literal('').transform(() => null),
+    z.coerce
+      .number()
+      .int('Enter a whole number.')
+      .min(1, 'Allow at least 1 download, or leave empty for no limit.')
+      .max(100_000, 'Use at most 100000.'),
+  ])
   .nullable();
 
 export const passwordSchema = z.string().min(8, 'Use at least 8 characters.').max(200, 'Use at most 200 characters.');
@@ -33,24 +40,29 @@ export const createShareSchema = z.object({
   password: z.union([z.literal(''), passwordSchema]).transform((p) => p || null),
   maxDownloads,
   fileIds,
-  recipients: z.array(recipientSchema).min(1, 'Add at least one recipient.').max(MAX_RECIPIENTS_PER_REQUEST, `Add at most ${MAX_RECIPIENTS_PER_REQUEST} recipients at a time.`),
+  recipients: z
+    .array(recipientSchema)
+    .min(1, 'Add at least one recipient.')
+    .max(MAX_RECIPIENTS_PER_REQUEST, `Add at most ${MAX_RECIPIENTS_PER_REQUEST} recipients at a time.`),
 });
 export type CreateShareInput = z.infer<typeof createShareSchema>;
 
 /** Password on edit: keep the current one, set a new one, or remove it. */
-export const updateShareSchema = z.object({
-  title: createShareSchema.shape.title,
-  message: createShareSchema.shape.message,
-  expiresAt: futureDate,
-  passwordMode: z.enum(['keep', 'set', 'remove']),
-  password: z.string(),
-  maxDownloads,
-  fileIds,
-}).superRefine((value, ctx) => {
-  if (value.passwordMode !== 'set') return;
-  const parsed = passwordSchema.safeParse(value.password);
-  if (!parsed.success) ctx.addIssue({ code: 'custom', path: ['password'], message: parsed.error.issues[0].message });
-});
+export const updateShareSchema = z
+  .object({
+    title: createShareSchema.shape.title,
+    message: createShareSchema.shape.message,
+    expiresAt: futureDate,
+    passwordMode: z.enum(['keep', 'set', 'remove']),
+    password: z.string(),
+    maxDownloads,
+    fileIds,
+  })
+  .superRefine((value, ctx) => {
+    if (value.passwordMode !== 'set') return;
+    const parsed = passwordSchema.safeParse(value.password);
+    if (!parsed.success) ctx.addIssue({ code: 'custom', path: ['password'], message: parsed.error.issues[0].message });
+  });
 export type UpdateShareInput = z.infer<typeof updateShareSchema>;
 
 /** Recipients arrive as parallel `recipientName` / `recipientEmail` fields; blank rows are dropped. */

@@ -17,7 +17,8 @@ export interface LinkFacts {
 export function linkState(facts: LinkFacts, now: Date = new Date()): LinkState {
   if (facts.shareRevokedAt || facts.recipientRevokedAt) return { live: false, reason: 'revoked' };
   if (facts.expiresAt.getTime() <= now.getTime()) return { live: false, reason: 'expired' };
-  if (facts.maxDownloads !== null && facts.downloadCount >= facts.maxDownloads) return { live: false, reason: 'exhausted' };
+  if (facts.maxDownloads !== null && facts.downloadCount >= facts.maxDownloads)
+    return { live: false, reason: 'exhausted' };
   return { live: true };
 }
 

@@ -16,7 +16,9 @@ let transport: nodemailer.Transporter | undefined;
  */
 export async function sendMail(mail: Mail): Promise<void> {
   if (!env.SMTP_URL) {
-    console.info(`[mail] (SMTP_URL not set, printed instead of sent)\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n`);
+    console.info(
+      `[mail] (SMTP_URL not set, printed instead of sent)\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n`,
+    );
     return;
   }
   transport ??= nodemailer.createTransport(env.SMTP_URL);

@@ -15,7 +15,9 @@ export interface UnlockBinding {
 }
 
 function mac(binding: UnlockBinding, expiresEpoch: number, secret: string): Buffer {
-  return createHmac('sha256', secret).update(`share-unlock\n${binding.recipientId}\n${binding.passwordHash}\n${expiresEpoch}`).digest();
+  return createHmac('sha256', secret)
+    .update(`share-unlock\n${binding.recipientId}\n${binding.passwordHash}\n${expiresEpoch}`)
+    .digest();
 }
 
 export function signUnlockCookie(binding: UnlockBinding, expiresAt: Date, secret: string): string {
@@ -23,10 +25,16 @@ export function signUnlockCookie(binding: UnlockBinding, expiresAt: Date, secret
   return `${binding.recipientId}.${expiresEpoch}.${mac(binding, expiresEpoch, secret).toString('base64url')}`;
 }
 
-export function verifyUnlockCookie(value: string | undefined, binding: UnlockBinding, secret: string, now: Date = new Date()): boolean {
+export function verifyUnlockCookie(
+  value: string | undefined,
+  binding: UnlockBinding,
+  secret: string,
+  now: Date = new Date(),
+): boolean {
   if (!value) return false;
   const [recipientId, epochText, signature, ...rest] = value.split('.');
-  if (rest.length || recipientId !== binding.recipientId || !/^\d{1,12}$/.test(epochText ?? '') || !signature) return false;
+  if (rest.length || recipientId !== binding.recipientId || !/^\d{1,12}$/.test(epochText ?? '') || !signature)
+    return false;
   const expiresEpoch = Number(epochText);
   if (expiresEpoch * 1000 <= now.getTime()) return false;
   const expected = mac(binding, expiresEpoch, secret);

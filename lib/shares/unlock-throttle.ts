@@ -12,7 +12,11 @@ export interface UnlockThrottlePolicy {
 }
 
 /** `recentFailures`: failure times inside the window since the last success, newest first. */
-export function unlockVerdict(recentFailures: Date[], policy: UnlockThrottlePolicy, now: Date = new Date()): UnlockVerdict {
+export function unlockVerdict(
+  recentFailures: Date[],
+  policy: UnlockThrottlePolicy,
+  now: Date = new Date(),
+): UnlockVerdict {
   const inWindow = recentFailures.filter((at) => now.getTime() - at.getTime() < policy.windowMs);
   if (inWindow.length < policy.maxFailures) return { blocked: false };
   const freesAt = new Date(inWindow[policy.maxFailures - 1].getTime() + policy.windowMs);

@@ -4,8 +4,12 @@
  */
 export function fileInActiveSharesMessage(shareTitles: string[]): string {
   const count = shareTitles.length;
-  const titles = shareTitles.slice(0, 3).map((title) => `“${title}”`).join(', ');
+  const titles = shareTitles
+    .slice(0, 3)
+    .map((title) => `“${title}”`)
+    .join(', ');
   const more = count > 3 ? ` and ${count - 3} more` : '';
-  const [shares, those, them] = count === 1 ? ['an active share', 'that share', 'it'] : [`${count} active shares`, 'those shares', 'them'];
+  const [shares, those, them] =
+    count === 1 ? ['an active share', 'that share', 'it'] : [`${count} active shares`, 'those shares', 'them'];
   return `This file is in ${shares} (${titles}${more}). Remove it from ${those} or revoke ${them} first.`;
 }

@@ -54,7 +54,9 @@ export async function listQuarantinedBefore(cutoff: Date): Promise<string[]> {
   const stale: string[] = [];
   let token: string | undefined;
   do {
-    const page = await s3().send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: PREFIX.avatarQuarantine, ContinuationToken: token }));
+    const page = await s3().send(
+      new ListObjectsV2Command({ Bucket: bucket(), Prefix: PREFIX.avatarQuarantine, ContinuationToken: token }),
+    );
     for (const object of page.Contents ?? []) {
       if (object.Key && object.LastModified && object.LastModified < cutoff) stale.push(object.Key);
     }

@@ -51,7 +51,9 @@ export async function checkBucket(client: S3Client = s3(), name: string = bucket
     return { reachable: false, error: describeError(error), etagExposed: null };
   }
   try {
-    const cors = await client.send(new GetBucketCorsCommand({ Bucket: name }), { abortSignal: AbortSignal.timeout(3000) });
+    const cors = await client.send(new GetBucketCorsCommand({ Bucket: name }), {
+      abortSignal: AbortSignal.timeout(3000),
+    });
     const exposed = (cors.CORSRules ?? []).some((rule) => rule.ExposeHeaders?.some((h) => h.toLowerCase() === 'etag'));
     return { reachable: true, etagExposed: exposed };
   } catch (error) {
@@ -80,6 +82,12 @@ export async function ensureBucket(origins: string[], client: S3Client = s3(), n
       if (!isUnsupported(error, kind)) throw error;
     }
   };
-  await tolerateUnsupported(() => client.send(new PutBucketCorsCommand({ Bucket: name, CORSConfiguration: { CORSRules: corsRules(origins) } })));
-  await tolerateUnsupported(() => client.send(new PutBucketLifecycleConfigurationCommand({ Bucket: name, LifecycleConfiguration: { Rules: lifecycleRules() } })));
+  await tolerateUnsupported(() =>
+    client.send(new PutBucketCorsCommand({ Bucket: name, CORSConfiguration: { CORSRules: corsRules(origins) } })),
+  );
+  await tolerateUnsupported(() =>
+    client.send(
+      new PutBucketLifecycleConfigurationCommand({ Bucket: name, LifecycleConfiguration: { Rules: lifecycleRules() } }),
+    ),
+  );
 }

@@ -29,7 +29,11 @@ let shared: S3Client | undefined;
 
 /** The app's client, configured from the environment. */
 export function s3(): S3Client {
-  shared ??= createS3Client({ region: env.S3_REGION, endpoint: env.S3_ENDPOINT, forcePathStyle: env.S3_FORCE_PATH_STYLE });
+  shared ??= createS3Client({
+    region: env.S3_REGION,
+    endpoint: env.S3_ENDPOINT,
+    forcePathStyle: env.S3_FORCE_PATH_STYLE,
+  });
   return shared;
 }
 

@@ -31,7 +31,10 @@ export function corsProblems(rules: CORSRule[], origins: string[]): string[] {
     const methods = (rule.AllowedMethods ?? []).filter((m) => !(CORS_METHODS as readonly string[]).includes(m));
     if (methods.length) problems.push(`a rule allows methods the app does not use: ${methods.join(', ')}`);
   }
-  const covered = origins.filter((o) => rules.some((r) => r.AllowedOrigins?.includes(o) && r.ExposeHeaders?.some((h) => h.toLowerCase() === 'etag')));
-  if (covered.length < origins.length) problems.push(`no rule for ${origins.filter((o) => !covered.includes(o)).join(', ')} with ETag exposed`);
+  const covered = origins.filter((o) =>
+    rules.some((r) => r.AllowedOrigins?.includes(o) && r.ExposeHeaders?.some((h) => h.toLowerCase() === 'etag')),
+  );
+  if (covered.length < origins.length)
+    problems.push(`no rule for ${origins.filter((o) => !covered.includes(o)).join(', ')} with ETag exposed`);
   return problems;
 }

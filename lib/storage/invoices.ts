@@ -14,7 +14,12 @@ export function presignInvoiceDownload(
   number: string,
   options: { purpose: Extract<UrlPurpose, 'download' | 'invoice'>; ttlSeconds?: number },
 ): Promise<PresignedUrl> {
-  return presignGet(key, { purpose: options.purpose, ttlSeconds: options.ttlSeconds, downloadName: `${number}.pdf`, responseContentType: PDF_CONTENT_TYPE });
+  return presignGet(key, {
+    purpose: options.purpose,
+    ttlSeconds: options.ttlSeconds,
+    downloadName: `${number}.pdf`,
+    responseContentType: PDF_CONTENT_TYPE,
+  });
 }
 
 /** A browser upload form for exactly this key, a PDF Content-Type and at most maxBytes. */

@@ -22,9 +22,11 @@ function id(value: string, what: string): string {
 }
 
 export const keys = {
-  avatarQuarantine: (userId: string, uploadId: string) => `${PREFIX.avatarQuarantine}${id(userId, 'user id')}/${id(uploadId, 'upload id')}`,
+  avatarQuarantine: (userId: string, uploadId: string) =>
+    `${PREFIX.avatarQuarantine}${id(userId, 'user id')}/${id(uploadId, 'upload id')}`,
   avatar: (userId: string, photoId: string) => `${PREFIX.avatars}${id(userId, 'user id')}/${id(photoId, 'photo id')}`,
-  invoice: (customerId: string, invoiceId: string) => `${PREFIX.invoices}${id(customerId, 'customer id')}/${id(invoiceId, 'invoice id')}.pdf`,
+  invoice: (customerId: string, invoiceId: string) =>
+    `${PREFIX.invoices}${id(customerId, 'customer id')}/${id(invoiceId, 'invoice id')}.pdf`,
   libraryFile: (fileId: string) => `${PREFIX.library}${id(fileId, 'file id')}`,
 };
 

@@ -32,7 +32,10 @@ export type UploadPlan = { kind: 'single' } | { kind: 'multipart'; partSize: num
  * file would then need more than 10,000 parts: then the smallest whole MiB that fits (5 TiB ends
  * up in 525 MiB parts).
  */
-export function planUpload(sizeBytes: number, limits: Pick<LibraryLimits, 'multipartThresholdBytes' | 'partSizeBytes'>): UploadPlan {
+export function planUpload(
+  sizeBytes: number,
+  limits: Pick<LibraryLimits, 'multipartThresholdBytes' | 'partSizeBytes'>,
+): UploadPlan {
   if (sizeBytes < limits.multipartThresholdBytes) return { kind: 'single' };
   const fitting = Math.ceil(sizeBytes / S3_MAX_PARTS / MIB) * MIB;
   const partSize = Math.min(S3_MAX_PART_BYTES, Math.max(limits.partSizeBytes, fitting, S3_MIN_PART_BYTES));
@@ -63,7 +66,11 @@ export function sanitizeFileName(raw: string): string {
   if (chars.length > MAX_NAME_LENGTH) {
     const dot = name.lastIndexOf('.');
     const extension = dot > 0 && name.length - dot <= 16 ? [...name.slice(dot)] : [];
-    name = chars.slice(0, MAX_NAME_LENGTH - extension.length).join('').trimEnd() + extension.join('');
+    name =
+      chars
+        .slice(0, MAX_NAME_LENGTH - extension.length)
+        .join('')
+        .trimEnd() + extension.join('');
   }
   return name;
 }

@@ -35,8 +35,12 @@ export function canonicalRule(rule: LifecycleRule): Record<string, unknown> {
     Status: rule.Status,
     Prefix: prefix,
     ...(rule.Expiration?.Days !== undefined ? { ExpirationDays: rule.Expiration.Days } : {}),
-    ...(rule.NoncurrentVersionExpiration?.NoncurrentDays !== undefined ? { NoncurrentDays: rule.NoncurrentVersionExpiration.NoncurrentDays } : {}),
-    ...(rule.AbortIncompleteMultipartUpload?.DaysAfterInitiation !== undefined ? { AbortMultipartDays: rule.AbortIncompleteMultipartUpload.DaysAfterInitiation } : {}),
+    ...(rule.NoncurrentVersionExpiration?.NoncurrentDays !== undefined
+      ? { NoncurrentDays: rule.NoncurrentVersionExpiration.NoncurrentDays }
+      : {}),
+    ...(rule.AbortIncompleteMultipartUpload?.DaysAfterInitiation !== undefined
+      ? { AbortMultipartDays: rule.AbortIncompleteMultipartUpload.DaysAfterInitiation }
+      : {}),
   };
 }
 

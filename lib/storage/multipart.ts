@@ -23,7 +23,9 @@ export interface UploadedPart {
 }
 
 export async function createMultipartUpload(key: string, contentType: string): Promise<string> {
-  const out = await s3().send(new CreateMultipartUploadCommand({ Bucket: bucketForKey(key), Key: key, ContentType: contentType }));
+  const out = await s3().send(
+    new CreateMultipartUploadCommand({ Bucket: bucketForKey(key), Key: key, ContentType: contentType }),
+  );
   if (!out.UploadId) throw new Error('S3 returned no UploadId for CreateMultipartUpload');
   return out.UploadId;
 }
@@ -34,9 +36,12 @@ export async function listUploadedParts(key: string, uploadId: string): Promise<
   let marker: string | undefined;
   try {
     do {
-      const page = await s3().send(new ListPartsCommand({ Bucket: bucketForKey(key), Key: key, UploadId: uploadId, PartNumberMarker: marker }));
+      const page = await s3().send(
+        new ListPartsCommand({ Bucket: bucketForKey(key), Key: key, UploadId: uploadId, PartNumberMarker: marker }),
+      );
       for (const part of page.Parts ?? []) {
-        if (part.PartNumber && part.ETag) parts.push({ partNumber: part.PartNumber, etag: part.ETag, size: part.Size ?? 0 });
+        if (part.PartNumber && part.ETag)
+          parts.push({ partNumber: part.PartNumber, etag: part.ETag, size: part.Size ?? 0 });
       }
       marker = page.IsTruncated ? page.NextPartNumberMarker : undefined;
     } while (marker);
@@ -77,14 +82,26 @@ export interface OpenMultipartUpload {
  * Multipart uploads still open under `prefix` (all pages). A bucket-level listing, so it asks the
  * bucket itself: the app role's s3:ListBucketMultipartUploads is granted on the bucket only.
  */
-export async function listOpenMultipartUploads(prefix: string, client: S3Client = s3(), name: string = bucket()): Promise<OpenMultipartUpload[]> {
+export async function listOpenMultipartUploads(
+  prefix: string,
+  client: S3Client = s3(),
+  name: string = bucket(),
+): Promise<OpenMultipartUpload[]> {
   const open: OpenMultipartUpload[] = [];
   let keyMarker: string | undefined;
   let uploadIdMarker: string | undefined;
   do {
-    const page = await client.send(new ListMultipartUploadsCommand({ Bucket: name, Prefix: prefix, KeyMarker: keyMarker, UploadIdMarker: uploadIdMarker }));
+    const page = await client.send(
+      new ListMultipartUploadsCommand({
+        Bucket: name,
+        Prefix: prefix,
+        KeyMarker: keyMarker,
+        UploadIdMarker: uploadIdMarker,
+      }),
+    );
     for (const upload of page.Uploads ?? []) {
-      if (upload.Key && upload.UploadId) open.push({ key: upload.Key, uploadId: upload.UploadId, initiated: upload.Initiated ?? new Date(0) });
+      if (upload.Key && upload.UploadId)
+        open.push({ key: upload.Key, uploadId: upload.UploadId, initiated: upload.Initiated ?? new Date(0) });
     }
     keyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
     uploadIdMarker = page.IsTruncated ? page.NextUploadIdMarker : undefined;
@@ -97,8 +114,14 @@ export async function listOpenMultipartUploads(prefix: string, client: S3Client 
  * `startedBefore`, so abandoned parts stop costing storage. Uploads in `keep` (ids of uploads the
  * app still tracks as resumable) are left alone. Returns what it aborted.
  */
-export async function abortStaleMultipartUploads(options: { prefix: string; startedBefore: Date; keep?: Set<string> }): Promise<OpenMultipartUpload[]> {
-  const stale = (await listOpenMultipartUploads(options.prefix)).filter((u) => u.initiated < options.startedBefore && !options.keep?.has(u.uploadId));
+export async function abortStaleMultipartUploads(options: {
+  prefix: string;
+  startedBefore: Date;
+  keep?: Set<string>;
+}): Promise<OpenMultipartUpload[]> {
+  const stale = (await listOpenMultipartUploads(options.prefix)).filter(
+    (u) => u.initiated < options.startedBefore && !options.keep?.has(u.uploadId),
+  );
   for (const upload of stale) await abortMultipartUpload(upload.key, upload.uploadId);
   return stale;
 }

@@ -1,6 +1,13 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { CopyObjectCommand, DeleteObjectCommand, DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+} from '@aws-sdk/client-s3';
 import { ACCESS_POINT_ARN } from '@/lib/env';
 import { bucketForKey, s3 } from '@/lib/storage/client';
 import { httpStatusOf } from '@/lib/storage/security/store';
@@ -35,7 +42,9 @@ export async function headObject(key: string): Promise<ObjectHead | null> {
 
 /** The first `count` bytes of an object (a ranged GET: the rest is never downloaded). */
 export async function readObjectStart(key: string, count: number): Promise<Uint8Array> {
-  const response = await s3().send(new GetObjectCommand({ Bucket: bucketForKey(key), Key: key, Range: `bytes=0-${count - 1}` }));
+  const response = await s3().send(
+    new GetObjectCommand({ Bucket: bucketForKey(key), Key: key, Range: `bytes=0-${count - 1}` }),
+  );
   const bytes = (await response.Body?.transformToByteArray()) ?? new Uint8Array();
   return bytes.subarray(0, count);
 }
@@ -59,7 +68,11 @@ function copySource(key: string): string {
 }
 
 /** Copies an object to another key, replacing its headers with these. */
-export async function copyObject(from: string, to: string, headers: { contentType: string; cacheControl?: string }): Promise<void> {
+export async function copyObject(
+  from: string,
+  to: string,
+  headers: { contentType: string; cacheControl?: string },
+): Promise<void> {
   await s3().send(
     new CopyObjectCommand({
       Bucket: bucketForKey(to),
@@ -77,8 +90,14 @@ export async function copyObject(from: string, to: string, headers: { contentTyp
  * sample files this way; people upload through pre-signed forms and URLs. Returns the new version's
  * id on a versioned bucket.
  */
-export async function putObject(key: string, body: Uint8Array | string, contentType: string): Promise<{ versionId?: string }> {
-  const out = await s3().send(new PutObjectCommand({ Bucket: bucketForKey(key), Key: key, Body: body, ContentType: contentType }));
+export async function putObject(
+  key: string,
+  body: Uint8Array | string,
+  contentType: string,
+): Promise<{ versionId?: string }> {
+  const out = await s3().send(
+    new PutObjectCommand({ Bucket: bucketForKey(key), Key: key, Body: body, ContentType: contentType }),
+  );
   return { versionId: out.VersionId };
 }
 
@@ -103,10 +122,15 @@ export async function deleteObjects(keys: string[]): Promise<void> {
   for (const [target, group] of byTarget) {
     for (let start = 0; start < group.length; start += DELETE_BATCH) {
       const batch = group.slice(start, start + DELETE_BATCH);
-      const out = await s3().send(new DeleteObjectsCommand({ Bucket: target, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }));
+      const out = await s3().send(
+        new DeleteObjectsCommand({ Bucket: target, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }),
+      );
       // Per-key failures come back in the body of a 200, not as an exception.
       const failed = out.Errors ?? [];
-      if (failed.length) throw new Error(`S3 did not delete ${failed.length} of ${batch.length} objects: ${failed.map((e) => `${e.Key} (${e.Code})`).join(', ')}`);
+      if (failed.length)
+        throw new Error(
+          `S3 did not delete ${failed.length} of ${batch.length} objects: ${failed.map((e) => `${e.Key} (${e.Code})`).join(', ')}`,
+        );
     }
   }
 }

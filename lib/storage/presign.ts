@@ -40,7 +40,9 @@ export interface PresignGetOptions {
 export function attachmentDisposition(name: string): string {
   const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
   // The UTF-8 form only when the ASCII one lost something: most names (invoice numbers) need none.
-  return ascii === name ? `attachment; filename="${name}"` : `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  return ascii === name
+    ? `attachment; filename="${name}"`
+    : `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 export async function presignGet(key: string, options: PresignGetOptions): Promise<PresignedUrl> {
@@ -67,7 +69,11 @@ export async function presignPut(key: string, options: PresignPutOptions): Promi
   const signedAt = new Date();
   const { expiresIn, expiresAt } = await lifetime('upload', options.ttlSeconds, signedAt);
   const command = new PutObjectCommand({ Bucket: bucketForKey(key), Key: key, ContentType: options.contentType });
-  const url = await getSignedUrl(s3(), command, { expiresIn, signingDate: signedAt, signableHeaders: new Set(['content-type']) });
+  const url = await getSignedUrl(s3(), command, {
+    expiresIn,
+    signingDate: signedAt,
+    signableHeaders: new Set(['content-type']),
+  });
   return { url, expiresAt };
 }
 
@@ -75,11 +81,22 @@ export async function presignPut(key: string, options: PresignPutOptions): Promi
  * A pre-signed PUT of one part of a multipart upload; its signature covers the upload id and the
  * part number. Signed when that part starts, so no URL has to outlive its part.
  */
-export async function presignUploadPart(key: string, uploadId: string, partNumber: number, options: { ttlSeconds?: number } = {}): Promise<PresignedUrl> {
-  if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > S3_MAX_PARTS) throw new RangeError(`part number must be 1..${S3_MAX_PARTS}, got ${partNumber}`);
+export async function presignUploadPart(
+  key: string,
+  uploadId: string,
+  partNumber: number,
+  options: { ttlSeconds?: number } = {},
+): Promise<PresignedUrl> {
+  if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > S3_MAX_PARTS)
+    throw new RangeError(`part number must be 1..${S3_MAX_PARTS}, got ${partNumber}`);
   const signedAt = new Date();
   const { expiresIn, expiresAt } = await lifetime('upload', options.ttlSeconds, signedAt);
-  const command = new UploadPartCommand({ Bucket: bucketForKey(key), Key: key, UploadId: uploadId, PartNumber: partNumber });
+  const command = new UploadPartCommand({
+    Bucket: bucketForKey(key),
+    Key: key,
+    UploadId: uploadId,
+    PartNumber: partNumber,
+  });
   const url = await getSignedUrl(s3(), command, { expiresIn, signingDate: signedAt });
   return { url, expiresAt };
 }

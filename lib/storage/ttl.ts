@@ -12,14 +12,21 @@ export type { UrlPurpose };
 export type TtlPolicy = Record<UrlPurpose, number> & { hardCap: number };
 
 export function ttlPolicy(): TtlPolicy {
-  const perPurpose = Object.fromEntries(URL_PURPOSE_IDS.map((p) => [p, env[URL_PURPOSES[p].variable]])) as Record<UrlPurpose, number>;
+  const perPurpose = Object.fromEntries(URL_PURPOSE_IDS.map((p) => [p, env[URL_PURPOSES[p].variable]])) as Record<
+    UrlPurpose,
+    number
+  >;
   return { ...perPurpose, hardCap: env[HARD_CAP.variable] };
 }
 
 /** The policy as admins see it on /admin/storage: every purpose, then the hard cap. */
 export function ttlTable(policy: TtlPolicy = ttlPolicy()): { label: string; variable: string; seconds: number }[] {
   return [
-    ...URL_PURPOSE_IDS.map((p) => ({ label: URL_PURPOSES[p].label, variable: URL_PURPOSES[p].variable, seconds: policy[p] })),
+    ...URL_PURPOSE_IDS.map((p) => ({
+      label: URL_PURPOSES[p].label,
+      variable: URL_PURPOSES[p].variable,
+      seconds: policy[p],
+    })),
     { label: HARD_CAP.label, variable: HARD_CAP.variable, seconds: policy.hardCap },
   ];
 }
@@ -29,7 +36,8 @@ export function ttlSeconds(purpose: UrlPurpose, requested?: number): number {
   const policy = ttlPolicy();
   const allowed = Math.min(policy[purpose], policy.hardCap);
   if (requested === undefined) return allowed;
-  if (!Number.isInteger(requested) || requested < 1) throw new RangeError(`TTL must be a positive whole number of seconds, got ${requested}`);
+  if (!Number.isInteger(requested) || requested < 1)
+    throw new RangeError(`TTL must be a positive whole number of seconds, got ${requested}`);
   return Math.min(requested, allowed);
 }
 
@@ -52,6 +60,11 @@ export interface EffectiveTtl {
 export function effectiveTtl(ttl: number, credentialsExpireAt: Date | undefined, signedAt: Date): EffectiveTtl {
   if (!credentialsExpireAt) return { seconds: ttl, cappedByCredentials: false };
   const remaining = Math.floor((credentialsExpireAt.getTime() - signedAt.getTime()) / 1000);
-  if (remaining < 1) throw new Error(`the signing credentials expired at ${credentialsExpireAt.toISOString()}; refresh them before signing`);
-  return remaining < ttl ? { seconds: remaining, cappedByCredentials: true } : { seconds: ttl, cappedByCredentials: false };
+  if (remaining < 1)
+    throw new Error(
+      `the signing credentials expired at ${credentialsExpireAt.toISOString()}; refresh them before signing`,
+    );
+  return remaining < ttl
+    ? { seconds: remaining, cappedByCredentials: true }
+    : { seconds: ttl, cappedByCredentials: false };
 }

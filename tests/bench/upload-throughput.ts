@@ -28,7 +28,10 @@ async function viaPresignedParts(): Promise<number> {
     Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
       for (let n = queue.shift(); n; n = queue.shift()) {
         const { url } = await presignUploadPart(key, uploadId, n);
-        const response = await fetch(url, { method: 'PUT', body: bytes.subarray((n - 1) * plan.partSize, n * plan.partSize) as unknown as BodyInit });
+        const response = await fetch(url, {
+          method: 'PUT',
+          body: bytes.subarray((n - 1) * plan.partSize, n * plan.partSize) as unknown as BodyInit,
+        });
         if (!response.ok) throw new Error(`part ${n}: HTTP ${response.status}`);
       }
     }),
@@ -42,7 +45,9 @@ async function viaPresignedParts(): Promise<number> {
 async function viaSdkPutObject(): Promise<number> {
   const key = newKey();
   const t0 = performance.now();
-  await s3().send(new PutObjectCommand({ Bucket: bucket(), Key: key, Body: bytes, ContentType: 'application/octet-stream' }));
+  await s3().send(
+    new PutObjectCommand({ Bucket: bucket(), Key: key, Body: bytes, ContentType: 'application/octet-stream' }),
+  );
   const seconds = (performance.now() - t0) / 1000;
   await deleteObject(key);
   return seconds;
@@ -57,7 +62,9 @@ await viaSdkPutObject(); // warm-up: connections, the store's first write
 for (let round = 1; round <= rounds; round++) {
   direct.push(await viaPresignedParts());
   sdk.push(await viaSdkPutObject());
-  console.log(`round ${round}: pre-signed parts ${mbps(direct.at(-1)!).toFixed(1)} MB/s, SDK PutObject ${mbps(sdk.at(-1)!).toFixed(1)} MB/s`);
+  console.log(
+    `round ${round}: pre-signed parts ${mbps(direct.at(-1)!).toFixed(1)} MB/s, SDK PutObject ${mbps(sdk.at(-1)!).toFixed(1)} MB/s`,
+  );
 }
 const plan = planUpload(size, libraryLimits());
 const directRate = mbps(median(direct));

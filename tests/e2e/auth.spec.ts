@@ -72,7 +72,11 @@ test('signed-out visitors are sent to sign in, and come back where they were goi
 test('the health endpoint reports database and bucket up', async ({ request }) => {
   const response = await request.get('/api/health');
   expect(response.status()).toBe(200);
-  expect(await response.json()).toMatchObject({ status: 'ok', database: { reachable: true }, bucket: { reachable: true } });
+  expect(await response.json()).toMatchObject({
+    status: 'ok',
+    database: { reachable: true },
+    bucket: { reachable: true },
+  });
 });
 
 test('the layout works on a phone', async ({ browser }) => {
@@ -81,7 +85,9 @@ test('the layout works on a phone', async ({ browser }) => {
   await signIn(page, 'admin');
   const nav = page.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('link', { name: 'Admin' })).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await context.close();
 });

@@ -27,18 +27,26 @@ async function seededInvoices(): Promise<SeededInvoice[]> {
 }
 
 /** A browser context signed in as `who` (or not at all), and its cookie-sharing request client. */
-async function session(browser: Browser, who: Who): Promise<{ request: APIRequestContext; close: () => Promise<void> }> {
+async function session(
+  browser: Browser,
+  who: Who,
+): Promise<{ request: APIRequestContext; close: () => Promise<void> }> {
   const context = await browser.newContext();
   if (who !== 'anonymous') await signIn(await context.newPage(), who);
   return { request: context.request, close: () => context.close() };
 }
 
-const download = (request: APIRequestContext, id: string) => request.get(`/invoices/${id}/download`, { maxRedirects: 0 });
+const download = (request: APIRequestContext, id: string) =>
+  request.get(`/invoices/${id}/download`, { maxRedirects: 0 });
 
 test('alice sees exactly her three invoices, newest first, and downloads one as a real PDF', async ({ page }) => {
   await signIn(page, 'alice');
   await page.goto('/invoices');
-  await expect(page.getByRole('table').getByRole('rowheader')).toHaveText(['INV-2026-0003', 'INV-2026-0002', 'INV-2026-0001']);
+  await expect(page.getByRole('table').getByRole('rowheader')).toHaveText([
+    'INV-2026-0003',
+    'INV-2026-0002',
+    'INV-2026-0001',
+  ]);
   const newest = page.getByRole('row', { name: /INV-2026-0003/ });
   await expect(newest).toContainText('3 Oct 2026');
   await expect(newest).toContainText('€249.50');
@@ -53,13 +61,18 @@ test('alice sees exactly her three invoices, newest first, and downloads one as 
   expect(bytes.toString('latin1')).toContain('Invoice INV-2026-0003');
 });
 
-test('"Copy link" copies a 24-hour link and says when it expires, in the user’s time zone', async ({ browser, baseURL }) => {
+test('"Copy link" copies a 24-hour link and says when it expires, in the user’s time zone', async ({
+  browser,
+  baseURL,
+}) => {
   const context = await browser.newContext({ timezoneId: 'Asia/Tokyo', locale: 'en-US' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
   const page = await context.newPage();
   await signIn(page, 'alice');
   await page.goto('/invoices');
-  await expect(page.getByText('A copied link lets anyone who has it download that invoice for 24 hours.')).toBeVisible();
+  await expect(
+    page.getByText('A copied link lets anyone who has it download that invoice for 24 hours.'),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Copy link to INV-2026-0002' }).click();
   const notice = page.getByRole('status').filter({ hasText: 'Link copied to the clipboard' });
   await expect(notice).toContainText(/It expires on .+ GMT\+9 \(in (24 hours|1 day)\)\./);
@@ -72,9 +85,17 @@ test('"Copy link" copies a 24-hour link and says when it expires, in the user’
   await context.close();
 });
 
-test('authorization matrix: owner and admins get a 303 to S3, a voided invoice 410, everyone else the same 404', async ({ browser }) => {
+test('authorization matrix: owner and admins get a 303 to S3, a voided invoice 410, everyone else the same 404', async ({
+  browser,
+}) => {
   const invoices = await seededInvoices();
-  expect(invoices.map((i) => i.number)).toEqual(['INV-2026-0001', 'INV-2026-0002', 'INV-2026-0003', 'INV-2026-0004', 'INV-2026-0005']);
+  expect(invoices.map((i) => i.number)).toEqual([
+    'INV-2026-0001',
+    'INV-2026-0002',
+    'INV-2026-0003',
+    'INV-2026-0004',
+    'INV-2026-0005',
+  ]);
   const strangers = ['aaaaaaaaaaaaaaaaaaaaaaaa', 'not-an-id', '..%2F..%2Fetc%2Fpasswd', 'INV-2026-0001'];
 
   const anonymous = await session(browser, 'anonymous');
@@ -104,7 +125,9 @@ test('authorization matrix: owner and admins get a 303 to S3, a voided invoice 4
         const pdf = await request.get(location);
         expect(pdf.status(), label).toBe(200);
         expect(pdf.headers()['content-type'], label).toBe('application/pdf');
-        expect(pdf.headers()['content-disposition'], label).toMatch(new RegExp(`^attachment; filename="${invoice.number}\\.pdf"`));
+        expect(pdf.headers()['content-disposition'], label).toMatch(
+          new RegExp(`^attachment; filename="${invoice.number}\\.pdf"`),
+        );
       }
     }
     for (const id of strangers) {
@@ -127,7 +150,10 @@ test('bob cannot reach alice’s invoice by editing the URL', async ({ page }) =
   await expect(page.getByRole('heading', { name: 'Invoice not found' })).toBeVisible();
 });
 
-test('an admin issues an invoice to bob by uploading its PDF; bob sees and downloads it; the admin voids it', async ({ page, browser }) => {
+test('an admin issues an invoice to bob by uploading its PDF; bob sees and downloads it; the admin voids it', async ({
+  page,
+  browser,
+}) => {
   const number = `E2E-${Date.now()}`;
   await signIn(page, 'admin');
   await page.goto('/admin/invoices');
@@ -138,22 +164,42 @@ test('an admin issues an invoice to bob by uploading its PDF; bob sees and downl
   await form.getByLabel('Currency').selectOption('USD');
 
   // A file that is not a PDF is refused after the upload, by the server's check of its first bytes.
-  await form.getByLabel(/Invoice PDF/).setInputFiles({ name: 'fake.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>not a pdf</html>') });
+  await form
+    .getByLabel(/Invoice PDF/)
+    .setInputFiles({ name: 'fake.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>not a pdf</html>') });
   await form.getByRole('button', { name: 'Issue invoice' }).click();
   await expect(formAlert(page)).toContainText('The file is not a PDF');
 
   // A PDF of ~700 KB over an upload link throttled to 200 KB/s, so that the progress bar is seen moving.
-  const pdf = Buffer.from(textPdf([`Invoice ${number}`, ...Array.from({ length: 12_000 }, (_, i) => `Line ${i}: ${'.'.repeat(48)}`)]));
-  await form.getByLabel(/Invoice PDF/).setInputFiles({ name: `${number}.pdf`, mimeType: 'application/pdf', buffer: pdf });
+  const pdf = Buffer.from(
+    textPdf([`Invoice ${number}`, ...Array.from({ length: 12_000 }, (_, i) => `Line ${i}: ${'.'.repeat(48)}`)]),
+  );
+  await form
+    .getByLabel(/Invoice PDF/)
+    .setInputFiles({ name: `${number}.pdf`, mimeType: 'application/pdf', buffer: pdf });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 200 * 1024 });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: 200 * 1024,
+  });
   await form.getByRole('button', { name: 'Issue invoice' }).click();
   const progress = page.getByRole('progressbar', { name: 'Uploading PDF' });
   await expect(progress).toBeVisible();
-  await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 20_000 }).toBeGreaterThan(0);
-  await expect(page.getByRole('status').filter({ hasText: `Invoice ${number} is issued` })).toBeVisible({ timeout: 30_000 });
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await expect
+    .poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 20_000 })
+    .toBeGreaterThan(0);
+  await expect(page.getByRole('status').filter({ hasText: `Invoice ${number} is issued` })).toBeVisible({
+    timeout: 30_000,
+  });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
   const adminRow = page.getByRole('row', { name: new RegExp(number) });
   await expect(adminRow).toContainText('Open');
   await expect(adminRow).toContainText('US$75.50');
@@ -177,7 +223,10 @@ test('an admin issues an invoice to bob by uploading its PDF; bob sees and downl
   await bob.close();
 });
 
-test('admins filter invoices by customer and read the audit log of downloads and refusals', async ({ page, browser }) => {
+test('admins filter invoices by customer and read the audit log of downloads and refusals', async ({
+  page,
+  browser,
+}) => {
   const alice = await session(browser, 'alice');
   const invoices = await seededInvoices();
   await download(alice.request, invoices.find((i) => i.number === 'INV-2026-0001')!.id);
@@ -186,22 +235,37 @@ test('admins filter invoices by customer and read the audit log of downloads and
 
   await signIn(page, 'admin');
   await page.goto('/admin/invoices');
-  await page.getByLabel('Filter by customer').selectOption({ label: `${ACCOUNTS.alice.name} (${ACCOUNTS.alice.email})` });
+  await page
+    .getByLabel('Filter by customer')
+    .selectOption({ label: `${ACCOUNTS.alice.name} (${ACCOUNTS.alice.email})` });
   await page.getByRole('button', { name: 'Filter' }).click();
-  await expect(page.getByRole('table').getByRole('rowheader')).toHaveText(['INV-2026-0003', 'INV-2026-0002', 'INV-2026-0001']);
+  await expect(page.getByRole('table').getByRole('rowheader')).toHaveText([
+    'INV-2026-0003',
+    'INV-2026-0002',
+    'INV-2026-0001',
+  ]);
 
   await page.getByRole('link', { name: 'Audit log' }).click();
   await page.getByLabel('Action').selectOption('invoice.download');
   await page.getByRole('button', { name: 'Filter' }).click();
   await expect(page).toHaveURL(/action=invoice\.download/);
   const events = page.getByRole('region', { name: 'Audit events' });
-  const refused = events.getByRole('row').filter({ hasText: 'refused' }).filter({ hasText: ACCOUNTS.alice.email }).first();
+  const refused = events
+    .getByRole('row')
+    .filter({ hasText: 'refused' })
+    .filter({ hasText: ACCOUNTS.alice.email })
+    .first();
   await expect(refused).toContainText(invoices.find((i) => i.number === 'INV-2026-0004')!.id);
-  const granted = events.getByRole('row').filter({ hasText: 'granted' }).filter({ hasText: ACCOUNTS.alice.email }).first();
+  const granted = events
+    .getByRole('row')
+    .filter({ hasText: 'granted' })
+    .filter({ hasText: ACCOUNTS.alice.email })
+    .first();
   // When, and until when: in the reader's time zone, with UTC on hover.
   const times = granted.locator('time');
   await expect(times).toHaveCount(2);
-  for (const time of await times.all()) await expect(time).toHaveAttribute('title', /^\d{1,2} \w{3} \d{4}, \d{2}:\d{2}:\d{2} UTC$/);
+  for (const time of await times.all())
+    await expect(time).toHaveAttribute('title', /^\d{1,2} \w{3} \d{4}, \d{2}:\d{2}:\d{2} UTC$/);
   // Who, when, until when, from which address and with which client.
   await expect(granted).toContainText('127.0.0.1');
   await expect(granted).toContainText('Mozilla/5.0');
@@ -222,7 +286,9 @@ test('the invoice list works on a phone', async ({ browser }) => {
   // The table scrolls sideways inside its card; the page itself does not.
   await page.getByRole('link', { name: 'Download INV-2026-0001' }).scrollIntoViewIfNeeded();
   await expect(page.getByRole('link', { name: 'Download INV-2026-0001' })).toBeInViewport();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await context.close();
 });
@@ -234,7 +300,9 @@ test('the admin invoice and audit pages work on a phone', async ({ browser }) =>
   for (const path of ['/admin/invoices', '/admin/audit']) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
   await context.close();

@@ -8,7 +8,11 @@ import { signIn } from './helpers';
 
 /** The suite's store, reached as an operator would (not through the app): for uploads aborted behind the app's back. */
 function operatorS3() {
-  return new S3Client({ region: process.env.S3_REGION ?? 'us-east-1', endpoint: process.env.S3_ENDPOINT, forcePathStyle: true });
+  return new S3Client({
+    region: process.env.S3_REGION ?? 'us-east-1',
+    endpoint: process.env.S3_ENDPOINT,
+    forcePathStyle: true,
+  });
 }
 
 const MIB = 1024 * 1024;
@@ -24,11 +28,17 @@ test('an admin uploads a file in parts straight to S3, sees progress, then the f
   const partPuts: string[] = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (request.method() === 'PUT' && url.searchParams.has('partNumber')) partPuts.push(url.searchParams.get('partNumber')!);
+    if (request.method() === 'PUT' && url.searchParams.has('partNumber'))
+      partPuts.push(url.searchParams.get('partNumber')!);
   });
   // A slower uplink (about 2 MB/s), so that the upload is seen in progress, not only finished.
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 2 * MIB });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: 2 * MIB,
+  });
   await page.getByLabel('Upload files').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
 
   const progress = page.getByRole('progressbar', { name });
@@ -36,7 +46,12 @@ test('an admin uploads a file in parts straight to S3, sees progress, then the f
   await expect(page.getByText(/ of 11 MB · .*\/s · .* left/)).toBeVisible({ timeout: 20_000 });
   await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
   await expect(page.getByText('11 MB · uploaded')).toBeVisible({ timeout: 60_000 });
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
   await expect(progress).toHaveAttribute('aria-valuenow', '100');
   expect(partPuts.sort()).toEqual(['1', '2', '3']); // 5 MiB + 5 MiB + 1 MiB, each through its own URL
 
@@ -63,7 +78,9 @@ test('an admin uploads a file in parts straight to S3, sees progress, then the f
   expect((await page.request.get(href!, { maxRedirects: 0 })).status()).toBe(404);
 });
 
-test('a 40 MB file with a non-ASCII name becomes Ready and downloads byte-identical under its own name', async ({ page }) => {
+test('a 40 MB file with a non-ASCII name becomes Ready and downloads byte-identical under its own name', async ({
+  page,
+}) => {
   await signIn(page, 'admin');
   await page.goto('/admin/files');
   const name = 'Rechnung März 2026 (final).pdf';
@@ -94,24 +111,41 @@ test('cancel stops an upload, aborts it in storage and removes it from the list 
   const uploadIds = new Set<string>();
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (request.method() === 'PUT' && url.searchParams.has('uploadId')) uploadIds.add(url.searchParams.get('uploadId')!);
+    if (request.method() === 'PUT' && url.searchParams.has('uploadId'))
+      uploadIds.add(url.searchParams.get('uploadId')!);
   });
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 2 * MIB });
-  await page.getByLabel('Upload files').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: randomBytes(16 * MIB) });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: 2 * MIB,
+  });
+  await page
+    .getByLabel('Upload files')
+    .setInputFiles({ name, mimeType: 'application/octet-stream', buffer: randomBytes(16 * MIB) });
   await expect.poll(() => uploadIds.size, { timeout: 20_000 }).toBe(1);
   await page.getByRole('button', { name: `Cancel ${name}` }).click();
   await expect(page.getByText(/^cancelled$/)).toBeVisible();
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
 
   await page.reload();
   await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
   await expect(page.getByText(/Your storage: .* used\./)).toHaveText(usage!);
-  const open = await operatorS3().send(new ListMultipartUploadsCommand({ Bucket: process.env.S3_BUCKET, Prefix: 'library/' }));
+  const open = await operatorS3().send(
+    new ListMultipartUploadsCommand({ Bucket: process.env.S3_BUCKET, Prefix: 'library/' }),
+  );
   expect((open.Uploads ?? []).filter((u) => uploadIds.has(u.UploadId!))).toEqual([]);
 });
 
-test('an upload whose parts were aborted behind its back shows Failed with the reason, and Discard removes it', async ({ page }) => {
+test('an upload whose parts were aborted behind its back shows Failed with the reason, and Discard removes it', async ({
+  page,
+}) => {
   await signIn(page, 'admin');
   await page.goto('/admin/files');
   const name = `aborted elsewhere ${Date.now()}.bin`;
@@ -119,11 +153,19 @@ test('an upload whose parts were aborted behind its back shows Failed with the r
   // The first part to leave the browser finds its upload already aborted in storage (an operator, a lifecycle rule).
   await page.route(/partNumber=/, async (route) => {
     const url = new URL(route.request().url());
-    aborted ??= operatorS3().send(new AbortMultipartUploadCommand({ Bucket: process.env.S3_BUCKET, Key: decodeURIComponent(url.pathname.split('/').slice(2).join('/')), UploadId: url.searchParams.get('uploadId')! }));
+    aborted ??= operatorS3().send(
+      new AbortMultipartUploadCommand({
+        Bucket: process.env.S3_BUCKET,
+        Key: decodeURIComponent(url.pathname.split('/').slice(2).join('/')),
+        UploadId: url.searchParams.get('uploadId')!,
+      }),
+    );
     await aborted;
     await route.continue();
   });
-  await page.getByLabel('Upload files').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: randomBytes(11 * MIB) });
+  await page
+    .getByLabel('Upload files')
+    .setInputFiles({ name, mimeType: 'application/octet-stream', buffer: randomBytes(11 * MIB) });
   const alert = page.getByRole('alert').filter({ hasText: 'Failed.' });
   await expect(alert).toContainText('Storage no longer holds this upload');
   await expect(alert).not.toContainText('connection');
@@ -145,19 +187,27 @@ test('an upload survives pause, resume and a page reload, sending only the parts
   const buffer = randomBytes(16 * MIB); // parts: 5 + 5 + 5 + 1 MiB
   fs.writeFileSync(filePath, buffer);
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 2 * MIB });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: 2 * MIB,
+  });
 
   let phase: 'before reload' | 'after reload' = 'before reload';
   const stored = { 'before reload': [] as string[], 'after reload': [] as string[] };
   page.on('response', (response) => {
     const url = new URL(response.url());
-    if (response.request().method() === 'PUT' && url.searchParams.has('partNumber') && response.status() === 200) stored[phase].push(url.searchParams.get('partNumber')!);
+    if (response.request().method() === 'PUT' && url.searchParams.has('partNumber') && response.status() === 200)
+      stored[phase].push(url.searchParams.get('partNumber')!);
   });
   page.on('dialog', (dialog) => dialog.accept()); // "leave while uploading?" on reload
 
   await page.getByLabel('Upload files').setInputFiles(filePath);
   const progress = page.getByRole('progressbar', { name });
-  await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 20_000 }).toBeGreaterThan(5);
+  await expect
+    .poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 20_000 })
+    .toBeGreaterThan(5);
   await page.getByRole('button', { name: `Pause ${name}` }).click();
   await expect(page.getByText(/ · paused$/)).toBeVisible();
   await page.getByRole('button', { name: `Resume ${name}` }).click();
@@ -173,7 +223,10 @@ test('an upload survives pause, resume and a page reload, sending only the parts
 
   const row = page.getByRole('row').filter({ hasText: name });
   await expect(row.getByText('Ready')).toBeVisible();
-  const redirect = await page.request.get((await row.getByRole('link', { name: `Download ${name}` }).getAttribute('href'))!, { maxRedirects: 0 });
+  const redirect = await page.request.get(
+    (await row.getByRole('link', { name: `Download ${name}` }).getAttribute('href'))!,
+    { maxRedirects: 0 },
+  );
   expect(Buffer.compare(await (await page.request.get(redirect.headers().location)).body(), buffer)).toBe(0);
   await row.getByRole('button', { name: `Delete ${name}` }).click();
   await row.getByRole('button', { name: 'Yes, delete' }).click();
@@ -181,7 +234,9 @@ test('an upload survives pause, resume and a page reload, sending only the parts
   fs.rmSync(path.dirname(filePath), { recursive: true, force: true });
 });
 
-test('a part that fails mid-way or whose URL expired is retried with a fresh URL, and the file completes', async ({ page }) => {
+test('a part that fails mid-way or whose URL expired is retried with a fresh URL, and the file completes', async ({
+  page,
+}) => {
   await signIn(page, 'admin');
   await page.goto('/admin/files');
   const name = `flaky network ${Date.now()}.bin`;
@@ -193,17 +248,27 @@ test('a part that fails mid-way or whose URL expired is retried with a fresh URL
     attempts.set(part, [...seen, url.searchParams.get('X-Amz-Signature')!]);
     if (part === '1' && seen.length === 0) return route.abort('connectionreset'); // the network drops mid-part
     if (part === '2' && seen.length === 0) {
-      return route.fulfill({ status: 403, contentType: 'application/xml', body: '<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>' });
+      return route.fulfill({
+        status: 403,
+        contentType: 'application/xml',
+        body: '<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>',
+      });
     }
     return route.continue();
   });
-  await page.getByLabel('Upload files').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: randomBytes(11 * MIB) });
+  await page
+    .getByLabel('Upload files')
+    .setInputFiles({ name, mimeType: 'application/octet-stream', buffer: randomBytes(11 * MIB) });
   await expect(page.getByText('11 MB · uploaded')).toBeVisible({ timeout: 60_000 });
   expect(attempts.get('1')).toHaveLength(2);
   expect(attempts.get('2')).toHaveLength(2);
   expect(attempts.get('3')).toHaveLength(1);
   await expect(page.getByRole('row').filter({ hasText: name }).getByText('Ready')).toBeVisible();
-  await page.getByRole('row').filter({ hasText: name }).getByRole('button', { name: `Delete ${name}` }).click();
+  await page
+    .getByRole('row')
+    .filter({ hasText: name })
+    .getByRole('button', { name: `Delete ${name}` })
+    .click();
   await page.getByRole('row').filter({ hasText: name }).getByRole('button', { name: 'Yes, delete' }).click();
   await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
 });
@@ -215,7 +280,9 @@ test('the files page works on a phone', async ({ browser }) => {
   await page.goto('/admin/files');
   await expect(page.getByLabel('Upload files')).toBeAttached();
   await expect(page.getByRole('searchbox', { name: 'Search by name' })).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await context.close();
 });
@@ -223,7 +290,9 @@ test('the files page works on a phone', async ({ browser }) => {
 test('an empty file gets a clear refusal and nothing is listed', async ({ page }) => {
   await signIn(page, 'admin');
   await page.goto('/admin/files');
-  await page.getByLabel('Upload files').setInputFiles({ name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) });
+  await page
+    .getByLabel('Upload files')
+    .setInputFiles({ name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) });
   await expect(page.getByRole('alert').filter({ hasText: 'is empty' })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: 'empty.txt' })).toHaveCount(0);
 });
@@ -235,10 +304,17 @@ test('a customer cannot reach /admin/files, its downloads or its upload actions'
   await signIn(adminPage, 'admin');
   await adminPage.goto('/admin/files');
   const actionRequest = adminPage.waitForRequest((r) => r.method() === 'POST' && Boolean(r.headers()['next-action']));
-  await adminPage.getByLabel('Upload files').setInputFiles({ name: 'tiny.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+  await adminPage
+    .getByLabel('Upload files')
+    .setInputFiles({ name: 'tiny.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
   const recorded = await actionRequest;
   await expect(adminPage.getByText('5 B · uploaded')).toBeVisible();
-  const href = await adminPage.getByRole('row').filter({ hasText: 'tiny.txt' }).first().getByRole('link', { name: 'Download tiny.txt' }).getAttribute('href');
+  const href = await adminPage
+    .getByRole('row')
+    .filter({ hasText: 'tiny.txt' })
+    .first()
+    .getByRole('link', { name: 'Download tiny.txt' })
+    .getAttribute('href');
 
   await signIn(page, 'alice');
   const response = await page.goto('/admin/files');
@@ -246,7 +322,11 @@ test('a customer cannot reach /admin/files, its downloads or its upload actions'
   await expect(page.getByRole('heading', { name: 'Admins only' })).toBeVisible();
   expect((await page.request.get(href!, { maxRedirects: 0 })).status()).toBe(403);
 
-  const headers = Object.fromEntries(Object.entries(recorded.headers()).filter(([name]) => ['next-action', 'content-type', 'accept', 'next-router-state-tree'].includes(name)));
+  const headers = Object.fromEntries(
+    Object.entries(recorded.headers()).filter(([name]) =>
+      ['next-action', 'content-type', 'accept', 'next-router-state-tree'].includes(name),
+    ),
+  );
   const replay = await page.request.post('/admin/files', { headers, data: recorded.postData() ?? '' });
   expect(replay.status()).toBe(403);
 

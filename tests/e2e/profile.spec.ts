@@ -27,10 +27,13 @@ async function makeJpeg(page: Page, size: number): Promise<{ jpeg: Buffer; marke
   const encoded = Buffer.from(dataUrl.split(',')[1], 'base64');
   const marker = randomBytes(32);
   const segments: Buffer[] = [];
-  for (let room = size - encoded.length; room > 4; ) {
+  for (let room = size - encoded.length; room > 4;) {
     const payload = Math.min(65_533, room - 4);
     const header = Buffer.from([0xff, 0xfe, (payload + 2) >> 8, (payload + 2) & 0xff]);
-    segments.push(header, Buffer.concat([marker, randomBytes(Math.max(0, payload - marker.length))]).subarray(0, payload));
+    segments.push(
+      header,
+      Buffer.concat([marker, randomBytes(Math.max(0, payload - marker.length))]).subarray(0, payload),
+    );
     room -= payload + 4;
   }
   return { jpeg: Buffer.concat([encoded.subarray(0, 2), ...segments, encoded.subarray(2)]), marker };
@@ -57,7 +60,13 @@ function recordRequestBodies(page: Page, marker: Buffer) {
         const measured = response ? (await request.sizes()).requestBodySize : (body?.length ?? 0);
         const declared = Number((await request.headerValue('content-length').catch(() => null)) ?? 0);
         const url = new URL(request.url());
-        return { origin: url.origin, method: request.method(), path: url.pathname, bytes: Math.max(measured, declared), carriesPhoto: Boolean(body?.includes(marker)) };
+        return {
+          origin: url.origin,
+          method: request.method(),
+          path: url.pathname,
+          bytes: Math.max(measured, declared),
+          carriesPhoto: Boolean(body?.includes(marker)),
+        };
       })(),
     );
   };
@@ -68,7 +77,10 @@ function recordRequestBodies(page: Page, marker: Buffer) {
   };
 }
 
-test('alice uploads a real JPEG straight to S3, sees the progress, then her photo; no byte of it passes through the app', async ({ page, baseURL }) => {
+test('alice uploads a real JPEG straight to S3, sees the progress, then her photo; no byte of it passes through the app', async ({
+  page,
+  baseURL,
+}) => {
   await signIn(page, 'alice');
   await page.goto('/profile');
   const { jpeg, marker } = await makeJpeg(page, 512 * 1024);
@@ -76,16 +88,29 @@ test('alice uploads a real JPEG straight to S3, sees the progress, then her phot
   // A slow uplink, so that the progress bar has time to show (the S3 server is on this machine).
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 256 * 1024 });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: 256 * 1024,
+  });
   await page.evaluate(() => ((window as unknown as { stillSamePage: boolean }).stillSamePage = true));
 
   const stopRecording = recordRequestBodies(page, marker);
   await page.getByLabel('Profile photo').setInputFiles({ name: 'me.jpg', mimeType: 'image/jpeg', buffer: jpeg });
   const progress = page.getByRole('progressbar', { name: 'Uploading photo' });
   await expect(progress).toBeVisible();
-  await expect(formAlert(page).or(page.getByRole('status').filter({ hasText: 'Your new photo is saved.' }))).toHaveText('Your new photo is saved.', { timeout: 30_000 });
+  await expect(formAlert(page).or(page.getByRole('status').filter({ hasText: 'Your new photo is saved.' }))).toHaveText(
+    'Your new photo is saved.',
+    { timeout: 30_000 },
+  );
   await expect(progress).toBeHidden();
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
 
   // The photo, in the page and in the header, comes from S3 through a pre-signed URL, and decodes.
   const photo = page.getByRole('main').getByRole('img', { name: 'Profile photo of Alice Customer' });
@@ -111,7 +136,8 @@ test('alice uploads a real JPEG straight to S3, sees the progress, then her phot
     `photo ${jpeg.length} B; to the app (${appOrigin}): ${toApp.length} requests, ${total(appOrigin)} B of bodies, photo bytes in them: ${toApp.some((b) => b.carriesPhoto) ? 'YES' : 'none'}; ` +
     `to S3 (${s3Origin}): ${toS3.length} requests, ${total(s3Origin)} B of bodies`;
   console.log(`[measure] ${measurement}`);
-  for (const b of bodies) console.log(`[measure]   ${b.method} ${b.origin}${b.path.replace(/\/avatars\/.*/, '/avatars/…')} ${b.bytes} B`);
+  for (const b of bodies)
+    console.log(`[measure]   ${b.method} ${b.origin}${b.path.replace(/\/avatars\/.*/, '/avatars/…')} ${b.bytes} B`);
   test.info().annotations.push({ type: 'measurement', description: measurement });
   expect(toApp.some((b) => b.carriesPhoto)).toBe(false);
   expect(total(appOrigin)).toBeLessThan(4096); // two server action calls with small JSON arguments
@@ -124,7 +150,9 @@ test('alice uploads a real JPEG straight to S3, sees the progress, then her phot
   expect(Buffer.compare(await stored.body(), jpeg)).toBe(0);
 });
 
-test('repeat views reuse the same photo URL within its window, and the browser cache answers them', async ({ page }) => {
+test('repeat views reuse the same photo URL within its window, and the browser cache answers them', async ({
+  page,
+}) => {
   await signIn(page, 'alice');
   const headerPhoto = page.getByRole('banner').getByRole('img', { name: 'Profile photo of Alice Customer' });
   await page.goto('/profile');
@@ -154,11 +182,16 @@ test('repeat views reuse the same photo URL within its window, and the browser c
   expect(first.searchParams.get('X-Amz-Date')).toMatch(/T\d\d(00|15|30|45)00Z$/);
 });
 
-test('an oversize photo, an empty file and a PDF renamed .jpg are refused with a clear message, and change nothing', async ({ page }) => {
+test('an oversize photo, an empty file and a PDF renamed .jpg are refused with a clear message, and change nothing', async ({
+  page,
+}) => {
   await signIn(page, 'alice');
   await page.goto('/profile');
   const input = page.getByLabel('Profile photo');
-  const srcBefore = await page.getByRole('main').getByRole('img', { name: 'Profile photo of Alice Customer' }).getAttribute('src');
+  const srcBefore = await page
+    .getByRole('main')
+    .getByRole('img', { name: 'Profile photo of Alice Customer' })
+    .getAttribute('src');
 
   let sentToS3 = 0;
   page.on('request', (request) => {
@@ -173,9 +206,14 @@ test('an oversize photo, an empty file and a PDF renamed .jpg are refused with a
   // Its name and declared type say JPEG, so S3 takes it; the confirm step reads its first bytes.
   const pdf = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
   await input.setInputFiles({ name: 'invoice.jpg', mimeType: 'image/jpeg', buffer: pdf });
-  await expect(formAlert(page)).toHaveText('The file is not a real JPEG image (its content is a PDF document). Choose a JPEG, PNG or WebP photo.');
+  await expect(formAlert(page)).toHaveText(
+    'The file is not a real JPEG image (its content is a PDF document). Choose a JPEG, PNG or WebP photo.',
+  );
   expect(sentToS3).toBe(1);
-  await expect(page.getByRole('main').getByRole('img', { name: 'Profile photo of Alice Customer' })).toHaveAttribute('src', srcBefore!);
+  await expect(page.getByRole('main').getByRole('img', { name: 'Profile photo of Alice Customer' })).toHaveAttribute(
+    'src',
+    srcBefore!,
+  );
 });
 
 test('alice removes her photo; her initials come back', async ({ page }) => {
@@ -196,7 +234,9 @@ test('the profile page works on a phone', async ({ browser }) => {
   await signIn(page, 'bob');
   await page.goto('/profile');
   await expect(page.getByLabel('Profile photo')).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await context.close();
 });

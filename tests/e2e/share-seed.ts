@@ -8,7 +8,12 @@ import pg from 'pg';
  * (they are server-only), so this mirrors the one key rule it needs: library/<fileId>.
  */
 function s3() {
-  return new S3Client({ region: process.env.S3_REGION ?? 'us-east-1', endpoint: process.env.S3_ENDPOINT, forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED' });
+  return new S3Client({
+    region: process.env.S3_REGION ?? 'us-east-1',
+    endpoint: process.env.S3_ENDPOINT,
+    forcePathStyle: true,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+  });
 }
 
 export interface SeededFile {
@@ -22,7 +27,9 @@ export async function seedLibraryFile(name: string, bytes: Buffer = randomBytes(
   const id = `c${randomBytes(12).toString('hex')}`;
   const key = `library/${id}`;
   const client = s3();
-  await client.send(new PutObjectCommand({ Bucket: process.env.S3_BUCKET, Key: key, Body: bytes, ContentType: 'application/pdf' }));
+  await client.send(
+    new PutObjectCommand({ Bucket: process.env.S3_BUCKET, Key: key, Body: bytes, ContentType: 'application/pdf' }),
+  );
   const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
   try {
@@ -42,7 +49,10 @@ export async function seedLibraryFile(name: string, bytes: Buffer = randomBytes(
       const cleanup = new pg.Client({ connectionString: process.env.DATABASE_URL });
       await cleanup.connect();
       try {
-        await cleanup.query(`DELETE FROM "Share" WHERE "id" IN (SELECT "shareId" FROM "ShareFile" WHERE "fileId" = $1)`, [id]);
+        await cleanup.query(
+          `DELETE FROM "Share" WHERE "id" IN (SELECT "shareId" FROM "ShareFile" WHERE "fileId" = $1)`,
+          [id],
+        );
         await cleanup.query(`DELETE FROM "LibraryFile" WHERE "id" = $1`, [id]);
       } finally {
         await cleanup.end();

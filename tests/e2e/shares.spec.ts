@@ -16,8 +16,15 @@ test.afterAll(async () => {
 });
 
 /** A partner: a fresh browser context with no session, opening their link and unlocking it. */
-async function openAsPartner(browser: Browser, link: string, options: { firstTryWrong?: boolean; phone?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true, ...(options.phone ? { viewport: { width: 375, height: 740 } } : {}) });
+async function openAsPartner(
+  browser: Browser,
+  link: string,
+  options: { firstTryWrong?: boolean; phone?: boolean } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    acceptDownloads: true,
+    ...(options.phone ? { viewport: { width: 375, height: 740 } } : {}),
+  });
   const page = await context.newPage();
   await page.goto(link);
   // Behind the password the page shows nothing of the share: no title, no files.
@@ -34,17 +41,28 @@ async function openAsPartner(browser: Browser, link: string, options: { firstTry
   await expect(page.getByRole('heading', { name: 'Files', exact: true })).toBeVisible();
   // The unlock is remembered for this one link only, out of scripts' reach.
   const [unlock] = await context.cookies();
-  expect(unlock).toMatchObject({ name: 'gp_share_unlock', path: new URL(link).pathname, httpOnly: true, sameSite: 'Lax' });
+  expect(unlock).toMatchObject({
+    name: 'gp_share_unlock',
+    path: new URL(link).pathname,
+    httpOnly: true,
+    sameSite: 'Lax',
+  });
   return page;
 }
 
 async function downloadBytes(page: Page, name: string): Promise<Buffer> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: `Download ${name}` }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: `Download ${name}` }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe(name);
   return fs.readFile((await download.path())!);
 }
 
-test('an admin shares files with two partners behind a password, then revokes one of them', async ({ page, browser }) => {
+test('an admin shares files with two partners behind a password, then revokes one of them', async ({
+  page,
+  browser,
+}) => {
   await signIn(page, 'admin');
   await page.goto('/admin/shares/new');
   await page.getByLabel('Title').fill('Files for the Q3 audit');
@@ -78,13 +96,18 @@ test('an admin shares files with two partners behind a password, then revokes on
   await expect(patRow.getByText('Revoked')).toBeVisible();
 
   // Pat's next click shows the revoked page (status 410)...
-  const [response] = await Promise.all([pat.waitForResponse((r) => r.url().includes('/files/')), pat.getByRole('link', { name: `Download ${file.name}` }).click()]);
+  const [response] = await Promise.all([
+    pat.waitForResponse((r) => r.url().includes('/files/')),
+    pat.getByRole('link', { name: `Download ${file.name}` }).click(),
+  ]);
   expect(response.status()).toBe(410);
   await expect(pat.getByRole('heading', { name: 'This link has been revoked' })).toBeVisible();
 
   // ...while Quinn, on a phone, still downloads.
   const quinn = await openAsPartner(browser, quinnLink, { phone: true });
-  expect(await quinn.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  expect(
+    await quinn.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  ).toBeLessThanOrEqual(0);
   expect(await downloadBytes(quinn, file.name)).toEqual(file.bytes);
 
   // Pat's log records the download and the refusal.

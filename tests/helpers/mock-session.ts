@@ -14,7 +14,12 @@ export class Forbidden extends Error {}
 
 /** Signs in as a seeded (or test-made) account by email; null signs out. */
 export async function signedInAs(email: string | null): Promise<SessionUser | null> {
-  user = email ? await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, role: true, avatarUpdatedAt: true } }) : null;
+  user = email
+    ? await db.user.findUniqueOrThrow({
+        where: { email },
+        select: { id: true, email: true, name: true, role: true, avatarUpdatedAt: true },
+      })
+    : null;
   return user;
 }
 

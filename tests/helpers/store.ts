@@ -12,7 +12,9 @@ export const storeKind = (process.env.S3_STORE_KIND ?? 'other') as StoreKind;
 export type StoreFeature = 'bucket policy' | 'Block Public Access' | 'access points';
 
 /** What each local store lacks (radosgw's access points are the app's AWS-only feature, untested locally either way). */
-export const MISSING_FEATURES: Record<string, StoreFeature[]> = { emulator: ['bucket policy', 'Block Public Access', 'access points'] };
+export const MISSING_FEATURES: Record<string, StoreFeature[]> = {
+  emulator: ['bucket policy', 'Block Public Access', 'access points'],
+};
 
 /**
  * For a test that needs store features: `skip` on a store without them, and a title tag the test
@@ -21,6 +23,7 @@ export const MISSING_FEATURES: Record<string, StoreFeature[]> = { emulator: ['bu
  */
 export function needs(...features: StoreFeature[]): { skip: boolean; title: (title: string) => string } {
   const missing = features.filter((f) => MISSING_FEATURES[storeKind]?.includes(f));
-  if (missing.length) console.warn(`SKIPPED on the ${storeKind}: it has no ${missing.join(' or ')}; radosgw (CI) runs these tests.`);
+  if (missing.length)
+    console.warn(`SKIPPED on the ${storeKind}: it has no ${missing.join(' or ')}; radosgw (CI) runs these tests.`);
   return { skip: missing.length > 0, title: (title) => `${title} [needs ${features.join(', ')}]` };
 }

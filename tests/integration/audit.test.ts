@@ -13,13 +13,28 @@ describe('reading the audit log', () => {
     const action = `test.audit-${randomBytes(4).toString('hex')}`;
     const admin = await signedInAs('admin@example.com');
     for (let i = 0; i < AUDIT_PAGE_SIZE + 2; i++) {
-      await db.auditEvent.create({ data: { actorId: admin!.id, action, outcome: 'granted', subjectType: 'invoice', subjectId: `n${i}`, ip: '192.0.2.1', userAgent: 'audit-test' } });
+      await db.auditEvent.create({
+        data: {
+          actorId: admin!.id,
+          action,
+          outcome: 'granted',
+          subjectType: 'invoice',
+          subjectId: `n${i}`,
+          ip: '192.0.2.1',
+          userAgent: 'audit-test',
+        },
+      });
     }
     const first = await listAuditEvents({ action });
     expect(first).toMatchObject({ page: 1, pageCount: 2, total: AUDIT_PAGE_SIZE + 2 });
     expect(first.actions).toContain(action);
     expect(first.events).toHaveLength(AUDIT_PAGE_SIZE);
-    expect(first.events[0]).toMatchObject({ subjectId: `n${AUDIT_PAGE_SIZE + 1}`, actor: { email: 'admin@example.com' }, ip: '192.0.2.1', userAgent: 'audit-test' });
+    expect(first.events[0]).toMatchObject({
+      subjectId: `n${AUDIT_PAGE_SIZE + 1}`,
+      actor: { email: 'admin@example.com' },
+      ip: '192.0.2.1',
+      userAgent: 'audit-test',
+    });
     const second = await listAuditEvents({ action, page: 2 });
     expect(second.events.map((e) => e.subjectId)).toEqual(['n1', 'n0']);
     expect((await listAuditEvents({ action, page: 99 })).page).toBe(2);
@@ -34,7 +49,14 @@ describe('reading the audit log', () => {
     await recordAudit({ actorId: null, action: 'avatar.upload', outcome: 'refused', subjectType: 'user', subjectId });
     const rows = await db.auditEvent.findMany({ where: { subjectId }, orderBy: { createdAt: 'asc' } });
     expect(rows).toMatchObject([
-      { actorId: admin!.id, action: 'storage.lab', subjectType: 'bucket', ip: '192.0.2.9', userAgent: 'recorder-test', detail: { probes: 0 } },
+      {
+        actorId: admin!.id,
+        action: 'storage.lab',
+        subjectType: 'bucket',
+        ip: '192.0.2.9',
+        userAgent: 'recorder-test',
+        detail: { probes: 0 },
+      },
       { actorId: null, action: 'avatar.upload', subjectType: 'user', ip: null },
     ]);
     await db.auditEvent.deleteMany({ where: { subjectId } });

@@ -28,7 +28,10 @@ const { presignGet, presignPost } = await import('@/lib/storage/presign');
 const { explainS3Error } = await import('@/lib/upload-client');
 
 /** A real 1x1 PNG. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 interface Form {
@@ -52,7 +55,11 @@ async function listKeys(prefix: string): Promise<string[]> {
 
 async function newUser(label: string): Promise<SessionUser> {
   return db.user.create({
-    data: { email: `avatar-${label}-${randomBytes(4).toString('hex')}@example.com`, name: `Avatar ${label}`, passwordHash: 'not-a-real-hash' },
+    data: {
+      email: `avatar-${label}-${randomBytes(4).toString('hex')}@example.com`,
+      name: `Avatar ${label}`,
+      passwordHash: 'not-a-real-hash',
+    },
     select: { id: true, email: true, name: true, role: true, avatarUpdatedAt: true },
   });
 }
@@ -99,7 +106,11 @@ describe('the upload form: S3 itself enforces the policy', () => {
     expect(form.maxBytes).toBe(env.AVATAR_MAX_BYTES);
     expect(form.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(300_000);
     expect(await headObject(key)).toMatchObject({ size: PNG.length, contentType: 'image/png' });
-    expect(await db.avatarUpload.findUniqueOrThrow({ where: { id: form.uploadId } })).toMatchObject({ userId: alice.id, key, contentType: 'image/png' });
+    expect(await db.avatarUpload.findUniqueOrThrow({ where: { id: form.uploadId } })).toMatchObject({
+      userId: alice.id,
+      key,
+      contentType: 'image/png',
+    });
   });
 
   it('rejects a body over the size limit with EntityTooLarge, and an empty one', async () => {
@@ -122,7 +133,11 @@ describe('the upload form: S3 itself enforces the policy', () => {
 
   it('rejects a key outside the one signed: another user’s prefix, or the verified photo prefix', async () => {
     const created = await createAvatarUpload({ contentType: 'image/png', size: PNG.length });
-    for (const key of [keys.avatarQuarantine(bob.id, created.uploadId), keys.avatar(alice.id, created.uploadId), `${created.fields.key}x`]) {
+    for (const key of [
+      keys.avatarQuarantine(bob.id, created.uploadId),
+      keys.avatar(alice.id, created.uploadId),
+      `${created.fields.key}x`,
+    ]) {
       expect((await post(created, PNG, { key })).status).toBe(403);
       expect(await headObject(key)).toBeNull();
     }
@@ -140,9 +155,13 @@ describe('the upload form: S3 itself enforces the policy', () => {
 
   it('issues no form for a type that cannot be a photo, an empty file or an oversize one', async () => {
     const before = await db.avatarUpload.count({ where: { userId: alice.id } });
-    await expect(createAvatarUpload({ contentType: 'application/pdf', size: 100 })).rejects.toThrow(/JPEG, PNG or WebP/);
+    await expect(createAvatarUpload({ contentType: 'application/pdf', size: 100 })).rejects.toThrow(
+      /JPEG, PNG or WebP/,
+    );
     await expect(createAvatarUpload({ contentType: 'image/png', size: 0 })).rejects.toThrow(/empty/);
-    await expect(createAvatarUpload({ contentType: 'image/png', size: 6 * 1024 * 1024 })).rejects.toThrow(/6\.0 MB; the limit is 5\.0 MB/);
+    await expect(createAvatarUpload({ contentType: 'image/png', size: 6 * 1024 * 1024 })).rejects.toThrow(
+      /6\.0 MB; the limit is 5\.0 MB/,
+    );
     expect(await db.avatarUpload.count({ where: { userId: alice.id } })).toBe(before);
   });
 });
@@ -175,16 +194,25 @@ describe('the confirm step', () => {
   it('rejects a PDF declared as a JPEG: deletes the object and the upload, keeps the current photo, says why', async () => {
     const current = await avatarKeyOf(alice);
     const form = await uploadAs(alice, 'image/jpeg', PDF);
-    await expect(confirmAvatarUpload(form.uploadId)).rejects.toThrow(new DalError('The file is not a real JPEG image (its content is a PDF document). Choose a JPEG, PNG or WebP photo.'));
+    await expect(confirmAvatarUpload(form.uploadId)).rejects.toThrow(
+      new DalError(
+        'The file is not a real JPEG image (its content is a PDF document). Choose a JPEG, PNG or WebP photo.',
+      ),
+    );
     expect(await headObject(form.fields.key)).toBeNull();
     expect(await db.avatarUpload.findUnique({ where: { id: form.uploadId } })).toBeNull();
     expect(await avatarKeyOf(alice)).toBe(current);
-    expect(await db.auditEvent.count({ where: { actorId: alice.id, action: 'avatar.reject', subjectId: form.uploadId } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { actorId: alice.id, action: 'avatar.reject', subjectId: form.uploadId } }),
+    ).toBe(1);
   });
 
   it('refuses an upload whose form expired; a new upload works', async () => {
     const form = await uploadAs(alice, 'image/png', PNG);
-    await db.avatarUpload.update({ where: { id: form.uploadId }, data: { expiresAt: new Date(Date.now() - (CONFIRM_GRACE_SECONDS + 1) * 1000) } });
+    await db.avatarUpload.update({
+      where: { id: form.uploadId },
+      data: { expiresAt: new Date(Date.now() - (CONFIRM_GRACE_SECONDS + 1) * 1000) },
+    });
     await expect(confirmAvatarUpload(form.uploadId)).rejects.toThrow(/expired/);
     expect(await headObject(form.fields.key)).toBeNull();
 
@@ -230,7 +258,11 @@ describe('one user cannot reach another’s upload or photo', () => {
     await expect(confirmAvatarUpload(form.uploadId)).rejects.toThrow(/not waiting for confirmation/);
     expect(await avatarKeyOf(bob)).toBeNull();
     expect(await headObject(form.fields.key)).not.toBeNull();
-    expect(await db.auditEvent.count({ where: { actorId: bob.id, action: 'avatar.confirm', outcome: 'refused', subjectId: form.uploadId } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { actorId: bob.id, action: 'avatar.confirm', outcome: 'refused', subjectId: form.uploadId },
+      }),
+    ).toBe(1);
 
     session.user = alice;
     await expect(confirmAvatarUpload(form.uploadId)).resolves.not.toBeNull();
@@ -241,7 +273,9 @@ describe('one user cannot reach another’s upload or photo', () => {
     expect(await myAvatar()).toBeNull();
     const aliceKey = (await avatarKeyOf(alice))!;
     expect(aliceKey).toMatch(new RegExp(`^avatars/${alice.id}/`));
-    await expect(presignGet(keys.avatarQuarantine(alice.id, 'abcdef0123456789'), { purpose: 'download' })).rejects.toThrow(/quarantined/);
+    await expect(
+      presignGet(keys.avatarQuarantine(alice.id, 'abcdef0123456789'), { purpose: 'download' }),
+    ).rejects.toThrow(/quarantined/);
     const unsigned = await fetch(`${env.S3_ENDPOINT}/${bucket()}/${aliceKey}`);
     expect(unsigned.status).toBe(403);
   });
@@ -250,7 +284,10 @@ describe('one user cannot reach another’s upload or photo', () => {
 describe('storage:cleanup', () => {
   it('removes expired uploads and stale quarantined objects, and leaves pending uploads alone', async () => {
     const expired = await uploadAs(bob, 'image/png', PNG);
-    await db.avatarUpload.update({ where: { id: expired.uploadId }, data: { expiresAt: new Date(Date.now() - (CONFIRM_GRACE_SECONDS + 1) * 1000) } });
+    await db.avatarUpload.update({
+      where: { id: expired.uploadId },
+      data: { expiresAt: new Date(Date.now() - (CONFIRM_GRACE_SECONDS + 1) * 1000) },
+    });
     const orphan = await uploadAs(bob, 'image/png', PNG);
     await db.avatarUpload.delete({ where: { id: orphan.uploadId } }); // as if a confirm crashed half-way
     const pending = await uploadAs(bob, 'image/png', PNG);
@@ -271,10 +308,20 @@ describe('storage:cleanup', () => {
   });
 
   it('runs as `npm run storage:cleanup`, outside Next', async () => {
-    const run = (...args: string[]) => promisify(execFile)(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/storage-cleanup.ts', ...args], { env: process.env });
+    const run = (...args: string[]) =>
+      promisify(execFile)(
+        process.execPath,
+        ['--conditions=react-server', '--import', 'tsx', 'scripts/storage-cleanup.ts', ...args],
+        { env: process.env },
+      );
     const { stdout } = await run('--older-than-minutes', '60');
-    expect(stdout).toMatch(/^Removed \d+ expired photo upload\(s\) and \d+ stale quarantined object\(s\) older than 60 min\./);
-    await expect(run('--older-than-minutes', 'soon')).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/whole number of minutes/) });
+    expect(stdout).toMatch(
+      /^Removed \d+ expired photo upload\(s\) and \d+ stale quarantined object\(s\) older than 60 min\./,
+    );
+    await expect(run('--older-than-minutes', 'soon')).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/whole number of minutes/),
+    });
   });
 
   it('refuses a threshold short enough to delete uploads still in progress', async () => {

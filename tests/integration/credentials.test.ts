@@ -18,14 +18,18 @@ describe('checkCredentials (real PostgreSQL)', () => {
 
   it('answers a wrong password and an unknown email alike', async () => {
     const wrongPassword = await checkCredentials({ email: 'bob@example.com', password: 'nope' }, freshIp());
-    const unknownEmail = await checkCredentials({ email: `ghost-${randomUUID()}@example.com`, password: 'nope' }, freshIp());
+    const unknownEmail = await checkCredentials(
+      { email: `ghost-${randomUUID()}@example.com`, password: 'nope' },
+      freshIp(),
+    );
     expect(wrongPassword).toEqual({ outcome: 'invalid' });
     expect(unknownEmail).toEqual(wrongPassword);
   });
 
   it('throttles an account after 5 failures in 15 minutes, from any IP, and records every attempt', async () => {
     const email = `target-${randomUUID()}@example.com`;
-    for (let i = 0; i < 5; i++) expect(await checkCredentials({ email, password: `guess-${i}` }, freshIp())).toEqual({ outcome: 'invalid' });
+    for (let i = 0; i < 5; i++)
+      expect(await checkCredentials({ email, password: `guess-${i}` }, freshIp())).toEqual({ outcome: 'invalid' });
     const verdict = await checkCredentials({ email, password: 'guess-6' }, freshIp());
     if (verdict.outcome === 'throttled') {
       const minutes = (verdict.retryAt.getTime() - Date.now()) / 60_000;
@@ -44,7 +48,9 @@ describe('checkCredentials (real PostgreSQL)', () => {
     const before = new Date();
     try {
       for (let i = 0; i < 5; i++) await checkCredentials({ email, password: `wrong-${i}` }, ip);
-      expect(await checkCredentials({ email, password: 'guestpass' }, freshIp())).toMatchObject({ outcome: 'throttled' });
+      expect(await checkCredentials({ email, password: 'guestpass' }, freshIp())).toMatchObject({
+        outcome: 'throttled',
+      });
     } finally {
       // Leave bob able to sign in for the other suites.
       await db.loginAttempt.deleteMany({ where: { email, createdAt: { gte: before } } });
@@ -53,10 +59,15 @@ describe('checkCredentials (real PostgreSQL)', () => {
 
   it('throttles an IP after 30 failures across accounts', async () => {
     const ip = freshIp();
-    for (let i = 0; i < 30; i++) await checkCredentials({ email: `spray-${i}-${randomUUID()}@example.com`, password: 'x' }, ip);
-    expect(await checkCredentials({ email: `spray-last-${randomUUID()}@example.com`, password: 'x' }, ip)).toMatchObject({ outcome: 'throttled' });
+    for (let i = 0; i < 30; i++)
+      await checkCredentials({ email: `spray-${i}-${randomUUID()}@example.com`, password: 'x' }, ip);
+    expect(
+      await checkCredentials({ email: `spray-last-${randomUUID()}@example.com`, password: 'x' }, ip),
+    ).toMatchObject({ outcome: 'throttled' });
     // Another IP is unaffected.
-    expect(await checkCredentials({ email: 'alice@example.com', password: 'guestpass' }, freshIp())).toMatchObject({ outcome: 'authenticated' });
+    expect(await checkCredentials({ email: 'alice@example.com', password: 'guestpass' }, freshIp())).toMatchObject({
+      outcome: 'authenticated',
+    });
   });
 
   it('rejects malformed input without touching the database', async () => {

@@ -13,7 +13,11 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 
 type SeededInvoice = Awaited<ReturnType<typeof loadSeeded>>[number];
 async function loadSeeded() {
-  return db.invoice.findMany({ where: { number: { in: SEED_INVOICES.map((i) => i.number) } }, include: { customer: true }, orderBy: { number: 'asc' } });
+  return db.invoice.findMany({
+    where: { number: { in: SEED_INVOICES.map((i) => i.number) } },
+    include: { customer: true },
+    orderBy: { number: 'asc' },
+  });
 }
 let seeded: SeededInvoice[];
 const byNumber = (number: string) => seeded.find((i) => i.number === number)!;
@@ -59,7 +63,10 @@ describe('invoice downloads against radosgw', () => {
 
   it('a URL really expires: signed for 2 s, S3 refuses it after', async () => {
     const invoice = byNumber('INV-2026-0001');
-    const { url, expiresAt } = await presignInvoiceDownload(invoice.objectKey, invoice.number, { purpose: 'download', ttlSeconds: 2 });
+    const { url, expiresAt } = await presignInvoiceDownload(invoice.objectKey, invoice.number, {
+      purpose: 'download',
+      ttlSeconds: 2,
+    });
     expect(expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(2_000);
     expect((await fetch(url)).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 3_100));
@@ -99,9 +106,16 @@ describe('who gets an invoice link', () => {
     const since = new Date();
     const link = await issueInvoiceDownload(invoice.id, context);
     expect(link.outcome).toBe(expected);
-    const events = await db.auditEvent.findMany({ where: { action: 'invoice.download', subjectId: invoice.id, createdAt: { gte: since } } });
+    const events = await db.auditEvent.findMany({
+      where: { action: 'invoice.download', subjectId: invoice.id, createdAt: { gte: since } },
+    });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ actorId: user?.id ?? null, outcome: expected === 'granted' ? 'granted' : 'refused', ip: context.ip, userAgent: context.userAgent });
+    expect(events[0]).toMatchObject({
+      actorId: user?.id ?? null,
+      outcome: expected === 'granted' ? 'granted' : 'refused',
+      ip: context.ip,
+      userAgent: context.userAgent,
+    });
     if (link.outcome === 'granted') expect(events[0].urlExpiresAt).toEqual(link.expiresAt);
   });
 
@@ -111,8 +125,15 @@ describe('who gets an invoice link', () => {
     for (const id of ['aaaaaaaaaaaaaaaaaaaaaaaa', '../../etc/passwd', 'INV-2026-0001', '']) {
       expect(await issueInvoiceDownload(id, context)).toEqual({ outcome: 'not-found' });
     }
-    const refusals = await db.auditEvent.findMany({ where: { action: 'invoice.download', actorId: bob!.id, outcome: 'refused', createdAt: { gte: since } } });
-    expect(refusals.map((e) => (e.detail as { reason: string }).reason).sort()).toEqual(['malformed-id', 'malformed-id', 'malformed-id', 'no-such-invoice']);
+    const refusals = await db.auditEvent.findMany({
+      where: { action: 'invoice.download', actorId: bob!.id, outcome: 'refused', createdAt: { gte: since } },
+    });
+    expect(refusals.map((e) => (e.detail as { reason: string }).reason).sort()).toEqual([
+      'malformed-id',
+      'malformed-id',
+      'malformed-id',
+      'no-such-invoice',
+    ]);
   });
 
   it('"Copy link" lives exactly as long as the invoice policy allows: 24 hours', async () => {
@@ -125,7 +146,10 @@ describe('who gets an invoice link', () => {
     expect(lifetime).toBeGreaterThan(86_400_000 - 60_000);
     expect(lifetime).toBeLessThanOrEqual(86_400_000 + 1_000);
     expect(new URL(link.url).searchParams.get('X-Amz-Expires')).toBe('86400');
-    const audit = await db.auditEvent.findFirst({ where: { action: 'invoice.link', subjectId: byNumber('INV-2026-0003').id }, orderBy: { createdAt: 'desc' } });
+    const audit = await db.auditEvent.findFirst({
+      where: { action: 'invoice.link', subjectId: byNumber('INV-2026-0003').id },
+      orderBy: { createdAt: 'desc' },
+    });
     expect(audit?.urlExpiresAt).toEqual(link.expiresAt);
   });
 });

@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { DalError } from '@/lib/dal/errors';
 import { cleanupPendingInvoices } from '@/lib/dal/invoice-cleanup';
-import { confirmInvoiceIssue, issueInvoiceDownload, listMyInvoices, startInvoiceIssue, voidInvoice } from '@/lib/dal/invoices';
+import {
+  confirmInvoiceIssue,
+  issueInvoiceDownload,
+  listMyInvoices,
+  startInvoiceIssue,
+  voidInvoice,
+} from '@/lib/dal/invoices';
 import { textPdf } from '@/lib/invoices/pdf';
 import { deleteObject, headObject } from '@/lib/storage/objects';
 import type { PresignedPostForm } from '@/lib/storage/presign';
@@ -26,12 +32,17 @@ async function postToS3(upload: PresignedPostForm, body: Uint8Array, type = 'app
 }
 
 async function start(invoiceNumber = number()) {
-  const result = await startInvoiceIssue({ customerId, number: invoiceNumber, amountCents: 4_200, currency: 'EUR' }, context);
+  const result = await startInvoiceIssue(
+    { customerId, number: invoiceNumber, amountCents: 4_200, currency: 'EUR' },
+    context,
+  );
   return { ...result, number: invoiceNumber };
 }
 
 beforeAll(async () => {
-  customerId = (await db.user.create({ data: { email: customerEmail, name: 'Issue Test Customer', passwordHash: 'x' } })).id;
+  customerId = (
+    await db.user.create({ data: { email: customerEmail, name: 'Issue Test Customer', passwordHash: 'x' } })
+  ).id;
 });
 
 afterAll(async () => {
@@ -57,7 +68,11 @@ describe('issuing an invoice (admins)', () => {
     await signedInAs('admin@example.com');
     expect(await confirmInvoiceIssue(issued.invoiceId, context)).toEqual({ number: issued.number });
     const row = await db.invoice.findUniqueOrThrow({ where: { id: issued.invoiceId } });
-    expect(row).toMatchObject({ status: 'OPEN', sizeBytes: pdf.byteLength, sha256: createHash('sha256').update(pdf).digest('hex') });
+    expect(row).toMatchObject({
+      status: 'OPEN',
+      sizeBytes: pdf.byteLength,
+      sha256: createHash('sha256').update(pdf).digest('hex'),
+    });
     expect(row.objectKey).toBe(`invoices/${customerId}/${issued.invoiceId}.pdf`);
 
     await signedInAs(customerEmail);
@@ -68,11 +83,18 @@ describe('issuing an invoice (admins)', () => {
   it('S3 refuses an upload of another Content-Type or above the size bound', async () => {
     await signedInAs('admin@example.com');
     const issued = await start();
-    expect(await postToS3({ ...issued.upload, fields: { ...issued.upload.fields, 'Content-Type': 'text/html' } }, textPdf(['x']))).toBe(403);
+    expect(
+      await postToS3(
+        { ...issued.upload, fields: { ...issued.upload.fields, 'Content-Type': 'text/html' } },
+        textPdf(['x']),
+      ),
+    ).toBe(403);
     const tooLarge = new Uint8Array(issued.upload.maxBytes + 1);
     tooLarge.set(new TextEncoder().encode('%PDF-1.4'));
     expect(await postToS3(issued.upload, tooLarge)).toBe(400);
-    expect(await headObject((await db.invoice.findUniqueOrThrow({ where: { id: issued.invoiceId } })).objectKey)).toBeNull();
+    expect(
+      await headObject((await db.invoice.findUniqueOrThrow({ where: { id: issued.invoiceId } })).objectKey),
+    ).toBeNull();
     await expect(confirmInvoiceIssue(issued.invoiceId, context)).rejects.toThrow(/did not arrive/);
   });
 
@@ -95,22 +117,31 @@ describe('issuing an invoice (admins)', () => {
     await signedInAs('admin@example.com');
     const abandoned = await start();
     expect(await postToS3(abandoned.upload, textPdf(['never confirmed']))).toBe(204);
-    await db.invoice.update({ where: { id: abandoned.invoiceId }, data: { createdAt: new Date(Date.now() - 2 * 3600_000) } });
+    await db.invoice.update({
+      where: { id: abandoned.invoiceId },
+      data: { createdAt: new Date(Date.now() - 2 * 3600_000) },
+    });
     const recent = await start();
 
     expect(await cleanupPendingInvoices({ staleAfterSeconds: 3600 })).toBeGreaterThanOrEqual(1);
     expect(await db.invoice.findUnique({ where: { id: abandoned.invoiceId } })).toBeNull();
     expect(await headObject(`invoices/${customerId}/${abandoned.invoiceId}.pdf`)).toBeNull();
-    expect(await db.invoice.findUnique({ where: { id: recent.invoiceId } })).toMatchObject({ status: 'PENDING_UPLOAD' });
+    expect(await db.invoice.findUnique({ where: { id: recent.invoiceId } })).toMatchObject({
+      status: 'PENDING_UPLOAD',
+    });
     // A late confirm of the removed invoice finds nothing to confirm.
     await expect(confirmInvoiceIssue(abandoned.invoiceId, context)).rejects.toThrow(DalError);
   });
 
   it('refuses a number that is taken, and customers cannot issue at all', async () => {
     await signedInAs('admin@example.com');
-    await expect(startInvoiceIssue({ customerId, number: 'INV-2026-0001', amountCents: 1, currency: 'EUR' }, context)).rejects.toMatchObject({ field: 'number' });
+    await expect(
+      startInvoiceIssue({ customerId, number: 'INV-2026-0001', amountCents: 1, currency: 'EUR' }, context),
+    ).rejects.toMatchObject({ field: 'number' });
     await signedInAs('alice@example.com');
-    await expect(startInvoiceIssue({ customerId, number: number(), amountCents: 1, currency: 'EUR' }, context)).rejects.toBeInstanceOf(Forbidden);
+    await expect(
+      startInvoiceIssue({ customerId, number: number(), amountCents: 1, currency: 'EUR' }, context),
+    ).rejects.toBeInstanceOf(Forbidden);
   });
 
   it('voiding: the customer still sees it, the download is refused as voided, and it is audited', async () => {
@@ -122,7 +153,12 @@ describe('issuing an invoice (admins)', () => {
     await expect(voidInvoice(issued.invoiceId, context)).rejects.toThrow(/already void/);
     await signedInAs(customerEmail);
     expect((await listMyInvoices()).find((i) => i.id === issued.invoiceId)?.status).toBe('VOID');
-    expect(await issueInvoiceDownload(issued.invoiceId, context)).toMatchObject({ outcome: 'voided', number: issued.number });
-    expect(await db.auditEvent.count({ where: { action: 'invoice.void', subjectId: issued.invoiceId, outcome: 'changed' } })).toBe(1);
+    expect(await issueInvoiceDownload(issued.invoiceId, context)).toMatchObject({
+      outcome: 'voided',
+      number: issued.number,
+    });
+    expect(
+      await db.auditEvent.count({ where: { action: 'invoice.void', subjectId: issued.invoiceId, outcome: 'changed' } }),
+    ).toBe(1);
   });
 });

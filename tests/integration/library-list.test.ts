@@ -12,11 +12,16 @@ const { listLibraryFiles } = await import('@/lib/dal/library-files');
 const ROWS = 10_000;
 const suffix = randomBytes(4).toString('hex');
 let adminId = '';
-const nameOf = (i: number) => `${['Report', 'photo', 'Contract', 'video'][i % 4]} ${String((i * 7919) % ROWS).padStart(5, '0')}.bin`;
+const nameOf = (i: number) =>
+  `${['Report', 'photo', 'Contract', 'video'][i % 4]} ${String((i * 7919) % ROWS).padStart(5, '0')}.bin`;
 const names = Array.from({ length: ROWS }, (_, i) => nameOf(i));
 
 beforeAll(async () => {
-  adminId = (await db.user.create({ data: { email: `list-admin-${suffix}@library.test`, name: 'List Admin', passwordHash: 'x', role: 'ADMIN' } })).id;
+  adminId = (
+    await db.user.create({
+      data: { email: `list-admin-${suffix}@library.test`, name: 'List Admin', passwordHash: 'x', role: 'ADMIN' },
+    })
+  ).id;
   session.userId = adminId;
   const base = Date.UTC(2026, 0, 1);
   await db.libraryFile.createMany({
@@ -50,7 +55,11 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 describe('library listing with 10,000 files', () => {
   it('walks every page by keyset in each sort order, without gaps or repeats, and back again', async () => {
     const timings: Record<string, number[]> = {};
-    for (const [sort, direction] of [['name', 'asc'], ['size', 'desc'], ['date', 'desc']] as const) {
+    for (const [sort, direction] of [
+      ['name', 'asc'],
+      ['size', 'desc'],
+      ['date', 'desc'],
+    ] as const) {
       const seen: string[] = [];
       const values: (string | number)[] = [];
       let after: string | undefined;
@@ -77,12 +86,16 @@ describe('library listing with 10,000 files', () => {
       // The last page's "previous" cursor leads back to the page before it.
       const lastFirst = seen.at(-1 - ((seen.length - 1) % 200))!;
       const previous = await listLibraryFiles({ sort, direction, before: lastFirst, pageSize: 200 });
-      expect(previous.files.map((f) => f.id)).toEqual(seen.slice(seen.indexOf(lastFirst) - 200, seen.indexOf(lastFirst)));
+      expect(previous.files.map((f) => f.id)).toEqual(
+        seen.slice(seen.indexOf(lastFirst) - 200, seen.indexOf(lastFirst)),
+      );
       expect(pages).toBeGreaterThanOrEqual(ROWS / 200);
     }
     for (const [order, times] of Object.entries(timings)) {
       const sorted = [...times].sort((a, b) => a - b);
-      console.log(`[library list, 10k rows] ${order}: first page ${times[0].toFixed(1)} ms, last page ${times.at(-1)!.toFixed(1)} ms, median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms over ${times.length} pages`);
+      console.log(
+        `[library list, 10k rows] ${order}: first page ${times[0].toFixed(1)} ms, last page ${times.at(-1)!.toFixed(1)} ms, median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms over ${times.length} pages`,
+      );
     }
   });
 
@@ -99,7 +112,10 @@ describe('library listing with 10,000 files', () => {
 
   it('shows unfinished uploads as such, never as ready', async () => {
     const page = await listLibraryFiles({ search: 'Report', sort: 'name', pageSize: 200 });
-    const uploading = await db.libraryFile.findMany({ where: { uploadedById: adminId, status: 'UPLOADING' }, select: { id: true } });
+    const uploading = await db.libraryFile.findMany({
+      where: { uploadedById: adminId, status: 'UPLOADING' },
+      select: { id: true },
+    });
     const ids = new Set(uploading.map((u) => u.id));
     for (const file of page.files) expect(file.status).toBe(ids.has(file.id) ? 'UPLOADING' : 'READY');
   });

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 
 describe('migrations', () => {
   it('produce exactly prisma/schema.prisma on the test database', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['scripts/migrate.mjs', 'check'], { env: process.env });
+    const { stdout } = await promisify(execFile)(process.execPath, ['scripts/migrate.mjs', 'check'], {
+      env: process.env,
+    });
     expect(stdout).toContain('database matches prisma/schema.prisma');
   });
 });

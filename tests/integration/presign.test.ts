@@ -31,7 +31,11 @@ describe('pre-signed URLs against a signature-verifying S3 server', () => {
 
   it('refuses a PUT whose Content-Type differs from the signed one', async () => {
     const put = await presignPut(key(), { contentType: 'image/png' });
-    const response = await fetch(put.url, { method: 'PUT', body: 'not a png', headers: { 'Content-Type': 'text/html' } });
+    const response = await fetch(put.url, {
+      method: 'PUT',
+      body: 'not a png',
+      headers: { 'Content-Type': 'text/html' },
+    });
     expect(response.status).toBe(403);
   });
 
@@ -47,6 +51,8 @@ describe('pre-signed URLs against a signature-verifying S3 server', () => {
   });
 
   it('never signs a download of a quarantined object', async () => {
-    await expect(presignGet('avatars/quarantine/cluser0001/clupload01', { purpose: 'download' })).rejects.toThrow(/quarantined/);
+    await expect(presignGet('avatars/quarantine/cluser0001/clupload01', { purpose: 'download' })).rejects.toThrow(
+      /quarantined/,
+    );
   });
 });

@@ -4,7 +4,11 @@ import { SEED_USERS, seed } from '@/prisma/seed';
 
 describe('seed', () => {
   it('is idempotent: a second run changes nothing', async () => {
-    const snapshot = () => db.user.findMany({ orderBy: { email: 'asc' }, select: { id: true, email: true, role: true, passwordHash: true } });
+    const snapshot = () =>
+      db.user.findMany({
+        orderBy: { email: 'asc' },
+        select: { id: true, email: true, role: true, passwordHash: true },
+      });
     const before = await snapshot();
     await seed();
     await seed();

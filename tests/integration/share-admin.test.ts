@@ -23,13 +23,31 @@ let customerId = '';
 const fileIds: string[] = [];
 
 beforeAll(async () => {
-  adminId = (await db.user.create({ data: { email: `share-admin2-${suffix}@shares.test`, name: 'Share Admin 2', passwordHash: 'x', role: 'ADMIN' } })).id;
-  customerId = (await db.user.create({ data: { email: `share-customer-${suffix}@shares.test`, name: 'Share Customer', passwordHash: 'x', role: 'USER' } })).id;
+  adminId = (
+    await db.user.create({
+      data: { email: `share-admin2-${suffix}@shares.test`, name: 'Share Admin 2', passwordHash: 'x', role: 'ADMIN' },
+    })
+  ).id;
+  customerId = (
+    await db.user.create({
+      data: { email: `share-customer-${suffix}@shares.test`, name: 'Share Customer', passwordHash: 'x', role: 'USER' },
+    })
+  ).id;
   session.userId = adminId;
   for (const name of ['one', 'two', 'three']) {
     const id = `c${randomBytes(12).toString('hex')}`;
     await putObject(keys.libraryFile(id), Buffer.from(name), 'text/plain');
-    await db.libraryFile.create({ data: { id, name: `${name}-${suffix}.txt`, sizeBytes: name.length, contentType: 'text/plain', objectKey: keys.libraryFile(id), status: 'READY', uploadedById: adminId } });
+    await db.libraryFile.create({
+      data: {
+        id,
+        name: `${name}-${suffix}.txt`,
+        sizeBytes: name.length,
+        contentType: 'text/plain',
+        objectKey: keys.libraryFile(id),
+        status: 'READY',
+        uploadedById: adminId,
+      },
+    });
     fileIds.push(id);
   }
 });
@@ -85,28 +103,56 @@ describe('share administration', () => {
     const { shareId, links } = await shares.createShare(input(), context);
     const token = tokenOf(links[0].url);
     const before = await access.openShareLink(token, [], context);
-    expect(before.outcome === 'live' && before.view.unlocked && before.view.files.map((f) => f.id)).toEqual([fileIds[0]]);
+    expect(before.outcome === 'live' && before.view.unlocked && before.view.files.map((f) => f.id)).toEqual([
+      fileIds[0],
+    ]);
     const opened = await db.shareRecipient.findUniqueOrThrow({ where: { id: links[0].recipientId } });
     expect(opened.openedAt).toBeInstanceOf(Date);
 
-    await shares.updateShare(shareId, { title: 'Renamed', message: 'New words', expiresAt: new Date(Date.now() + 7_200_000), passwordMode: 'keep', password: '', maxDownloads: 1, fileIds: [fileIds[1], fileIds[2]] }, context);
+    await shares.updateShare(
+      shareId,
+      {
+        title: 'Renamed',
+        message: 'New words',
+        expiresAt: new Date(Date.now() + 7_200_000),
+        passwordMode: 'keep',
+        password: '',
+        maxDownloads: 1,
+        fileIds: [fileIds[1], fileIds[2]],
+      },
+      context,
+    );
     const after = await access.openShareLink(token, [], context);
     if (after.outcome !== 'live' || !after.view.unlocked) throw new Error(after.outcome);
     expect(after.view).toMatchObject({ title: 'Renamed', message: 'New words', maxDownloads: 1 });
     expect(after.view.files.map((f) => f.id).sort()).toEqual([fileIds[1], fileIds[2]].sort());
     expect((await access.clickShareFile(token, fileIds[0], { unlockCookies: [], context })).outcome).toBe('not-found');
     expect((await access.clickShareFile(token, fileIds[1], { unlockCookies: [], context })).outcome).toBe('granted');
-    expect(await access.clickShareFile(token, fileIds[2], { unlockCookies: [], context })).toEqual({ outcome: 'dead', reason: 'exhausted' });
+    expect(await access.clickShareFile(token, fileIds[2], { unlockCookies: [], context })).toEqual({
+      outcome: 'dead',
+      reason: 'exhausted',
+    });
 
     const added = await shares.addRecipients(shareId, [{ name: 'Sam', email: 'sam@example.net' }], context);
-    expect((await access.clickShareFile(tokenOf(added[0].url), fileIds[2], { unlockCookies: [], context })).outcome).toBe('granted');
+    expect(
+      (await access.clickShareFile(tokenOf(added[0].url), fileIds[2], { unlockCookies: [], context })).outcome,
+    ).toBe('granted');
     await shares.removeRecipient(shareId, added[0].recipientId, context);
-    expect((await access.clickShareFile(tokenOf(added[0].url), fileIds[2], { unlockCookies: [], context })).outcome).toBe('not-found');
+    expect(
+      (await access.clickShareFile(tokenOf(added[0].url), fileIds[2], { unlockCookies: [], context })).outcome,
+    ).toBe('not-found');
 
     const log = await shares.getRecipientLog(shareId, links[0].recipientId);
     expect(log!.log.map((e) => e.kind)).toEqual(['REFUSED', 'DOWNLOAD', 'REFUSED', 'OPEN', 'OPEN']);
-    const actions = (await db.auditEvent.findMany({ where: { OR: [{ subjectId: shareId }, { subjectId: added[0].recipientId }] }, orderBy: { createdAt: 'asc' } })).map((e) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['share.create', 'share.update', 'share.recipients.add', 'share.recipient.remove']));
+    const actions = (
+      await db.auditEvent.findMany({
+        where: { OR: [{ subjectId: shareId }, { subjectId: added[0].recipientId }] },
+        orderBy: { createdAt: 'asc' },
+      })
+    ).map((e) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['share.create', 'share.update', 'share.recipients.add', 'share.recipient.remove']),
+    );
   });
 
   it('keeps a file in an active share from being deleted from the library', async () => {
@@ -120,7 +166,9 @@ describe('share administration', () => {
 
   it('issues a raw URL only within its own TTL policy, audited; it outlives revocation (the reason for the warning)', async () => {
     const { shareId } = await shares.createShare(input({ fileIds: [fileIds[1]] }), context);
-    await expect(rawUrls.issueRawUrl(shareId, fileIds[1], rawUrls.rawUrlMaxSeconds() + 1, context)).rejects.toThrow(/at most/);
+    await expect(rawUrls.issueRawUrl(shareId, fileIds[1], rawUrls.rawUrlMaxSeconds() + 1, context)).rejects.toThrow(
+      /at most/,
+    );
     await expect(rawUrls.issueRawUrl(shareId, fileIds[0], 60, context)).rejects.toThrow(/not in the share/);
     const raw = await rawUrls.issueRawUrl(shareId, fileIds[1], 120, context);
     expect(raw.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(120_000);

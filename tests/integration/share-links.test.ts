@@ -9,7 +9,10 @@ process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
 // after() needs Next's request scope, which a direct call of the route handler lacks: here the
 // scheduled work (first-download mail) runs right after the response instead, and is awaited below.
 const scheduled = vi.hoisted(() => ({ work: [] as Promise<unknown>[] }));
-vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (fn: () => Promise<unknown>) => scheduled.work.push(Promise.resolve().then(fn)) }));
+vi.mock('next/server', async (original) => ({
+  ...(await original<object>()),
+  after: (fn: () => Promise<unknown>) => scheduled.work.push(Promise.resolve().then(fn)),
+}));
 
 const { db } = await import('@/lib/db');
 const shares = await import('@/lib/dal/shares');
@@ -30,13 +33,26 @@ async function libraryFile(name: string, bytes: Buffer) {
   const id = `c${randomBytes(12).toString('hex')}`;
   const objectKey = keys.libraryFile(id);
   await putObject(objectKey, bytes, 'application/pdf');
-  await db.libraryFile.create({ data: { id, name, sizeBytes: bytes.length, contentType: 'application/pdf', objectKey, status: 'READY', uploadedById: adminId, completedAt: new Date() } });
+  await db.libraryFile.create({
+    data: {
+      id,
+      name,
+      sizeBytes: bytes.length,
+      contentType: 'application/pdf',
+      objectKey,
+      status: 'READY',
+      uploadedById: adminId,
+      completedAt: new Date(),
+    },
+  });
   files.push({ id, name, bytes });
   return files.at(-1)!;
 }
 
 beforeAll(async () => {
-  const admin = await db.user.create({ data: { email: `share-admin-${suffix}@shares.test`, name: 'Share Admin', passwordHash: 'x', role: 'ADMIN' } });
+  const admin = await db.user.create({
+    data: { email: `share-admin-${suffix}@shares.test`, name: 'Share Admin', passwordHash: 'x', role: 'ADMIN' },
+  });
   adminId = admin.id;
   session.userId = adminId;
   await libraryFile(`Quarterly report “Q3” ${suffix}.pdf`, randomBytes(4096));
@@ -68,7 +84,10 @@ async function createShare(options: ShareOptions = {}) {
     password: options.password ?? '',
     maxDownloads: options.maxDownloads === undefined ? '' : options.maxDownloads,
     fileIds: options.fileIds ?? files.map((f) => f.id),
-    recipients: Array.from({ length: options.recipients ?? 1 }, (_, i) => ({ name: `Partner ${i + 1}`, email: `partner${i + 1}@example.net` })),
+    recipients: Array.from({ length: options.recipients ?? 1 }, (_, i) => ({
+      name: `Partner ${i + 1}`,
+      email: `partner${i + 1}@example.net`,
+    })),
   });
   const created = await shares.createShare(input, context);
   return { ...created, tokens: created.links.map((l) => new URL(l.url).pathname.split('/')[2]) };
@@ -77,12 +96,18 @@ async function createShare(options: ShareOptions = {}) {
 async function click(token: string, fileId = files[0].id, cookie?: string) {
   const headers: Record<string, string> = { 'x-forwarded-for': context.ip, 'user-agent': 'vitest' };
   if (cookie) headers.cookie = cookie;
-  return GET(new Request(`http://app.test/s/${token}/files/${fileId}`, { headers }), { params: Promise.resolve({ token, fileId }) });
+  return GET(new Request(`http://app.test/s/${token}/files/${fileId}`, { headers }), {
+    params: Promise.resolve({ token, fileId }),
+  });
 }
 
 async function bytesAt(url: string) {
   const response = await fetch(url);
-  return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()), disposition: response.headers.get('content-disposition') };
+  return {
+    status: response.status,
+    bytes: Buffer.from(await response.arrayBuffer()),
+    disposition: response.headers.get('content-disposition'),
+  };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -103,11 +128,23 @@ describe('share links against PostgreSQL and radosgw', () => {
     expect(got.disposition).toContain('attachment');
     expect(got.disposition).toContain(encodeURIComponent(files[0].name));
 
-    const detail = await shares.getShare((await db.shareRecipient.findUniqueOrThrow({ where: { id: links[0].recipientId }, select: { shareId: true } })).shareId);
+    const detail = await shares.getShare(
+      (await db.shareRecipient.findUniqueOrThrow({ where: { id: links[0].recipientId }, select: { shareId: true } }))
+        .shareId,
+    );
     expect(detail!.recipients[0]).toMatchObject({ downloadCount: 1, lastIp: context.ip });
     const log = await db.shareAccessLog.findMany({ where: { recipientId: links[0].recipientId } });
-    expect(log).toEqual([expect.objectContaining({ kind: 'DOWNLOAD', fileId: files[0].id, ip: context.ip, urlExpiresAt: expect.any(Date) })]);
-    const audit = await db.auditEvent.findFirst({ where: { action: 'share.download', subjectId: links[0].recipientId } });
+    expect(log).toEqual([
+      expect.objectContaining({
+        kind: 'DOWNLOAD',
+        fileId: files[0].id,
+        ip: context.ip,
+        urlExpiresAt: expect.any(Date),
+      }),
+    ]);
+    const audit = await db.auditEvent.findFirst({
+      where: { action: 'share.download', subjectId: links[0].recipientId },
+    });
     expect(audit).toMatchObject({ actorId: null, outcome: 'granted', urlExpiresAt: expect.any(Date) });
   });
 
@@ -175,7 +212,8 @@ describe('share links against PostgreSQL and radosgw', () => {
 
     expect(await access.unlockShareLink(token, 'wrong password!', context)).toEqual({ outcome: 'wrong-password' });
     const unlocked = await access.unlockShareLink(token, 'correct horse battery', context);
-    if (unlocked.outcome !== 'unlocked' || !unlocked.cookie) throw new Error(`expected an unlock, got ${unlocked.outcome}`);
+    if (unlocked.outcome !== 'unlocked' || !unlocked.cookie)
+      throw new Error(`expected an unlock, got ${unlocked.outcome}`);
     expect(unlocked.cookie.path).toBe(`/s/${token}`);
     const cookie = `${UNLOCK_COOKIE}=${encodeURIComponent(unlocked.cookie.value)}`;
     const unlockedView = await access.openShareLink(token, [unlocked.cookie.value], context);
@@ -192,16 +230,27 @@ describe('share links against PostgreSQL and radosgw', () => {
     const detail = (await shares.getShare(shareId))!;
     await shares.updateShare(
       shareId,
-      { title: detail.title, message: detail.message, expiresAt: detail.expiresAt, passwordMode: 'set', password: 'a brand new secret', maxDownloads: null, fileIds: files.map((f) => f.id) },
+      {
+        title: detail.title,
+        message: detail.message,
+        expiresAt: detail.expiresAt,
+        passwordMode: 'set',
+        password: 'a brand new secret',
+        maxDownloads: null,
+        fileIds: files.map((f) => f.id),
+      },
       context,
     );
     expect((await click(token, files[0].id, cookie)).headers.get('location')).toBe(`/s/${token}`);
 
-    for (let i = 0; i < 5; i++) expect((await access.unlockShareLink(token, `guess ${i}`, context)).outcome).toBe('wrong-password');
+    for (let i = 0; i < 5; i++)
+      expect((await access.unlockShareLink(token, `guess ${i}`, context)).outcome).toBe('wrong-password');
     const throttled = await access.unlockShareLink(token, 'a brand new secret', context);
     expect(throttled.outcome).toBe('throttled');
     expect((throttled as { retryAt: Date }).retryAt.getTime()).toBeGreaterThan(Date.now());
-    expect(await db.shareAccessLog.count({ where: { recipientId: links[0].recipientId, kind: 'UNLOCK_FAILED' } })).toBe(6);
+    expect(await db.shareAccessLog.count({ where: { recipientId: links[0].recipientId, kind: 'UNLOCK_FAILED' } })).toBe(
+      6,
+    );
   });
 
   it('revoking one recipient leaves the others working', async () => {
@@ -242,13 +291,20 @@ describe('share links against PostgreSQL and radosgw', () => {
       expect(body).not.toContain('Partner 1');
     }
     // Same page, different words: strip the title and message and the rest is identical.
-    const skeleton = (html: string) => html.replace(/<title>.*?<\/title>/, '').replace(/<h1>.*?<\/h1>/, '').replace(/<p>.*?<\/p>/, '');
+    const skeleton = (html: string) =>
+      html
+        .replace(/<title>.*?<\/title>/, '')
+        .replace(/<h1>.*?<\/h1>/, '')
+        .replace(/<p>.*?<\/p>/, '');
     expect(skeleton(missingBody)).toBe(skeleton(revokedBody));
 
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const timings = { missing: [] as number[], revoked: [] as number[] };
     for (let i = 0; i < 30; i++) {
-      for (const [kind, token] of [['missing', generateShareToken()], ['revoked', tokens[0]]] as const) {
+      for (const [kind, token] of [
+        ['missing', generateShareToken()],
+        ['revoked', tokens[0]],
+      ] as const) {
         const t0 = performance.now();
         await (await click(token)).text();
         timings[kind].push(performance.now() - t0);

@@ -31,7 +31,14 @@ async function modules() {
 }
 
 let m: Awaited<ReturnType<typeof modules>>;
-const THEIRS = { Sid: 'OperatorsKeepDeleteBucket', Effect: 'Deny', Principal: '*', Action: 's3:DeleteBucket', Resource: `arn:aws:s3:::${name}`, Condition: { StringNotEquals: { 'aws:username': 'operator' } } };
+const THEIRS = {
+  Sid: 'OperatorsKeepDeleteBucket',
+  Effect: 'Deny',
+  Principal: '*',
+  Action: 's3:DeleteBucket',
+  Resource: `arn:aws:s3:::${name}`,
+  Condition: { StringNotEquals: { 'aws:username': 'operator' } },
+};
 
 const harden = needs('bucket policy', 'Block Public Access');
 describe.skipIf(harden.skip)(harden.title('s3:harden then s3:audit on a bucket of its own'), () => {
@@ -39,7 +46,12 @@ describe.skipIf(harden.skip)(harden.title('s3:harden then s3:audit on a bucket o
     m = await modules();
     await m.bucket.ensureBucket(m.config.securityConfig().origins);
     // A statement someone else wrote: harden must keep it.
-    await m.client.s3().send(new PutBucketPolicyCommand({ Bucket: name, Policy: JSON.stringify({ Version: '2012-10-17', Statement: [THEIRS] }) }));
+    await m.client.s3().send(
+      new PutBucketPolicyCommand({
+        Bucket: name,
+        Policy: JSON.stringify({ Version: '2012-10-17', Statement: [THEIRS] }),
+      }),
+    );
   });
 
   afterAll(async () => {
@@ -47,7 +59,8 @@ describe.skipIf(harden.skip)(harden.title('s3:harden then s3:audit on a bucket o
     const s3 = m.client.s3();
     await s3.send(new DeleteBucketPolicyCommand({ Bucket: name })).catch(() => undefined);
     const versions = await s3.send(new ListObjectVersionsCommand({ Bucket: name }));
-    for (const v of [...(versions.Versions ?? []), ...(versions.DeleteMarkers ?? [])]) await s3.send(new DeleteObjectCommand({ Bucket: name, Key: v.Key!, VersionId: v.VersionId }));
+    for (const v of [...(versions.Versions ?? []), ...(versions.DeleteMarkers ?? [])])
+      await s3.send(new DeleteObjectCommand({ Bucket: name, Key: v.Key!, VersionId: v.VersionId }));
     await s3.send(new DeleteBucketCommand({ Bucket: name }));
     vi.unstubAllEnvs();
   });
@@ -64,7 +77,11 @@ describe.skipIf(harden.skip)(harden.title('s3:harden then s3:audit on a bucket o
     const { plan, results } = await m.security.hardenBucket({ dryRun: true });
     expect(results).toEqual([]);
     expect(plan.find((c) => c.id === 'publicAccessBlock')).toMatchObject({ changed: true });
-    expect(plan.find((c) => c.id === 'policy')!.diff.some((l) => l.op === '+' && l.text.includes('GuestpassDenyStaleSignatures'))).toBe(true);
+    expect(
+      plan
+        .find((c) => c.id === 'policy')!
+        .diff.some((l) => l.op === '+' && l.text.includes('GuestpassDenyStaleSignatures')),
+    ).toBe(true);
     const { checks } = await m.security.auditBucket();
     expect(checks.find((c) => c.id === 'bpa.BlockPublicPolicy')?.status).toBe('fail');
   });
@@ -73,10 +90,15 @@ describe.skipIf(harden.skip)(harden.title('s3:harden then s3:audit on a bucket o
     const { results } = await m.security.hardenBucket({ dryRun: false });
     expect(results.filter((r) => r.outcome === 'failed')).toEqual([]);
     const { checks } = await m.security.auditBucket();
-    const relevant = checks.filter((c) => ['Block Public Access', 'Bucket policy', 'CORS'].includes(c.control) || c.id === 'lifecycle');
+    const relevant = checks.filter(
+      (c) => ['Block Public Access', 'Bucket policy', 'CORS'].includes(c.control) || c.id === 'lifecycle',
+    );
     expect(relevant.length).toBeGreaterThanOrEqual(9);
     for (const check of relevant) {
-      expect(check.status === 'pass' || (check.status === 'unsupported' && check.reason.includes(m.audit.NOT_SUPPORTED)), `${check.id}: ${check.status} ${check.reason}`).toBe(true);
+      expect(
+        check.status === 'pass' || (check.status === 'unsupported' && check.reason.includes(m.audit.NOT_SUPPORTED)),
+        `${check.id}: ${check.status} ${check.reason}`,
+      ).toBe(true);
     }
     expect(checks.find((c) => c.id === 'bpa.BlockPublicPolicy')?.status).toBe('pass');
     expect(checks.find((c) => c.id === 'bpa.IgnorePublicAcls')?.status).toBe('pass');
@@ -87,18 +109,41 @@ describe.skipIf(harden.skip)(harden.title('s3:harden then s3:audit on a bucket o
     expect(results.map((r) => r.outcome).filter((o) => o === 'applied')).toEqual([]);
     const policy = JSON.parse((await m.client.s3().send(new GetBucketPolicyCommand({ Bucket: name }))).Policy!);
     expect(policy.Statement[0]).toEqual(THEIRS);
-    expect(policy.Statement.map((s: { Sid: string }) => s.Sid)).toEqual(expect.arrayContaining(['GuestpassDenyStaleSignatures', 'GuestpassDenyQueryAuthOutsideAppPrefixes']));
+    expect(policy.Statement.map((s: { Sid: string }) => s.Sid)).toEqual(
+      expect.arrayContaining(['GuestpassDenyStaleSignatures', 'GuestpassDenyQueryAuthOutsideAppPrefixes']),
+    );
   });
 
   it('with BlockPublicPolicy on, a public policy is refused', async () => {
-    const publicRead = { Version: '2012-10-17', Statement: [{ Sid: 'PublicRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${name}/*` }] };
-    await expect(m.client.s3().send(new PutBucketPolicyCommand({ Bucket: name, Policy: JSON.stringify(publicRead) }))).rejects.toMatchObject({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+    const publicRead = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'PublicRead',
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 's3:GetObject',
+          Resource: `arn:aws:s3:::${name}/*`,
+        },
+      ],
+    };
+    await expect(
+      m.client.s3().send(new PutBucketPolicyCommand({ Bucket: name, Policy: JSON.stringify(publicRead) })),
+    ).rejects.toMatchObject({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
   });
 
   it('anonymous reads are denied, while the app’s pre-signed GET, PUT and POST keep working on the hardened bucket', async () => {
     const key = `invoices/${randomBytes(6).toString('hex')}/hardened.pdf`;
     const put = await m.presign.presignPut(key, { contentType: 'application/pdf' });
-    expect((await fetch(put.url, { method: 'PUT', body: '%PDF-1.4 hardened', headers: { 'Content-Type': 'application/pdf' } })).status).toBe(200);
+    expect(
+      (
+        await fetch(put.url, {
+          method: 'PUT',
+          body: '%PDF-1.4 hardened',
+          headers: { 'Content-Type': 'application/pdf' },
+        })
+      ).status,
+    ).toBe(200);
     const get = await m.presign.presignGet(key, { purpose: 'invoice' });
     const response = await fetch(get.url);
     expect(response.status).toBe(200);
@@ -108,20 +153,32 @@ describe.skipIf(harden.skip)(harden.title('s3:harden then s3:audit on a bucket o
     expect(anonymous.status).toBe(403);
     expect(await anonymous.text()).toContain('<Code>AccessDenied</Code>');
 
-    const form = await m.presign.presignPost(`avatars/quarantine/${randomBytes(6).toString('hex')}/up`, { contentType: 'image/png', maxBytes: 1024 });
+    const form = await m.presign.presignPost(`avatars/quarantine/${randomBytes(6).toString('hex')}/up`, {
+      contentType: 'image/png',
+      maxBytes: 1024,
+    });
     const body = new FormData();
     for (const [field, value] of Object.entries(form.fields)) body.append(field, value);
     body.append('file', new Blob([new Uint8Array(10)], { type: 'image/png' }));
     expect((await fetch(form.url, { method: 'POST', body })).status).toBeLessThan(300);
 
     // Header-authenticated writes by the app (seed, verification copies) too.
-    await m.client.s3().send(new PutObjectCommand({ Bucket: name, Key: `avatars/${randomBytes(6).toString('hex')}/p`, Body: 'x' }));
+    await m.client
+      .s3()
+      .send(new PutObjectCommand({ Bucket: name, Key: `avatars/${randomBytes(6).toString('hex')}/p`, Body: 'x' }));
   });
 
   it('refuses a CORS preflight from another origin and answers the app’s own', async () => {
     const endpoint = process.env.S3_ENDPOINT!;
     const preflight = (origin: string) =>
-      fetch(`${endpoint}/${name}/invoices/x.pdf`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'content-type' } });
+      fetch(`${endpoint}/${name}/invoices/x.pdf`, {
+        method: 'OPTIONS',
+        headers: {
+          Origin: origin,
+          'Access-Control-Request-Method': 'PUT',
+          'Access-Control-Request-Headers': 'content-type',
+        },
+      });
     const stranger = await preflight('https://evil.example.com');
     expect(stranger.status).toBe(403);
     expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
@@ -133,7 +190,14 @@ describe.skipIf(harden.skip)(harden.title('s3:harden then s3:audit on a bucket o
   it('the lab replays its requests on the hardened bucket and each answer matches, or says why not', async () => {
     const rows = await m.lab.runLab();
     const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
-    for (const id of ['anonymous-get', 'presigned-get', 'presigned-get-expired', 'presigned-put-content-type', 'post-over-size', 'public-policy']) {
+    for (const id of [
+      'anonymous-get',
+      'presigned-get',
+      'presigned-get-expired',
+      'presigned-put-content-type',
+      'post-over-size',
+      'public-policy',
+    ]) {
       expect(byId[id].outcome, `${id}: ${JSON.stringify(byId[id].actual)}`).toBe('as expected');
     }
     expect(byId['public-policy'].actual).toEqual({ status: 403, code: 'AccessDenied' });

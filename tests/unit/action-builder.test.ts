@@ -94,7 +94,11 @@ describe('the action builder', () => {
 
   it('lets public actions run without a session, and client-called actions take their input directly', async () => {
     session.role = null;
-    const echo = defineAction({ role: 'public', input: z.string().max(3), run: async (text, { user }) => ({ text, user }) });
+    const echo = defineAction({
+      role: 'public',
+      input: z.string().max(3),
+      run: async (text, { user }) => ({ text, user }),
+    });
     expect(await echo('abc')).toEqual({ status: 'success', data: { text: 'abc', user: null } });
     expect(await echo('abcd')).toMatchObject({ status: 'error', message: 'Check the highlighted fields.' });
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { AUDIT_ACTIONS, AUDIT_SUBJECTS, auditActionLabel, auditOutcomeLabel, auditSubjectLabel } from '@/lib/audit-vocabulary';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_SUBJECTS,
+  auditActionLabel,
+  auditOutcomeLabel,
+  auditSubjectLabel,
+} from '@/lib/audit-vocabulary';
 
 describe('the audit vocabulary', () => {
   it('gives every action a label and a known subject type, and codes the form <noun>.<verb>', () => {
@@ -23,5 +29,4 @@ describe('the audit vocabulary', () => {
     expect(auditActionLabel('report.export')).toBe('report.export');
     expect(auditSubjectLabel('toString')).toBe('toString');
   });
-
 });

@@ -14,11 +14,15 @@ describe('what a profile photo may be', () => {
   });
 
   it('says what is wrong, and what to do, for anything else', () => {
-    expect(avatarFileProblem('application/pdf', 100, 5 * MB)).toBe('Choose a JPEG, PNG or WebP image. Other file types cannot be profile photos.');
+    expect(avatarFileProblem('application/pdf', 100, 5 * MB)).toBe(
+      'Choose a JPEG, PNG or WebP image. Other file types cannot be profile photos.',
+    );
     expect(avatarFileProblem('image/gif', 100, 5 * MB)).toMatch(/JPEG, PNG or WebP/);
     expect(avatarFileProblem('', 100, 5 * MB)).toMatch(/JPEG, PNG or WebP/);
     expect(avatarFileProblem('image/png', 0, 5 * MB)).toBe('The file is empty. Choose a photo with content.');
-    expect(avatarFileProblem('image/jpeg', 6 * MB, 5 * MB)).toBe('The photo is 6.0 MB; the limit is 5.0 MB. Choose a smaller photo.');
+    expect(avatarFileProblem('image/jpeg', 6 * MB, 5 * MB)).toBe(
+      'The photo is 6.0 MB; the limit is 5.0 MB. Choose a smaller photo.',
+    );
     expect(avatarFileProblem('image/jpeg', 5 * MB + 1, 5 * MB)).toMatch(/Choose a smaller photo/);
   });
 

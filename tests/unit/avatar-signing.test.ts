@@ -26,7 +26,10 @@ describe('photo URLs signed per time window', () => {
   it('rounds the signing time down to the 15-minute window and lives at most an hour', async () => {
     const { avatarSigningWindow, AVATAR_URL_WINDOW_SECONDS } = await load();
     expect(AVATAR_URL_WINDOW_SECONDS).toBe(900);
-    expect(avatarSigningWindow(at('2026-11-28T14:07:31.250Z'), 3600)).toEqual({ signedAt: at('2026-11-28T14:00:00.000Z'), ttlSeconds: 3600 });
+    expect(avatarSigningWindow(at('2026-11-28T14:07:31.250Z'), 3600)).toEqual({
+      signedAt: at('2026-11-28T14:00:00.000Z'),
+      ttlSeconds: 3600,
+    });
     expect(avatarSigningWindow(at('2026-11-28T14:14:59.999Z'), 3600).signedAt).toEqual(at('2026-11-28T14:00:00.000Z'));
     expect(avatarSigningWindow(at('2026-11-28T14:15:00.000Z'), 3600).signedAt).toEqual(at('2026-11-28T14:15:00.000Z'));
     expect(avatarSigningWindow(at('2026-11-28T14:07:00Z'), 86_400).ttlSeconds).toBe(3600);
@@ -47,7 +50,13 @@ describe('photo URLs signed per time window', () => {
 
   it('gives the same URL to every request in a window, and a new one in the next', async () => {
     const { avatarSigningWindow, presignGet, ttlSeconds } = await load();
-    const sign = async (iso: string) => (await presignGet('avatars/cluser0001/clphoto001', { purpose: 'download', ...avatarSigningWindow(at(iso), ttlSeconds('download')) })).url;
+    const sign = async (iso: string) =>
+      (
+        await presignGet('avatars/cluser0001/clphoto001', {
+          purpose: 'download',
+          ...avatarSigningWindow(at(iso), ttlSeconds('download')),
+        })
+      ).url;
     const first = await sign('2026-11-28T14:01:00Z');
     expect(await sign('2026-11-28T14:14:00Z')).toBe(first);
     expect(await sign('2026-11-28T14:16:00Z')).not.toBe(first);
@@ -57,6 +66,9 @@ describe('photo URLs signed per time window', () => {
 
   it('follows a shorter download TTL from the environment', async () => {
     const { avatarSigningWindow, ttlSeconds } = await load({ TTL_DOWNLOAD_SECONDS: '600' });
-    expect(avatarSigningWindow(at('2026-11-28T14:07:31Z'), ttlSeconds('download'))).toEqual({ signedAt: at('2026-11-28T14:05:00Z'), ttlSeconds: 600 });
+    expect(avatarSigningWindow(at('2026-11-28T14:07:31Z'), ttlSeconds('download'))).toEqual({
+      signedAt: at('2026-11-28T14:05:00Z'),
+      ttlSeconds: 600,
+    });
   });
 });

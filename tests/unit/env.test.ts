@@ -14,9 +14,13 @@ describe('parseEnv', () => {
     const env = parseEnv(valid);
     expect(env.APP_URL).toBe('https://files.example.com');
     expect(env.S3_ENDPOINT).toBeUndefined();
-    expect([env.TTL_UPLOAD_SECONDS, env.TTL_DOWNLOAD_SECONDS, env.TTL_INVOICE_SECONDS, env.TTL_SHARE_CLICK_SECONDS, env.TTL_HARD_CAP_SECONDS]).toEqual([
-      300, 3600, 86400, 60, 604800,
-    ]);
+    expect([
+      env.TTL_UPLOAD_SECONDS,
+      env.TTL_DOWNLOAD_SECONDS,
+      env.TTL_INVOICE_SECONDS,
+      env.TTL_SHARE_CLICK_SECONDS,
+      env.TTL_HARD_CAP_SECONDS,
+    ]).toEqual([300, 3600, 86400, 60, 604800]);
   });
 
   it('names a missing variable', () => {
@@ -24,7 +28,9 @@ describe('parseEnv', () => {
   });
 
   it('rejects a bad value with a readable message naming the variable', () => {
-    expect(() => parseEnv({ ...valid, DATABASE_URL: 'mysql://nope' })).toThrow(/DATABASE_URL must be a postgresql:\/\/ connection URL/);
+    expect(() => parseEnv({ ...valid, DATABASE_URL: 'mysql://nope' })).toThrow(
+      /DATABASE_URL must be a postgresql:\/\/ connection URL/,
+    );
     expect(() => parseEnv({ ...valid, S3_BUCKET: 'Not_A_Bucket' })).toThrow(/S3_BUCKET must be a valid S3 bucket name/);
     expect(() => parseEnv({ ...valid, S3_ENDPOINT: 'not a url' })).toThrow(/S3_ENDPOINT must be a URL/);
   });
@@ -42,10 +48,18 @@ describe('parseEnv', () => {
   });
 
   it('keeps every TTL under the hard cap and SigV4 limit, and invoice links under 24 h', () => {
-    expect(() => parseEnv({ ...valid, TTL_DOWNLOAD_SECONDS: '700000' })).toThrow(/TTL_DOWNLOAD_SECONDS must be at most 604800/);
-    expect(() => parseEnv({ ...valid, TTL_HARD_CAP_SECONDS: '600', TTL_DOWNLOAD_SECONDS: '3600' })).toThrow(/TTL_DOWNLOAD_SECONDS must not exceed TTL_HARD_CAP_SECONDS \(600\)/);
-    expect(() => parseEnv({ ...valid, TTL_INVOICE_SECONDS: '90000' })).toThrow(/TTL_INVOICE_SECONDS must be at most 86400/);
+    expect(() => parseEnv({ ...valid, TTL_DOWNLOAD_SECONDS: '700000' })).toThrow(
+      /TTL_DOWNLOAD_SECONDS must be at most 604800/,
+    );
+    expect(() => parseEnv({ ...valid, TTL_HARD_CAP_SECONDS: '600', TTL_DOWNLOAD_SECONDS: '3600' })).toThrow(
+      /TTL_DOWNLOAD_SECONDS must not exceed TTL_HARD_CAP_SECONDS \(600\)/,
+    );
+    expect(() => parseEnv({ ...valid, TTL_INVOICE_SECONDS: '90000' })).toThrow(
+      /TTL_INVOICE_SECONDS must be at most 86400/,
+    );
     expect(() => parseEnv({ ...valid, TTL_UPLOAD_SECONDS: '0' })).toThrow(/TTL_UPLOAD_SECONDS must be positive/);
-    expect(() => parseEnv({ ...valid, TTL_UPLOAD_SECONDS: '7200' })).toThrow(/TTL_UPLOAD_SECONDS must be at most 3600 \(upload forms are meant to live minutes\)/);
+    expect(() => parseEnv({ ...valid, TTL_UPLOAD_SECONDS: '7200' })).toThrow(
+      /TTL_UPLOAD_SECONDS must be at most 3600 \(upload forms are meant to live minutes\)/,
+    );
   });
 });

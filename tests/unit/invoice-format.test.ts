@@ -37,7 +37,12 @@ describe('the tiny PDF writer', () => {
   });
 
   it('is deterministic and carries the invoice number and amount', () => {
-    const content = { number: 'INV-2026-0001', customerName: 'Alice Customer', issuedAt: new Date('2026-08-03T09:00:00Z'), amount: '120.00 EUR' };
+    const content = {
+      number: 'INV-2026-0001',
+      customerName: 'Alice Customer',
+      issuedAt: new Date('2026-08-03T09:00:00Z'),
+      amount: '120.00 EUR',
+    };
     expect(invoicePdf(content)).toEqual(invoicePdf(content));
     expect(decode(invoicePdf(content))).toMatch(/Invoice INV-2026-0001[\s\S]*Amount due: 120\.00 EUR/);
   });

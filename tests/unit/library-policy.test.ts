@@ -24,7 +24,11 @@ describe('upload plan', () => {
   });
 
   it('never goes below S3’s 5 MiB minimum part size', () => {
-    expect(planUpload(11 * MIB, { multipartThresholdBytes: 5 * MIB, partSizeBytes: 5 * MIB })).toEqual({ kind: 'multipart', partSize: 5 * MIB, partCount: 3 });
+    expect(planUpload(11 * MIB, { multipartThresholdBytes: 5 * MIB, partSizeBytes: 5 * MIB })).toEqual({
+      kind: 'multipart',
+      partSize: 5 * MIB,
+      partCount: 3,
+    });
   });
 
   it('expects every part at the part size except the last, which holds the rest', () => {
@@ -69,6 +73,7 @@ describe('declared content types', () => {
   });
 
   it('falls back to application/octet-stream for anything else', () => {
-    for (const type of ['', undefined, null, 'nonsense', 'text/html\r\nX-Evil: 1', 'a/b/c']) expect(normalizeContentType(type)).toBe('application/octet-stream');
+    for (const type of ['', undefined, null, 'nonsense', 'text/html\r\nX-Evil: 1', 'a/b/c'])
+      expect(normalizeContentType(type)).toBe('application/octet-stream');
   });
 });

@@ -17,24 +17,63 @@ import { securityConfigFixture } from '../helpers/security-config';
 
 const config = securityConfigFixture;
 
-const policyOf = (statements: PolicyDocument['Statement']): PolicyDocument => ({ Version: '2012-10-17', Statement: statements });
+const policyOf = (statements: PolicyDocument['Statement']): PolicyDocument => ({
+  Version: '2012-10-17',
+  Statement: statements,
+});
 
 describe('the IAM policy grammar validator', () => {
   it('accepts a well-formed policy', () => {
-    expect(validatePolicy(policyOf([{ Sid: 'A', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:role/x' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { 'ForAnyValue:StringLike': { 's3:prefix': ['a/*'] } } }]))).toEqual([]);
+    expect(
+      validatePolicy(
+        policyOf([
+          {
+            Sid: 'A',
+            Effect: 'Allow',
+            Principal: { AWS: 'arn:aws:iam::123456789012:role/x' },
+            Action: 's3:GetObject',
+            Resource: 'arn:aws:s3:::b/*',
+            Condition: { 'ForAnyValue:StringLike': { 's3:prefix': ['a/*'] } },
+          },
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('names each mistake', () => {
     const errors = validatePolicy({
       Version: '2008-10-17',
       Statement: [
-        { Sid: 'has-dash', Effect: 'allow', Action: 'GetObject', Resource: 'bucket/*', Condition: { StringEqual: { 's3:x': 'y' } } },
-        { Effect: 'Deny', Action: 's3:*', Resource: '*', NotResource: '*', Condition: { Bool: { 'aws:SecureTransport': 'no' } } },
+        {
+          Sid: 'has-dash',
+          Effect: 'allow',
+          Action: 'GetObject',
+          Resource: 'bucket/*',
+          Condition: { StringEqual: { 's3:x': 'y' } },
+        },
+        {
+          Effect: 'Deny',
+          Action: 's3:*',
+          Resource: '*',
+          NotResource: '*',
+          Condition: { Bool: { 'aws:SecureTransport': 'no' } },
+        },
         { Effect: 'Deny', Principal: { Someone: 'x' }, Action: 's3:*' },
       ],
     });
     const text = errors.join('\n');
-    for (const expected of ['Version must be', 'Sid must be letters', 'Effect must be', 'not an action', 'not an ARN', 'unknown condition operator StringEqual', 'both Resource and NotResource', '"true" or "false"', 'unknown principal type', 'needs Resource']) {
+    for (const expected of [
+      'Version must be',
+      'Sid must be letters',
+      'Effect must be',
+      'not an action',
+      'not an ARN',
+      'unknown condition operator StringEqual',
+      'both Resource and NotResource',
+      '"true" or "false"',
+      'unknown principal type',
+      'needs Resource',
+    ]) {
       expect(text).toContain(expected);
     }
     expect(validatePolicy([])).toEqual(['the policy must be a JSON object']);
@@ -49,10 +88,17 @@ describe('bucket policy generation', () => {
     const bySid = Object.fromEntries(statements.map((s) => [s.Sid, s]));
     expect(bySid.GuestpassDenyInsecureTransport.Condition).toEqual({ Bool: { 'aws:SecureTransport': 'false' } });
     // s3:signatureAge is in milliseconds.
-    expect(bySid.GuestpassDenyStaleSignatures.Condition).toEqual({ NumericGreaterThan: { 's3:signatureAge': '86400000' } });
+    expect(bySid.GuestpassDenyStaleSignatures.Condition).toEqual({
+      NumericGreaterThan: { 's3:signatureAge': '86400000' },
+    });
     expect(bySid.GuestpassDenyQueryAuthOutsideAppPrefixes).toMatchObject({
       Effect: 'Deny',
-      NotResource: ['arn:aws:s3:::guestpass-prod/avatars/*', 'arn:aws:s3:::guestpass-prod/invoices/*', 'arn:aws:s3:::guestpass-prod/lab/*', 'arn:aws:s3:::guestpass-prod/library/*'],
+      NotResource: [
+        'arn:aws:s3:::guestpass-prod/avatars/*',
+        'arn:aws:s3:::guestpass-prod/invoices/*',
+        'arn:aws:s3:::guestpass-prod/lab/*',
+        'arn:aws:s3:::guestpass-prod/library/*',
+      ],
       Condition: { StringEquals: { 's3:authType': 'REST-QUERY-STRING' } },
     });
     expect(statements.every((s) => s.Effect === 'Deny')).toBe(true);
@@ -60,7 +106,9 @@ describe('bucket policy generation', () => {
   });
 
   it('leaves out the TLS deny on a plain-http store and adds the VPC endpoint restriction when configured', () => {
-    const sids = bucketPolicyStatements(config({ requireTls: false, vpcEndpointId: 'vpce-0123456789abcdef0' })).map((s) => s.Sid);
+    const sids = bucketPolicyStatements(config({ requireTls: false, vpcEndpointId: 'vpce-0123456789abcdef0' })).map(
+      (s) => s.Sid,
+    );
     expect(sids).not.toContain('GuestpassDenyInsecureTransport');
     expect(sids).toContain('GuestpassDenyOutsideVpcEndpoint');
   });
@@ -71,8 +119,19 @@ describe('bucket policy generation', () => {
 });
 
 describe('merging into an existing bucket policy', () => {
-  const theirs = { Sid: 'AllowAnalyticsRole', Effect: 'Allow' as const, Principal: { AWS: 'arn:aws:iam::123456789012:role/analytics' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::guestpass-prod/reports/*' };
-  const unnamed = { Effect: 'Deny' as const, Principal: '*' as const, Action: 's3:DeleteBucket', Resource: 'arn:aws:s3:::guestpass-prod' };
+  const theirs = {
+    Sid: 'AllowAnalyticsRole',
+    Effect: 'Allow' as const,
+    Principal: { AWS: 'arn:aws:iam::123456789012:role/analytics' },
+    Action: 's3:GetObject',
+    Resource: 'arn:aws:s3:::guestpass-prod/reports/*',
+  };
+  const unnamed = {
+    Effect: 'Deny' as const,
+    Principal: '*' as const,
+    Action: 's3:DeleteBucket',
+    Resource: 'arn:aws:s3:::guestpass-prod',
+  };
 
   it('keeps every statement that is not Guestpass’s, exactly and first', () => {
     const merged = mergePolicy(policyOf([theirs, unnamed]), bucketPolicyStatements(config()));
@@ -83,7 +142,10 @@ describe('merging into an existing bucket policy', () => {
   });
 
   it('updates its own statements, removes the ones no longer configured, and is idempotent', () => {
-    const withVpce = mergePolicy(policyOf([theirs]), bucketPolicyStatements(config({ vpcEndpointId: 'vpce-0123456789abcdef0', longestTtlSeconds: 3600 }))).policy;
+    const withVpce = mergePolicy(
+      policyOf([theirs]),
+      bucketPolicyStatements(config({ vpcEndpointId: 'vpce-0123456789abcdef0', longestTtlSeconds: 3600 })),
+    ).policy;
     const again = mergePolicy(withVpce, bucketPolicyStatements(config()));
     expect(again.updated).toEqual(['GuestpassDenyStaleSignatures']);
     expect(again.removed).toEqual(['GuestpassDenyOutsideVpcEndpoint']);
@@ -94,9 +156,17 @@ describe('merging into an existing bucket policy', () => {
   });
 
   it('flags statements that grant access to everyone', () => {
-    const publicRead = { Sid: 'PublicRead', Effect: 'Allow' as const, Principal: '*' as const, Action: 's3:GetObject', Resource: 'arn:aws:s3:::guestpass-prod/*' };
+    const publicRead = {
+      Sid: 'PublicRead',
+      Effect: 'Allow' as const,
+      Principal: '*' as const,
+      Action: 's3:GetObject',
+      Resource: 'arn:aws:s3:::guestpass-prod/*',
+    };
     const awsStar = { ...publicRead, Sid: 'AwsStar', Principal: { AWS: ['*'] } };
-    expect(publicGrants(policyOf([theirs, publicRead, awsStar, ...bucketPolicyStatements(config())])).map((s) => s.Sid)).toEqual(['PublicRead', 'AwsStar']);
+    expect(
+      publicGrants(policyOf([theirs, publicRead, awsStar, ...bucketPolicyStatements(config())])).map((s) => s.Sid),
+    ).toEqual(['PublicRead', 'AwsStar']);
   });
 });
 
@@ -105,33 +175,69 @@ describe('emitted policies', () => {
     const policy = appRolePolicy(config());
     expect(validatePolicy(policy)).toEqual([]);
     const invoices = policy.Statement.find((s) => s.Sid === 'InvoicesObjects');
-    expect(invoices).toEqual({ Sid: 'InvoicesObjects', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], Resource: 'arn:aws:s3:::guestpass-prod/invoices/*' });
+    expect(invoices).toEqual({
+      Sid: 'InvoicesObjects',
+      Effect: 'Allow',
+      Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+      Resource: 'arn:aws:s3:::guestpass-prod/invoices/*',
+    });
     const resources = policy.Statement.flatMap((s) => [s.Resource].flat());
     expect(resources).not.toContain('arn:aws:s3:::guestpass-prod/*');
-    expect(policy.Statement.flatMap((s) => [s.Action].flat()).some((a) => a === 's3:*' || a?.startsWith('s3:Put') && a !== 's3:PutObject')).toBe(false);
+    expect(
+      policy.Statement.flatMap((s) => [s.Action].flat()).some(
+        (a) => a === 's3:*' || (a?.startsWith('s3:Put') && a !== 's3:PutObject'),
+      ),
+    ).toBe(false);
   });
 
   it('one access point policy per use case, for the app role and that prefix only', () => {
-    const policies = accessPointPolicies(config({ useCases: USE_CASES.map((u) => ({ ...u, accessPointName: u.id === 'invoices' ? 'arn:aws:s3:eu-west-1:123456789012:accesspoint/gp-invoices' : undefined })) }));
+    const policies = accessPointPolicies(
+      config({
+        useCases: USE_CASES.map((u) => ({
+          ...u,
+          accessPointName:
+            u.id === 'invoices' ? 'arn:aws:s3:eu-west-1:123456789012:accesspoint/gp-invoices' : undefined,
+        })),
+      }),
+    );
     expect(policies.map((p) => p.useCase)).toEqual(['avatars', 'invoices', 'library']);
     for (const { policy } of policies) expect(validatePolicy(policy)).toEqual([]);
     const invoices = policies.find((p) => p.useCase === 'invoices')!;
-    expect(invoices.policy.Statement[0]).toMatchObject({ Principal: { AWS: 'arn:aws:iam::123456789012:role/guestpass-app' }, Resource: 'arn:aws:s3:eu-west-1:123456789012:accesspoint/gp-invoices/object/invoices/*' });
-    expect(policies.find((p) => p.useCase === 'library')!.accessPoint).toBe('arn:aws:s3:eu-west-1:123456789012:accesspoint/guestpass-library');
+    expect(invoices.policy.Statement[0]).toMatchObject({
+      Principal: { AWS: 'arn:aws:iam::123456789012:role/guestpass-app' },
+      Resource: 'arn:aws:s3:eu-west-1:123456789012:accesspoint/gp-invoices/object/invoices/*',
+    });
+    expect(policies.find((p) => p.useCase === 'library')!.accessPoint).toBe(
+      'arn:aws:s3:eu-west-1:123456789012:accesspoint/guestpass-library',
+    );
   });
 
   it('the app role may also reach a use case through its configured access point', () => {
-    const withAp = config({ useCases: USE_CASES.map((u) => ({ ...u, accessPointName: u.id === 'invoices' ? 'arn:aws:s3:eu-west-1:123456789012:accesspoint/gp-invoices' : undefined })) });
+    const withAp = config({
+      useCases: USE_CASES.map((u) => ({
+        ...u,
+        accessPointName: u.id === 'invoices' ? 'arn:aws:s3:eu-west-1:123456789012:accesspoint/gp-invoices' : undefined,
+      })),
+    });
     const invoices = appRolePolicy(withAp).Statement.find((s) => s.Sid === 'InvoicesObjects')!;
-    expect(invoices.Resource).toEqual(['arn:aws:s3:::guestpass-prod/invoices/*', 'arn:aws:s3:eu-west-1:123456789012:accesspoint/gp-invoices/object/invoices/*']);
+    expect(invoices.Resource).toEqual([
+      'arn:aws:s3:::guestpass-prod/invoices/*',
+      'arn:aws:s3:eu-west-1:123456789012:accesspoint/gp-invoices/object/invoices/*',
+    ]);
     expect(validatePolicy(appRolePolicy(withAp))).toEqual([]);
   });
 
   it('the VPC endpoint policy lets only the app role reach only this bucket, with the matching bucket condition', () => {
-    const { endpointPolicy, bucketPolicyStatement } = vpcEndpointPolicy(config({ vpcEndpointId: 'vpce-0123456789abcdef0' }));
+    const { endpointPolicy, bucketPolicyStatement } = vpcEndpointPolicy(
+      config({ vpcEndpointId: 'vpce-0123456789abcdef0' }),
+    );
     expect(validatePolicy(endpointPolicy)).toEqual([]);
     expect(validatePolicy(policyOf([bucketPolicyStatement]))).toEqual([]);
-    expect(endpointPolicy.Statement.every((s) => JSON.stringify(s.Principal) === JSON.stringify({ AWS: 'arn:aws:iam::123456789012:role/guestpass-app' }))).toBe(true);
+    expect(
+      endpointPolicy.Statement.every(
+        (s) => JSON.stringify(s.Principal) === JSON.stringify({ AWS: 'arn:aws:iam::123456789012:role/guestpass-app' }),
+      ),
+    ).toBe(true);
     // Objects only under this bucket's prefixes; bucket-level actions only the listings, on this bucket.
     for (const statement of endpointPolicy.Statement) {
       const resources = [statement.Resource].flat();
@@ -142,7 +248,9 @@ describe('emitted policies', () => {
         expect(resources.every((r) => r!.startsWith('arn:aws:s3:::guestpass-prod/'))).toBe(true);
       }
     }
-    expect(bucketPolicyStatement.Condition).toEqual({ StringNotEquals: { 'aws:SourceVpce': 'vpce-0123456789abcdef0' } });
+    expect(bucketPolicyStatement.Condition).toEqual({
+      StringNotEquals: { 'aws:SourceVpce': 'vpce-0123456789abcdef0' },
+    });
   });
 });
 
@@ -151,16 +259,32 @@ describe('CORS and lifecycle', () => {
     const rules = corsRules(['https://files.example.com']);
     expect(JSON.parse(JSON.stringify(rules))).toEqual(rules);
     expect(corsProblems(rules, ['https://files.example.com'])).toEqual([]);
-    expect(corsProblems([{ ...rules[0], AllowedOrigins: ['*'], AllowedMethods: ['GET', 'DELETE'] }], ['https://files.example.com']).join('; ')).toMatch(/every origin.*DELETE/);
+    expect(
+      corsProblems(
+        [{ ...rules[0], AllowedOrigins: ['*'], AllowedMethods: ['GET', 'DELETE'] }],
+        ['https://files.example.com'],
+      ).join('; '),
+    ).toMatch(/every origin.*DELETE/);
     expect(corsProblems([], ['https://files.example.com'])).toHaveLength(1);
   });
 
   it('lifecycle aborts stale multipart uploads and expires quarantined avatars, keeping other rules', () => {
     const rules = lifecycleRules();
     expect(JSON.parse(JSON.stringify(rules))).toEqual(rules);
-    expect(rules.find((r) => r.AbortIncompleteMultipartUpload)).toMatchObject({ Filter: { Prefix: '' }, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } });
-    expect(rules.find((r) => r.Expiration)).toMatchObject({ Filter: { Prefix: 'avatars/quarantine/' }, Expiration: { Days: 1 } });
-    const theirs = { ID: 'archive-reports', Status: 'Enabled' as const, Filter: { Prefix: 'reports/' }, Expiration: { Days: 365 } };
+    expect(rules.find((r) => r.AbortIncompleteMultipartUpload)).toMatchObject({
+      Filter: { Prefix: '' },
+      AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+    });
+    expect(rules.find((r) => r.Expiration)).toMatchObject({
+      Filter: { Prefix: 'avatars/quarantine/' },
+      Expiration: { Days: 1 },
+    });
+    const theirs = {
+      ID: 'archive-reports',
+      Status: 'Enabled' as const,
+      Filter: { Prefix: 'reports/' },
+      Expiration: { Days: 365 },
+    };
     expect(mergeLifecycleRules([theirs, rules[0]])).toEqual([theirs, ...rules]);
   });
 });

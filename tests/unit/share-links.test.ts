@@ -3,7 +3,13 @@ import { recipientsFromForm, createShareSchema, updateShareSchema } from '@/lib/
 import { DEAD_LINK_COPY, linkState, shareStatus } from '@/lib/shares/link-state';
 import { deadLinkHtml } from '@/lib/shares/dead-link-page';
 import { generateShareToken, hashShareToken, looksLikeShareToken } from '@/lib/shares/token';
-import { signUnlockCookie, unlockCookiePath, unlockCookiesFrom, verifyUnlockCookie, UNLOCK_COOKIE } from '@/lib/shares/unlock-cookie';
+import {
+  signUnlockCookie,
+  unlockCookiePath,
+  unlockCookiesFrom,
+  verifyUnlockCookie,
+  UNLOCK_COOKIE,
+} from '@/lib/shares/unlock-cookie';
 import { unlockVerdict } from '@/lib/shares/unlock-throttle';
 import { fileInActiveSharesMessage } from '@/lib/shares/wording';
 
@@ -54,14 +60,23 @@ describe('unlock cookie', () => {
 
 describe('link state', () => {
   const now = new Date('2026-11-28T12:00:00Z');
-  const live = { shareRevokedAt: null, recipientRevokedAt: null, expiresAt: new Date('2026-11-29T00:00:00Z'), maxDownloads: 3, downloadCount: 2 };
+  const live = {
+    shareRevokedAt: null,
+    recipientRevokedAt: null,
+    expiresAt: new Date('2026-11-29T00:00:00Z'),
+    maxDownloads: 3,
+    downloadCount: 2,
+  };
 
   it('is live until revoked, expired or used up, and says which (revocation first)', () => {
     expect(linkState(live, now)).toEqual({ live: true });
     expect(linkState({ ...live, maxDownloads: null, downloadCount: 10_000 }, now)).toEqual({ live: true });
     expect(linkState({ ...live, downloadCount: 3 }, now)).toEqual({ live: false, reason: 'exhausted' });
     expect(linkState({ ...live, expiresAt: now }, now)).toEqual({ live: false, reason: 'expired' });
-    expect(linkState({ ...live, recipientRevokedAt: now, expiresAt: now }, now)).toEqual({ live: false, reason: 'revoked' });
+    expect(linkState({ ...live, recipientRevokedAt: now, expiresAt: now }, now)).toEqual({
+      live: false,
+      reason: 'revoked',
+    });
     expect(linkState({ ...live, shareRevokedAt: now }, now)).toEqual({ live: false, reason: 'revoked' });
   });
 
@@ -102,11 +117,17 @@ describe('share input', () => {
 
   it('accepts a share without password or limit, normalising text and emails', () => {
     const parsed = createShareSchema.parse(valid);
-    expect(parsed).toMatchObject({ title: 'Q3 files', password: null, maxDownloads: null, recipients: [{ name: 'Pat', email: 'pat@example.net' }] });
+    expect(parsed).toMatchObject({
+      title: 'Q3 files',
+      password: null,
+      maxDownloads: null,
+      recipients: [{ name: 'Pat', email: 'pat@example.net' }],
+    });
   });
 
   it('refuses a past expiry, a short password, a zero limit, no files and no recipients', () => {
-    const fields = (input: object) => createShareSchema.safeParse({ ...valid, ...input }).error?.issues.map((i) => i.path[0]);
+    const fields = (input: object) =>
+      createShareSchema.safeParse({ ...valid, ...input }).error?.issues.map((i) => i.path[0]);
     expect(fields({ expiresAt: new Date(Date.now() - 1000).toISOString() })).toEqual(['expiresAt']);
     expect(fields({ expiresAt: 'not a date' })).toEqual(['expiresAt']);
     expect(fields({ password: 'short' })).toEqual(['password']);
@@ -125,18 +146,29 @@ describe('share input', () => {
 
   it('pairs recipient rows from a form and drops blank ones', () => {
     const form = new FormData();
-    for (const [name, email] of [['A', 'a@x.net'], ['', ''], ['B', 'b@x.net']]) {
+    for (const [name, email] of [
+      ['A', 'a@x.net'],
+      ['', ''],
+      ['B', 'b@x.net'],
+    ]) {
       form.append('recipientName', name);
       form.append('recipientEmail', email);
     }
-    expect(recipientsFromForm(form)).toEqual([{ name: 'A', email: 'a@x.net' }, { name: 'B', email: 'b@x.net' }]);
+    expect(recipientsFromForm(form)).toEqual([
+      { name: 'A', email: 'a@x.net' },
+      { name: 'B', email: 'b@x.net' },
+    ]);
   });
 });
 
 describe('share wording and status', () => {
   it('names up to three active shares that keep a file from being deleted', () => {
-    expect(fileInActiveSharesMessage(['Q3'])).toBe('This file is in an active share (“Q3”). Remove it from that share or revoke it first.');
-    expect(fileInActiveSharesMessage(['A', 'B', 'C', 'D', 'E'])).toBe('This file is in 5 active shares (“A”, “B”, “C” and 2 more). Remove it from those shares or revoke them first.');
+    expect(fileInActiveSharesMessage(['Q3'])).toBe(
+      'This file is in an active share (“Q3”). Remove it from that share or revoke it first.',
+    );
+    expect(fileInActiveSharesMessage(['A', 'B', 'C', 'D', 'E'])).toBe(
+      'This file is in 5 active shares (“A”, “B”, “C” and 2 more). Remove it from those shares or revoke them first.',
+    );
   });
 
   it('says whether a whole share is active, revoked or expired', () => {

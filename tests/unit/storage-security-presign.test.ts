@@ -5,8 +5,20 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 // temporary, as a role session's are); nothing is mocked.
 async function load(env: Record<string, string>) {
   vi.resetModules();
-  const base = { DATABASE_URL: 'postgresql://localhost/app', APP_URL: 'https://files.example.com', AUTH_SECRET: 'x'.repeat(32), S3_BUCKET: 'guestpass-prod', S3_REGION: 'eu-west-1' };
-  for (const [k, v] of Object.entries({ ...base, AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE000000000', AWS_SECRET_ACCESS_KEY: 'example-secret', ...env })) vi.stubEnv(k, v);
+  const base = {
+    DATABASE_URL: 'postgresql://localhost/app',
+    APP_URL: 'https://files.example.com',
+    AUTH_SECRET: 'x'.repeat(32),
+    S3_BUCKET: 'guestpass-prod',
+    S3_REGION: 'eu-west-1',
+  };
+  for (const [k, v] of Object.entries({
+    ...base,
+    AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE000000000',
+    AWS_SECRET_ACCESS_KEY: 'example-secret',
+    ...env,
+  }))
+    vi.stubEnv(k, v);
   return { presign: await import('@/lib/storage/presign'), ttl: await import('@/lib/storage/ttl') };
 }
 
@@ -17,7 +29,10 @@ describe('effective lifetime of pre-signed URLs', () => {
 
   it('caps every TTL at the remaining lifetime of temporary credentials, and reports the real expiry', async () => {
     const credentialsExpire = new Date(Date.now() + 10 * 60_000);
-    const { presign } = await load({ AWS_SESSION_TOKEN: 'session-token', AWS_CREDENTIAL_EXPIRATION: credentialsExpire.toISOString() });
+    const { presign } = await load({
+      AWS_SESSION_TOKEN: 'session-token',
+      AWS_CREDENTIAL_EXPIRATION: credentialsExpire.toISOString(),
+    });
     const invoice = await presign.presignGet('invoices/cust00001/inv000001.pdf', { purpose: 'invoice' });
     expect(expiresParam(invoice.url)).toBeLessThanOrEqual(600);
     expect(expiresParam(invoice.url)).toBeGreaterThan(590);
@@ -27,13 +42,19 @@ describe('effective lifetime of pre-signed URLs', () => {
     // Shorter than what the credentials have left: untouched.
     const upload = await presign.presignPut('avatars/quarantine/user0001/upload0001', { contentType: 'image/png' });
     expect(expiresParam(upload.url)).toBe(300);
-    const post = await presign.presignPost('avatars/quarantine/user0001/upload0002', { contentType: 'image/png', maxBytes: 1024 });
+    const post = await presign.presignPost('avatars/quarantine/user0001/upload0002', {
+      contentType: 'image/png',
+      maxBytes: 1024,
+    });
     expect(post.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(300_000);
   });
 
   it('caps multipart part URLs the same way', async () => {
     const credentialsExpire = new Date(Date.now() + 2 * 60_000);
-    const { presign } = await load({ AWS_SESSION_TOKEN: 'session-token', AWS_CREDENTIAL_EXPIRATION: credentialsExpire.toISOString() });
+    const { presign } = await load({
+      AWS_SESSION_TOKEN: 'session-token',
+      AWS_CREDENTIAL_EXPIRATION: credentialsExpire.toISOString(),
+    });
     const part = await presign.presignUploadPart('library/file00001', 'upload-id', 3);
     expect(expiresParam(part.url)).toBeLessThanOrEqual(120);
     expect(expiresParam(part.url)).toBeGreaterThan(110);
@@ -53,8 +74,14 @@ describe('effective lifetime of pre-signed URLs', () => {
   it('effectiveTtl takes the earlier of the two, and refuses expired credentials', async () => {
     const { ttl } = await load({});
     const now = new Date('2026-11-28T12:00:00Z');
-    expect(ttl.effectiveTtl(3600, new Date('2026-11-28T12:20:00Z'), now)).toEqual({ seconds: 1200, cappedByCredentials: true });
-    expect(ttl.effectiveTtl(300, new Date('2026-11-28T12:20:00Z'), now)).toEqual({ seconds: 300, cappedByCredentials: false });
+    expect(ttl.effectiveTtl(3600, new Date('2026-11-28T12:20:00Z'), now)).toEqual({
+      seconds: 1200,
+      cappedByCredentials: true,
+    });
+    expect(ttl.effectiveTtl(300, new Date('2026-11-28T12:20:00Z'), now)).toEqual({
+      seconds: 300,
+      cappedByCredentials: false,
+    });
     expect(ttl.effectiveTtl(300, undefined, now)).toEqual({ seconds: 300, cappedByCredentials: false });
     expect(() => ttl.effectiveTtl(300, new Date('2026-11-28T11:59:59Z'), now)).toThrow(/expired/);
     expect(ttl.longestTtlSeconds()).toBe(86_400);

@@ -16,7 +16,14 @@ describe('TTL policy', () => {
 
   it('has the documented defaults per purpose', async () => {
     const { ttlPolicy } = await loadTtl();
-    expect(ttlPolicy()).toEqual({ upload: 300, download: 3600, invoice: 86400, shareClick: 60, rawShare: 86400, hardCap: 604800 });
+    expect(ttlPolicy()).toEqual({
+      upload: 300,
+      download: 3600,
+      invoice: 86400,
+      shareClick: 60,
+      rawShare: 86400,
+      hardCap: 604800,
+    });
   });
 
   it('lets a caller ask for less, never for more', async () => {

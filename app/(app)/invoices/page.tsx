@@ -24,31 +24,45 @@ export default async function InvoicesPage() {
       {invoices.length === 0 ? (
         <EmptyState title="No invoices yet">Invoices we send you will appear here.</EmptyState>
       ) : (
-        <section aria-labelledby="invoices-heading" className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+        <section
+          aria-labelledby="invoices-heading"
+          className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200"
+        >
           <h2 id="invoices-heading" className="sr-only">
             Your invoices
           </h2>
-          <DataTable columns={[{ label: 'Number' }, { label: 'Date' }, { label: 'Amount', align: 'right' }, { label: 'Status' }, { label: 'Actions', srOnly: true }]}>
-                {invoices.map((invoice) => (
-                  <tr key={invoice.id} className="align-top">
-                    <InvoiceNumberCell number={invoice.number} />
-                    <InvoiceFigureCells invoice={invoice} />
-                    <td className="px-4 py-3">
-                      {isDownloadable(invoice.status) ? (
-                        <div className="flex min-w-56 flex-col gap-2">
-                          {/* A plain link, not next/link: no prefetch, so a URL is signed only when clicked. */}
-                          <a href={`/invoices/${invoice.id}/download`} className="font-semibold text-brand-700 hover:underline">
-                            Download<span className="sr-only"> {invoice.number}</span>
-                          </a>
-                          <CopyLinkButton invoiceId={invoice.id} number={invoice.number} />
-                        </div>
-                      ) : (
-                        <p className="text-slate-500">Voided: no longer available.</p>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </DataTable>
+          <DataTable
+            columns={[
+              { label: 'Number' },
+              { label: 'Date' },
+              { label: 'Amount', align: 'right' },
+              { label: 'Status' },
+              { label: 'Actions', srOnly: true },
+            ]}
+          >
+            {invoices.map((invoice) => (
+              <tr key={invoice.id} className="align-top">
+                <InvoiceNumberCell number={invoice.number} />
+                <InvoiceFigureCells invoice={invoice} />
+                <td className="px-4 py-3">
+                  {isDownloadable(invoice.status) ? (
+                    <div className="flex min-w-56 flex-col gap-2">
+                      {/* A plain link, not next/link: no prefetch, so a URL is signed only when clicked. */}
+                      <a
+                        href={`/invoices/${invoice.id}/download`}
+                        className="font-semibold text-brand-700 hover:underline"
+                      >
+                        Download<span className="sr-only"> {invoice.number}</span>
+                      </a>
+                      <CopyLinkButton invoiceId={invoice.id} number={invoice.number} />
+                    </div>
+                  ) : (
+                    <p className="text-slate-500">Voided: no longer available.</p>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
       )}
     </>

@@ -22,7 +22,12 @@ export default async function ProfilePage() {
           <dt className="sr-only">Role</dt>
           <dd className="mt-1 text-slate-500">{user.role === 'ADMIN' ? 'Admin' : 'Customer'}</dd>
         </dl>
-        <AvatarEditor name={user.name} avatarUrl={avatar?.url ?? null} contentTypes={contentTypes} maxBytes={maxBytes} />
+        <AvatarEditor
+          name={user.name}
+          avatarUrl={avatar?.url ?? null}
+          contentTypes={contentTypes}
+          maxBytes={maxBytes}
+        />
       </section>
     </>
   );

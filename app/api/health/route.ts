@@ -16,7 +16,10 @@ async function checkDatabase(): Promise<{ reachable: boolean; error?: string }> 
 /** Database and bucket reachability: 200 when both answer, 503 otherwise. Names no secrets. */
 export async function GET() {
   const [database, bucket] = await Promise.all([checkDatabase(), checkBucket()]);
-  const warnings = bucket.etagExposed === false ? ['The bucket CORS rule does not expose ETag: browser multipart uploads will fail.'] : [];
+  const warnings =
+    bucket.etagExposed === false
+      ? ['The bucket CORS rule does not expose ETag: browser multipart uploads will fail.']
+      : [];
   const ok = database.reachable && bucket.reachable;
   return Response.json(
     { status: ok ? 'ok' : 'unavailable', database, bucket, warnings, checkedAt: new Date().toISOString() },

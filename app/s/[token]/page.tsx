@@ -29,7 +29,9 @@ export default async function SharedFilesPage({ params }: { params: Promise<{ to
       <div className="mb-6 flex items-center gap-2 text-sm font-semibold text-slate-700">
         <Logo className="size-6" /> Guestpass
       </div>
-      <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8">{link.outcome === 'dead' ? <DeadLinkNotice kind={link.reason} /> : <LiveShare token={token} view={link.view} />}</div>
+      <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8">
+        {link.outcome === 'dead' ? <DeadLinkNotice kind={link.reason} /> : <LiveShare token={token} view={link.view} />}
+      </div>
     </main>
   );
 }
@@ -72,7 +74,9 @@ function LiveShare({ token, view }: { token: string; view: PartnerShareView }) {
           Files
         </h2>
         {view.files.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-600">There are no files in this share right now. Ask the sender if you expected some.</p>
+          <p className="mt-2 text-sm text-slate-600">
+            There are no files in this share right now. Ask the sender if you expected some.
+          </p>
         ) : (
           <ul className="mt-3 divide-y divide-slate-100">
             {view.files.map((file) => (
@@ -84,7 +88,11 @@ function LiveShare({ token, view }: { token: string; view: PartnerShareView }) {
                   </p>
                 </div>
                 {/* A plain link, not next/link: the route answers with a redirect to storage, never a page to prefetch. */}
-                <a href={`/s/${token}/files/${file.id}`} className={`${buttonStyles.secondary} shrink-0`} aria-label={`Download ${file.name}`}>
+                <a
+                  href={`/s/${token}/files/${file.id}`}
+                  className={`${buttonStyles.secondary} shrink-0`}
+                  aria-label={`Download ${file.name}`}
+                >
                   Download
                 </a>
               </li>

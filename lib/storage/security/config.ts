@@ -9,13 +9,19 @@ import { longestTtlSeconds } from '@/lib/storage/ttl';
 export const EXAMPLE_ROLE_ARN = 'arn:aws:iam::111122223333:role/guestpass-app';
 
 /** Whether the bucket policy should deny plain-http requests, and why. */
-export function tlsRequirement(setting: 'auto' | 'true' | 'false', endpoint: string | undefined): { required: boolean; reason: string } {
+export function tlsRequirement(
+  setting: 'auto' | 'true' | 'false',
+  endpoint: string | undefined,
+): { required: boolean; reason: string } {
   if (setting === 'true') return { required: true, reason: 'S3_REQUIRE_TLS=true' };
   if (setting === 'false') return { required: false, reason: 'S3_REQUIRE_TLS=false' };
   if (!endpoint) return { required: true, reason: 'AWS S3 is reached over https' };
   return endpoint.startsWith('https:')
     ? { required: true, reason: `the endpoint ${endpoint} is https` }
-    : { required: false, reason: `the endpoint ${endpoint} is plain http, so denying non-TLS requests would deny every request (set S3_REQUIRE_TLS=true once it is served over https)` };
+    : {
+        required: false,
+        reason: `the endpoint ${endpoint} is plain http, so denying non-TLS requests would deny every request (set S3_REQUIRE_TLS=true once it is served over https)`,
+      };
 }
 
 /** The app's access-control configuration, read from the environment. */

@@ -6,7 +6,13 @@ import { lifecycleRules } from '@/lib/storage/lifecycle';
 import { auditChecks, type AuditCheck } from '@/lib/storage/security/audit';
 import { securityConfig } from '@/lib/storage/security/config';
 import { applyHarden, planHarden, type HardenChange, type HardenResult } from '@/lib/storage/security/harden';
-import { accessPointPolicies, appRolePolicy, bucketPolicyStatements, mergePolicy, vpcEndpointPolicy } from '@/lib/storage/security/policies';
+import {
+  accessPointPolicies,
+  appRolePolicy,
+  bucketPolicyStatements,
+  mergePolicy,
+  vpcEndpointPolicy,
+} from '@/lib/storage/security/policies';
 import { readBucketState, type BucketState } from '@/lib/storage/security/state';
 
 export interface AuditReport {
@@ -24,7 +30,11 @@ export async function auditBucket(client: S3Client = s3(), name: string = config
 }
 
 /** Applies the recommended settings (idempotent); with dryRun, only returns the plan. */
-export async function hardenBucket(options: { dryRun: boolean }, client: S3Client = s3(), name: string = configuredBucket()): Promise<{ plan: HardenChange[]; results: HardenResult[] }> {
+export async function hardenBucket(
+  options: { dryRun: boolean },
+  client: S3Client = s3(),
+  name: string = configuredBucket(),
+): Promise<{ plan: HardenChange[]; results: HardenResult[] }> {
   const state = await readBucketState(client, name);
   const plan = planHarden(state, securityConfig(name));
   return { plan, results: options.dryRun ? [] : await applyHarden(client, plan, state.kind) };

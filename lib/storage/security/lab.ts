@@ -75,7 +75,8 @@ const PROBES: Probe[] = [
     title: 'Anonymous GET of a private object',
     expected: DENIED,
     layer: 'Object ACL and bucket policy: nothing grants access to anonymous callers',
-    explanation: 'Objects are private to the bucket owner unless an ACL or a policy grants more. Block Public Access keeps such grants from being added (BlockPublicPolicy) or from counting (IgnorePublicAcls).',
+    explanation:
+      'Objects are private to the bucket owner unless an ACL or a policy grants more. Block Public Access keeps such grants from being added (BlockPublicPolicy) or from counting (IgnorePublicAcls).',
     mechanism: 'block-public-access',
     run: (lab) => send(lab.signedUrl.split('?')[0]),
   },
@@ -93,20 +94,30 @@ const PROBES: Probe[] = [
     title: 'Pre-signed GET after expiry',
     expected: DENIED,
     layer: 'SigV4 query signature: X-Amz-Date + X-Amz-Expires is in the past',
-    explanation: 'S3 checks expiry on every request; a URL cannot be used a second after its lifetime, nor after the credentials that signed it expire.',
+    explanation:
+      'S3 checks expiry on every request; a URL cannot be used a second after its lifetime, nor after the credentials that signed it expire.',
     mechanism: 'presigned-urls',
-    run: async (lab) => send((await presignGet(lab.key, { purpose: 'download', ttlSeconds: 1, signedAt: new Date(Date.now() - 60_000) })).url),
+    run: async (lab) =>
+      send(
+        (await presignGet(lab.key, { purpose: 'download', ttlSeconds: 1, signedAt: new Date(Date.now() - 60_000) }))
+          .url,
+      ),
   },
   {
     id: 'presigned-put-content-type',
     title: 'Pre-signed PUT with a different Content-Type',
     expected: { status: 403, code: 'SignatureDoesNotMatch' },
     layer: 'SigV4 signature: Content-Type is a signed header, so changing it changes the signature',
-    explanation: 'The app signs the Content-Type it checked; an upload under another type is refused before any byte is stored.',
+    explanation:
+      'The app signs the Content-Type it checked; an upload under another type is refused before any byte is stored.',
     mechanism: 'presigned-urls',
     run: async (lab) => {
       const upload = await presignPut(`${lab.folder}upload.png`, { contentType: 'image/png' });
-      return send(upload.url, { method: 'PUT', body: '<html>not a png</html>', headers: { 'Content-Type': 'text/html' } });
+      return send(upload.url, {
+        method: 'PUT',
+        body: '<html>not a png</html>',
+        headers: { 'Content-Type': 'text/html' },
+      });
     },
   },
   {
@@ -133,10 +144,21 @@ const PROBES: Probe[] = [
     mechanism: 'bucket-policy',
     run: async (lab) => {
       if (!lab.signedUrl.startsWith('https:')) {
-        return { actual: null, outcome: 'not applicable', layer: 'Not testable here: this store is served over plain http, so every request is without TLS and the policy leaves out the TLS deny (S3_REQUIRE_TLS).' };
+        return {
+          actual: null,
+          outcome: 'not applicable',
+          layer:
+            'Not testable here: this store is served over plain http, so every request is without TLS and the policy leaves out the TLS deny (S3_REQUIRE_TLS).',
+        };
       }
       const plain = await send(lab.signedUrl.replace(/^https:/, 'http:')).catch(() => null);
-      return plain ?? { actual: null, outcome: 'as expected', layer: 'Network: the endpoint does not answer plain http at all' };
+      return (
+        plain ?? {
+          actual: null,
+          outcome: 'as expected',
+          layer: 'Network: the endpoint does not answer plain http at all',
+        }
+      );
     },
   },
   {
@@ -149,7 +171,8 @@ const PROBES: Probe[] = [
         : authTypeUnevaluated(lab)
           ? `Bucket policy: GuestpassDenyQueryAuthOutsideAppPrefixes, but s3:authType is ${NOT_SUPPORTED}, so the request reaches the object lookup`
           : 'Bucket policy: GuestpassDenyQueryAuthOutsideAppPrefixes (s3:authType = REST-QUERY-STRING outside the signed prefixes)',
-    explanation: 'Even a valid signature is refused outside the prefixes the app signs for: a leaked key cannot mint working links to the rest of the bucket.',
+    explanation:
+      'Even a valid signature is refused outside the prefixes the app signs for: a leaked key cannot mint working links to the rest of the bucket.',
     mechanism: 'bucket-policy',
     unsupportedOn: (lab) => authTypeUnevaluated(lab) || Boolean(lab.state.unsupported.policy),
     run: async (lab) => send((await presignGet(`guestpass-lab-outside/${lab.id}`, { purpose: 'download' })).url),
@@ -159,7 +182,8 @@ const PROBES: Probe[] = [
     title: 'Public bucket policy under Block Public Access',
     expected: DENIED,
     layer: 'Block Public Access: BlockPublicPolicy refuses any policy that grants access to everyone',
-    explanation: 'Nobody, not even an administrator in a hurry, can make the bucket public while BlockPublicPolicy is on (on AWS, the app role also lacks s3:PutBucketPolicy).',
+    explanation:
+      'Nobody, not even an administrator in a hurry, can make the bucket public while BlockPublicPolicy is on (on AWS, the app role also lacks s3:PutBucketPolicy).',
     mechanism: 'block-public-access',
     run: publicPolicyAttempt,
   },
@@ -167,9 +191,28 @@ const PROBES: Probe[] = [
 
 function rowOf(probe: Probe, lab: Lab, finding: Finding): LabRow {
   const { id, title, expected, explanation, mechanism, unsupportedOn, layer } = probe;
-  const { actual, outcome, layer: foundLayer } = 'status' in finding ? { actual: finding, outcome: undefined, layer: undefined } : finding;
-  const judged = !actual ? 'not applicable' : same(actual, expected) ? 'as expected' : unsupportedOn?.(lab) ? NOT_SUPPORTED : 'unexpected';
-  return { id, title, expected, explanation, mechanism, actual, outcome: outcome ?? judged, layer: foundLayer ?? (typeof layer === 'function' ? layer(lab) : layer) };
+  const {
+    actual,
+    outcome,
+    layer: foundLayer,
+  } = 'status' in finding ? { actual: finding, outcome: undefined, layer: undefined } : finding;
+  const judged = !actual
+    ? 'not applicable'
+    : same(actual, expected)
+      ? 'as expected'
+      : unsupportedOn?.(lab)
+        ? NOT_SUPPORTED
+        : 'unexpected';
+  return {
+    id,
+    title,
+    expected,
+    explanation,
+    mechanism,
+    actual,
+    outcome: outcome ?? judged,
+    layer: foundLayer ?? (typeof layer === 'function' ? layer(lab) : layer),
+  };
 }
 
 /**
@@ -185,7 +228,14 @@ export async function runLab(): Promise<LabRow[]> {
   const key = `${folder}private.txt`;
   const { versionId } = await putObject(key, 'Guestpass lab: a private object', 'text/plain');
   try {
-    const lab: Lab = { state, bucket: name, id, folder, key, signedUrl: (await presignGet(key, { purpose: 'download' })).url };
+    const lab: Lab = {
+      state,
+      bucket: name,
+      id,
+      folder,
+      key,
+      signedUrl: (await presignGet(key, { purpose: 'download' })).url,
+    };
     const rows: LabRow[] = [];
     for (const probe of PROBES) rows.push(rowOf(probe, lab, await probe.run(lab)));
     return rows;
@@ -200,13 +250,29 @@ export async function runLab(): Promise<LabRow[]> {
  */
 async function publicPolicyAttempt({ state, bucket: name }: Lab): Promise<Finding> {
   const unsupported = state.unsupported.publicAccessBlock ?? state.unsupported.policy;
-  if (unsupported) return { actual: null, outcome: NOT_SUPPORTED, layer: `Not attempted: Block Public Access is ${NOT_SUPPORTED} (it answers ${unsupported}).` };
+  if (unsupported)
+    return {
+      actual: null,
+      outcome: NOT_SUPPORTED,
+      layer: `Not attempted: Block Public Access is ${NOT_SUPPORTED} (it answers ${unsupported}).`,
+    };
   if (state.publicAccessBlock?.BlockPublicPolicy !== true) {
-    return { actual: null, outcome: 'not applicable', layer: 'Not attempted: BlockPublicPolicy is off, so the policy would really make lab/ public. Run `npm run s3:harden`, then the lab again.' };
+    return {
+      actual: null,
+      outcome: 'not applicable',
+      layer:
+        'Not attempted: BlockPublicPolicy is off, so the policy would really make lab/ public. Run `npm run s3:harden`, then the lab again.',
+    };
   }
   const client = s3();
   const current = state.policy;
-  const publicRead = { Sid: 'GuestpassLabPublicRead', Effect: 'Allow' as const, Principal: '*' as const, Action: 's3:GetObject', Resource: `arn:aws:s3:::${name}/${LAB_PREFIX}*` };
+  const publicRead = {
+    Sid: 'GuestpassLabPublicRead',
+    Effect: 'Allow' as const,
+    Principal: '*' as const,
+    Action: 's3:GetObject',
+    Resource: `arn:aws:s3:::${name}/${LAB_PREFIX}*`,
+  };
   const attempt: PolicyDocument = { Version: '2012-10-17', Statement: [...(current?.Statement ?? []), publicRead] };
   try {
     await client.send(new PutBucketPolicyCommand({ Bucket: name, Policy: JSON.stringify(attempt) }));
@@ -215,5 +281,9 @@ async function publicPolicyAttempt({ state, bucket: name }: Lab): Promise<Findin
   }
   if (current) await client.send(new PutBucketPolicyCommand({ Bucket: name, Policy: JSON.stringify(current) }));
   else await client.send(new DeleteBucketPolicyCommand({ Bucket: name }));
-  return { actual: { status: 200, code: '' }, layer: 'The store accepted a public policy despite BlockPublicPolicy; the previous policy was restored immediately.' };
+  return {
+    actual: { status: 200, code: '' },
+    layer:
+      'The store accepted a public policy despite BlockPublicPolicy; the previous policy was restored immediately.',
+  };
 }

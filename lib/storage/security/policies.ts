@@ -45,7 +45,14 @@ export function signedPrefixes(c: SecurityConfig): string[] {
 export function bucketPolicyStatements(c: SecurityConfig): PolicyStatement[] {
   const statements: PolicyStatement[] = [];
   if (c.requireTls) {
-    statements.push({ Sid: SID.denyInsecureTransport, Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: wholeBucket(c), Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
+    statements.push({
+      Sid: SID.denyInsecureTransport,
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 's3:*',
+      Resource: wholeBucket(c),
+      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+    });
   }
   statements.push(
     {
@@ -68,7 +75,14 @@ export function bucketPolicyStatements(c: SecurityConfig): PolicyStatement[] {
     },
   );
   if (c.vpcEndpointId) {
-    statements.push({ Sid: SID.denyOutsideVpcEndpoint, Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: wholeBucket(c), Condition: { StringNotEquals: { 'aws:SourceVpce': c.vpcEndpointId } } });
+    statements.push({
+      Sid: SID.denyOutsideVpcEndpoint,
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 's3:*',
+      Resource: wholeBucket(c),
+      Condition: { StringNotEquals: { 'aws:SourceVpce': c.vpcEndpointId } },
+    });
   }
   return statements;
 }
@@ -106,9 +120,18 @@ export function mergePolicy(existing: PolicyDocument | null, generated: PolicySt
 /** A statement in a canonical form ("s3:GetObject" and ["s3:GetObject"] mean the same), so equal meanings compare equal. */
 export function canonicalStatement(s: PolicyStatement): string {
   const asLists = (v: unknown): unknown =>
-    typeof v === 'string' ? [v] : v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, asLists(x)])) : v;
+    typeof v === 'string'
+      ? [v]
+      : v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, asLists(x)]))
+        : v;
   const { Sid, Effect, Principal, ...rest } = s;
-  return canonicalJson({ Sid, Effect, Principal: Principal === '*' ? '*' : asLists(Principal), ...(asLists(rest) as object) });
+  return canonicalJson({
+    Sid,
+    Effect,
+    Principal: Principal === '*' ? '*' : asLists(Principal),
+    ...(asLists(rest) as object),
+  });
 }
 
 export function sameStatement(a: PolicyStatement, b: PolicyStatement): boolean {
@@ -142,7 +165,12 @@ export function appRolePolicy(c: SecurityConfig): PolicyDocument {
   return {
     Version: '2012-10-17',
     Statement: [
-      ...c.useCases.map((u): PolicyStatement => ({ Sid: `${sid(u.id)}Objects`, Effect: 'Allow', Action: objectActionsFor(u), Resource: objectResources(c, u) })),
+      ...c.useCases.map((u): PolicyStatement => ({
+        Sid: `${sid(u.id)}Objects`,
+        Effect: 'Allow',
+        Action: objectActionsFor(u),
+        Resource: objectResources(c, u),
+      })),
       // lib/storage/bucket.ts checkBucket: a HeadObject of this one key (404) proves the bucket answers.
       { Sid: 'HealthProbe', Effect: 'Allow', Action: 's3:GetObject', Resource: `${bucketArn(c)}/${PROBE_KEY}` },
       {
@@ -159,8 +187,14 @@ export function appRolePolicy(c: SecurityConfig): PolicyDocument {
         Sid: 'AuditReadBucketSettings',
         Effect: 'Allow',
         Action: [
-          's3:GetBucketPolicy', 's3:GetBucketPolicyStatus', 's3:GetBucketPublicAccessBlock', 's3:GetBucketCORS',
-          's3:GetLifecycleConfiguration', 's3:GetEncryptionConfiguration', 's3:GetBucketVersioning', 's3:GetBucketOwnershipControls',
+          's3:GetBucketPolicy',
+          's3:GetBucketPolicyStatus',
+          's3:GetBucketPublicAccessBlock',
+          's3:GetBucketCORS',
+          's3:GetLifecycleConfiguration',
+          's3:GetEncryptionConfiguration',
+          's3:GetBucketVersioning',
+          's3:GetBucketOwnershipControls',
         ],
         Resource: bucketArn(c),
       },
@@ -173,11 +207,18 @@ export function accessPointIdentity(c: SecurityConfig, u: SecurityConfig['useCas
   const arn = u.accessPointName ? ACCESS_POINT_ARN.exec(u.accessPointName) : null;
   const account = arn?.[2] ?? /::(\d{12}):/.exec(c.appRoleArn)![1];
   const name = arn?.[3] ?? `guestpass-${u.id.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`)}`;
-  return { region: arn?.[1] ?? c.region, account, name, arn: `arn:aws:s3:${arn?.[1] ?? c.region}:${account}:accesspoint/${name}` };
+  return {
+    region: arn?.[1] ?? c.region,
+    account,
+    name,
+    arn: `arn:aws:s3:${arn?.[1] ?? c.region}:${account}:accesspoint/${name}`,
+  };
 }
 
 /** One access point policy per use case: the app role may use only that use case's prefix and actions. */
-export function accessPointPolicies(c: SecurityConfig): { useCase: string; accessPoint: string; policy: PolicyDocument }[] {
+export function accessPointPolicies(
+  c: SecurityConfig,
+): { useCase: string; accessPoint: string; policy: PolicyDocument }[] {
   return c.useCases
     .filter((u) => u.accessPointVariable)
     .map((u) => {
@@ -187,20 +228,43 @@ export function accessPointPolicies(c: SecurityConfig): { useCase: string; acces
         accessPoint: ap.arn,
         policy: {
           Version: '2012-10-17',
-          Statement: [{ Sid: 'AppRoleOwnPrefixOnly', Effect: 'Allow', Principal: { AWS: c.appRoleArn }, Action: objectActionsFor(u), Resource: `${ap.arn}/object/${u.prefix}*` }],
+          Statement: [
+            {
+              Sid: 'AppRoleOwnPrefixOnly',
+              Effect: 'Allow',
+              Principal: { AWS: c.appRoleArn },
+              Action: objectActionsFor(u),
+              Resource: `${ap.arn}/object/${u.prefix}*`,
+            },
+          ],
         },
       };
     });
 }
 
 /** The VPC endpoint policy (only the app role, only this bucket's prefixes) and the bucket-policy statement that pairs with it. */
-export function vpcEndpointPolicy(c: SecurityConfig): { endpointPolicy: PolicyDocument; bucketPolicyStatement: PolicyStatement } {
+export function vpcEndpointPolicy(c: SecurityConfig): {
+  endpointPolicy: PolicyDocument;
+  bucketPolicyStatement: PolicyStatement;
+} {
   return {
     endpointPolicy: {
       Version: '2012-10-17',
       Statement: [
-        ...c.useCases.map((u, i): PolicyStatement => ({ Sid: `AppRoleThisBucketOnly${i + 1}`, Effect: 'Allow', Principal: { AWS: c.appRoleArn }, Action: objectActionsFor(u), Resource: objectResources(c, u) })),
-        { Sid: 'AppRoleThisBucketListing', Effect: 'Allow', Principal: { AWS: c.appRoleArn }, Action: [...BUCKET_LISTING_ACTIONS], Resource: bucketArn(c) },
+        ...c.useCases.map((u, i): PolicyStatement => ({
+          Sid: `AppRoleThisBucketOnly${i + 1}`,
+          Effect: 'Allow',
+          Principal: { AWS: c.appRoleArn },
+          Action: objectActionsFor(u),
+          Resource: objectResources(c, u),
+        })),
+        {
+          Sid: 'AppRoleThisBucketListing',
+          Effect: 'Allow',
+          Principal: { AWS: c.appRoleArn },
+          Action: [...BUCKET_LISTING_ACTIONS],
+          Resource: bucketArn(c),
+        },
       ],
     },
     bucketPolicyStatement: {

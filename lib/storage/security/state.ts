@@ -14,7 +14,16 @@ import {
 } from '@aws-sdk/client-s3';
 import { signingCredentialsExpiry } from '@/lib/storage/client';
 import type { PolicyDocument } from '@/lib/storage/security/grammar';
-import { describeError, endpointOf, isAbsent, isUnsupported, storeKindOf, storeLimits, type StoreKind, type StoreLimits } from '@/lib/storage/security/store';
+import {
+  describeError,
+  endpointOf,
+  isAbsent,
+  isUnsupported,
+  storeKindOf,
+  storeLimits,
+  type StoreKind,
+  type StoreLimits,
+} from '@/lib/storage/security/store';
 
 type SettingName = 'publicAccessBlock' | 'policy' | 'cors' | 'lifecycle' | 'versioning' | 'ownership' | 'encryption';
 
@@ -41,7 +50,10 @@ export interface BucketState {
 export async function readBucketState(client: S3Client, bucket: string): Promise<BucketState> {
   const failures: Partial<Record<SettingName, unknown>> = {};
   let requestId: string | undefined;
-  async function read<T extends { $metadata: { requestId?: string } }>(name: SettingName, call: () => Promise<T>): Promise<T | null> {
+  async function read<T extends { $metadata: { requestId?: string } }>(
+    name: SettingName,
+    call: () => Promise<T>,
+  ): Promise<T | null> {
     try {
       const result = await call();
       requestId ??= result.$metadata.requestId;
@@ -64,7 +76,8 @@ export async function readBucketState(client: S3Client, bucket: string): Promise
   const kind = storeKindOf(await endpointOf(client), requestId);
   const unreadable: BucketState['unreadable'] = {};
   const unsupported: BucketState['unsupported'] = {};
-  for (const [name, error] of Object.entries(failures) as [SettingName, unknown][]) (isUnsupported(error, kind) ? unsupported : unreadable)[name] = describeError(error);
+  for (const [name, error] of Object.entries(failures) as [SettingName, unknown][])
+    (isUnsupported(error, kind) ? unsupported : unreadable)[name] = describeError(error);
   return {
     bucket,
     kind,
@@ -75,7 +88,9 @@ export async function readBucketState(client: S3Client, bucket: string): Promise
     lifecycle: lifecycle?.Rules ?? [],
     versioning: versioning?.Status ?? null,
     ownership: ownership?.OwnershipControls?.Rules?.[0]?.ObjectOwnership ?? null,
-    encryption: encryption?.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm ?? null,
+    encryption:
+      encryption?.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm ??
+      null,
     credentialsExpireAt: (await signingCredentialsExpiry(client)) ?? null,
     unreadable,
     unsupported,

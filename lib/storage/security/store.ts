@@ -11,7 +11,10 @@ export type StoreKind = 'aws' | 'radosgw' | 'emulator' | 'other';
  * hex>-<zone>). The emulator cannot be told apart by its answers: only the scripts that start it
  * know, so here it is 'other' (with the same limits).
  */
-export function storeKindOf(endpoint: string | undefined, requestId: string | undefined): Exclude<StoreKind, 'emulator'> {
+export function storeKindOf(
+  endpoint: string | undefined,
+  requestId: string | undefined,
+): Exclude<StoreKind, 'emulator'> {
   if (!endpoint || /\.amazonaws\.com(\.cn)?(:\d+)?\/?$/.test(new URL(endpoint).host)) return 'aws';
   if (requestId && /^tx[0-9a-f]{21}-[0-9a-f]{8,}-/.test(requestId)) return 'radosgw';
   return 'other';
@@ -19,7 +22,9 @@ export function storeKindOf(endpoint: string | undefined, requestId: string | un
 
 export function endpointOf(client: S3Client): Promise<string | undefined> {
   const endpoint = client.config.endpoint;
-  return endpoint ? endpoint().then((e) => `${e.protocol}//${e.hostname}${e.port ? `:${e.port}` : ''}`) : Promise.resolve(undefined);
+  return endpoint
+    ? endpoint().then((e) => `${e.protocol}//${e.hostname}${e.port ? `:${e.port}` : ''}`)
+    : Promise.resolve(undefined);
 }
 
 /**

@@ -43,14 +43,27 @@ export const USE_CASES: readonly UseCase[] = [
     id: 'library',
     label: 'File library, shared with partners (single PUT or multipart)',
     prefix: PREFIX.library,
-    actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'],
+    actions: [
+      's3:GetObject',
+      's3:PutObject',
+      's3:DeleteObject',
+      's3:AbortMultipartUpload',
+      's3:ListMultipartUploadParts',
+    ],
     accessPointVariable: 'S3_ACCESS_POINT_LIBRARY',
   },
-  { id: 'lab', label: 'Admin access-control lab probes', prefix: LAB_PREFIX, actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'] },
+  {
+    id: 'lab',
+    label: 'Admin access-control lab probes',
+    prefix: LAB_PREFIX,
+    actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+  },
 ];
 
 /** Every S3_ACCESS_POINT_* variable, in the table's order: lib/env.ts validates exactly these. */
-export const ACCESS_POINT_VARIABLES: AccessPointVariable[] = USE_CASES.flatMap((u) => (u.accessPointVariable ? [u.accessPointVariable] : []));
+export const ACCESS_POINT_VARIABLES: AccessPointVariable[] = USE_CASES.flatMap((u) =>
+  u.accessPointVariable ? [u.accessPointVariable] : [],
+);
 
 /** The use case whose prefix holds `key` (the longest matching prefix), or undefined. */
 export function findUseCase(key: string): UseCase | undefined {

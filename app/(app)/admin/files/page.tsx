@@ -16,11 +16,21 @@ export default async function FilesPage({ searchParams }: { searchParams: Search
   const params = await searchParams;
   const sort: SortKey = one(params.sort) in SORT_COLUMNS ? (one(params.sort) as SortKey) : 'date';
   const dir = one(params.dir);
-  const query: TableQuery = { search: one(params.q).slice(0, 200), sort, direction: dir === 'asc' || dir === 'desc' ? dir : sort === 'date' ? 'desc' : 'asc' };
-  const [page, usage] = await Promise.all([listLibraryFiles({ ...query, after: one(params.after) || undefined, before: one(params.before) || undefined }), libraryUsage()]);
+  const query: TableQuery = {
+    search: one(params.q).slice(0, 200),
+    sort,
+    direction: dir === 'asc' || dir === 'desc' ? dir : sort === 'date' ? 'desc' : 'asc',
+  };
+  const [page, usage] = await Promise.all([
+    listLibraryFiles({ ...query, after: one(params.after) || undefined, before: one(params.before) || undefined }),
+    libraryUsage(),
+  ]);
   return (
     <>
-      <PageHeader title="Files" description="Private files kept for sharing with partners. Uploads go straight to storage; a file is listed as ready once storage confirms every byte." />
+      <PageHeader
+        title="Files"
+        description="Private files kept for sharing with partners. Uploads go straight to storage; a file is listed as ready once storage confirms every byte."
+      />
       <FileUploader usage={usage} />
       <FileTable page={page} query={query} />
     </>

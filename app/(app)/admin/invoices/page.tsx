@@ -31,7 +31,10 @@ export default async function AdminInvoicesPage({ searchParams }: { searchParams
         <IssueInvoiceForm customers={customers} suggestedNumber={suggestedNumber} maxBytes={env.INVOICE_MAX_BYTES} />
       </section>
 
-      <section aria-labelledby="all-invoices-heading" className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+      <section
+        aria-labelledby="all-invoices-heading"
+        className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200"
+      >
         <div className="flex flex-col gap-3 border-b border-slate-200 px-4 py-3 sm:flex-row sm:items-end sm:justify-between">
           <h2 id="all-invoices-heading" className="text-sm font-semibold text-slate-900">
             All invoices ({invoices.length})
@@ -46,31 +49,45 @@ export default async function AdminInvoicesPage({ searchParams }: { searchParams
         </div>
         {invoices.length === 0 ? (
           <div className="p-4">
-            <EmptyState title="No invoices">{customerId ? 'This customer has no invoices yet.' : 'Issue the first one above.'}</EmptyState>
+            <EmptyState title="No invoices">
+              {customerId ? 'This customer has no invoices yet.' : 'Issue the first one above.'}
+            </EmptyState>
           </div>
         ) : (
-          <DataTable columns={[{ label: 'Number' }, { label: 'Customer' }, { label: 'Date' }, { label: 'Amount', align: 'right' }, { label: 'Status' }, { label: 'Actions', srOnly: true }]}>
-                {invoices.map((invoice) => (
-                  <tr key={invoice.id} className="align-top">
-                    <InvoiceNumberCell number={invoice.number} />
-                    <td className="px-4 py-3 text-slate-600">
-                      {invoice.customer.name}
-                      <span className="block text-xs text-slate-500">{invoice.customer.email}</span>
-                    </td>
-                    <InvoiceFigureCells invoice={invoice} />
-                    <td className="px-4 py-3">
-                      {isDownloadable(invoice.status) && (
-                        <div className="flex items-start gap-3">
-                          <a href={`/invoices/${invoice.id}/download`} className="py-1.5 font-semibold text-brand-700 hover:underline">
-                            Download<span className="sr-only"> {invoice.number}</span>
-                          </a>
-                          <VoidInvoiceButton invoiceId={invoice.id} number={invoice.number} />
-                        </div>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </DataTable>
+          <DataTable
+            columns={[
+              { label: 'Number' },
+              { label: 'Customer' },
+              { label: 'Date' },
+              { label: 'Amount', align: 'right' },
+              { label: 'Status' },
+              { label: 'Actions', srOnly: true },
+            ]}
+          >
+            {invoices.map((invoice) => (
+              <tr key={invoice.id} className="align-top">
+                <InvoiceNumberCell number={invoice.number} />
+                <td className="px-4 py-3 text-slate-600">
+                  {invoice.customer.name}
+                  <span className="block text-xs text-slate-500">{invoice.customer.email}</span>
+                </td>
+                <InvoiceFigureCells invoice={invoice} />
+                <td className="px-4 py-3">
+                  {isDownloadable(invoice.status) && (
+                    <div className="flex items-start gap-3">
+                      <a
+                        href={`/invoices/${invoice.id}/download`}
+                        className="py-1.5 font-semibold text-brand-700 hover:underline"
+                      >
+                        Download<span className="sr-only"> {invoice.number}</span>
+                      </a>
+                      <VoidInvoiceButton invoiceId={invoice.id} number={invoice.number} />
+                    </div>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </>

@@ -35,7 +35,13 @@ export default async function SharePage({ params }: { params: Promise<{ shareId:
         </Link>
       )}
       {!share.revokedAt && (
-        <ConfirmAction action={revokeShareAction} fields={{ shareId: share.id }} label="Revoke share" question="Revoke every link of this share now?" confirmLabel="Yes, revoke share" />
+        <ConfirmAction
+          action={revokeShareAction}
+          fields={{ shareId: share.id }}
+          label="Revoke share"
+          question="Revoke every link of this share now?"
+          confirmLabel="Yes, revoke share"
+        />
       )}
     </div>
   );
@@ -89,55 +95,69 @@ export default async function SharePage({ params }: { params: Promise<{ shareId:
       </Panel>
 
       <Panel id="recipients-heading" title={`Recipients (${share.recipients.length})`} className="mb-6">
-        <DataTable columns={[{ label: 'Recipient' }, { label: 'Link' }, { label: 'Opened' }, { label: 'Downloads', align: 'right' }, { label: 'Last access' }, { label: 'Last IP' }, { label: 'Actions', srOnly: true }]}>
-              {share.recipients.map((r) => (
-                <tr key={r.id} aria-label={r.name}>
-                  <td className="px-4 py-2">
-                    <div className="font-medium text-slate-900">{r.name}</div>
-                    <div className="text-xs text-slate-500">{r.email}</div>
-                  </td>
-                  <td className="px-4 py-2">
-                    <LinkStateBadge state={r.state} />
-                  </td>
-                  <td className="px-4 py-2 whitespace-nowrap text-slate-600">
-                    <When date={r.openedAt} empty="Not yet" />
-                  </td>
-                  <td className="px-4 py-2 text-right text-slate-600">
-                    {r.downloadCount}
-                    {share.maxDownloads !== null && ` / ${share.maxDownloads}`}
-                  </td>
-                  <td className="px-4 py-2 whitespace-nowrap text-slate-600">
-                    <When date={r.lastAccessAt} />
-                  </td>
-                  <td className="px-4 py-2 font-mono text-xs text-slate-600">{r.lastIp ?? '—'}</td>
-                  <td className="px-4 py-2">
-                    <div className="flex flex-wrap justify-end gap-2">
-                      <Link href={`/admin/shares/${share.id}/recipients/${r.id}`} className={buttonStyles.secondary} aria-label={`Access log for ${r.name}`}>
-                        Log
-                      </Link>
-                      {!r.revokedAt && !share.revokedAt && (
-                        <ConfirmAction
-                          action={revokeShareRecipientAction}
-                          fields={{ shareId: share.id, recipientId: r.id }}
-                          label="Revoke"
-                          accessibleLabel={`Revoke link for ${r.name}`}
-                          question={`Revoke ${r.name}’s link now?`}
-                          confirmLabel="Yes, revoke"
-                        />
-                      )}
-                      <ConfirmAction
-                        action={removeShareRecipientAction}
-                        fields={{ shareId: share.id, recipientId: r.id }}
-                        label="Remove"
-                        accessibleLabel={`Remove ${r.name}`}
-                        question={`Remove ${r.name} and their link’s log from this share?`}
-                        confirmLabel="Yes, remove"
-                      />
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </DataTable>
+        <DataTable
+          columns={[
+            { label: 'Recipient' },
+            { label: 'Link' },
+            { label: 'Opened' },
+            { label: 'Downloads', align: 'right' },
+            { label: 'Last access' },
+            { label: 'Last IP' },
+            { label: 'Actions', srOnly: true },
+          ]}
+        >
+          {share.recipients.map((r) => (
+            <tr key={r.id} aria-label={r.name}>
+              <td className="px-4 py-2">
+                <div className="font-medium text-slate-900">{r.name}</div>
+                <div className="text-xs text-slate-500">{r.email}</div>
+              </td>
+              <td className="px-4 py-2">
+                <LinkStateBadge state={r.state} />
+              </td>
+              <td className="px-4 py-2 whitespace-nowrap text-slate-600">
+                <When date={r.openedAt} empty="Not yet" />
+              </td>
+              <td className="px-4 py-2 text-right text-slate-600">
+                {r.downloadCount}
+                {share.maxDownloads !== null && ` / ${share.maxDownloads}`}
+              </td>
+              <td className="px-4 py-2 whitespace-nowrap text-slate-600">
+                <When date={r.lastAccessAt} />
+              </td>
+              <td className="px-4 py-2 font-mono text-xs text-slate-600">{r.lastIp ?? '—'}</td>
+              <td className="px-4 py-2">
+                <div className="flex flex-wrap justify-end gap-2">
+                  <Link
+                    href={`/admin/shares/${share.id}/recipients/${r.id}`}
+                    className={buttonStyles.secondary}
+                    aria-label={`Access log for ${r.name}`}
+                  >
+                    Log
+                  </Link>
+                  {!r.revokedAt && !share.revokedAt && (
+                    <ConfirmAction
+                      action={revokeShareRecipientAction}
+                      fields={{ shareId: share.id, recipientId: r.id }}
+                      label="Revoke"
+                      accessibleLabel={`Revoke link for ${r.name}`}
+                      question={`Revoke ${r.name}’s link now?`}
+                      confirmLabel="Yes, revoke"
+                    />
+                  )}
+                  <ConfirmAction
+                    action={removeShareRecipientAction}
+                    fields={{ shareId: share.id, recipientId: r.id }}
+                    label="Remove"
+                    accessibleLabel={`Remove ${r.name}`}
+                    question={`Remove ${r.name} and their link’s log from this share?`}
+                    confirmLabel="Yes, remove"
+                  />
+                </div>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </Panel>
 
       {active && (
@@ -151,9 +171,15 @@ export default async function SharePage({ params }: { params: Promise<{ shareId:
 
       {active && share.files.length > 0 && (
         <details className="mt-6 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
-          <summary className="cursor-pointer text-sm font-semibold text-slate-900">Raw pre-signed URL (for server-to-server transfers)</summary>
+          <summary className="cursor-pointer text-sm font-semibold text-slate-900">
+            Raw pre-signed URL (for server-to-server transfers)
+          </summary>
           <div className="mt-4">
-            <RawUrlForm shareId={share.id} files={share.files.map((f) => ({ id: f.id, name: f.name }))} maxSeconds={rawUrlMaxSeconds()} />
+            <RawUrlForm
+              shareId={share.id}
+              files={share.files.map((f) => ({ id: f.id, name: f.name }))}
+              maxSeconds={rawUrlMaxSeconds()}
+            />
           </div>
         </details>
       )}

@@ -11,7 +11,10 @@ export default async function NewSharePage() {
   const files = await shareableFiles();
   return (
     <>
-      <PageHeader title="New share" description="Choose files and recipients. Each recipient gets their own link, which you see once." />
+      <PageHeader
+        title="New share"
+        description="Choose files and recipients. Each recipient gets their own link, which you see once."
+      />
       {files.length === 0 ? (
         <EmptyState title="No files to share yet">
           Upload files to the{' '}

@@ -19,11 +19,18 @@ const NOT_FOUND = page('Invoice not found', 'There is no invoice at this address
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const link = await issueInvoiceDownload(id, contextFromHeaders(request.headers));
-  if (link.outcome === 'granted') return new Response(null, { status: 303, headers: { ...NO_STORE, Location: link.url } });
+  if (link.outcome === 'granted')
+    return new Response(null, { status: 303, headers: { ...NO_STORE, Location: link.url } });
   const headers = { ...NO_STORE, 'Content-Type': 'text/html; charset=utf-8' };
   if (link.outcome === 'voided') {
     const when = link.voidedAt ? ` on ${link.voidedAt.toISOString().slice(0, 10)}` : '';
-    return new Response(page('Invoice voided', `Invoice ${link.number} was voided${when} and can no longer be downloaded. Contact us if you need a copy.`), { status: 410, headers });
+    return new Response(
+      page(
+        'Invoice voided',
+        `Invoice ${link.number} was voided${when} and can no longer be downloaded. Contact us if you need a copy.`,
+      ),
+      { status: 410, headers },
+    );
   }
   return new Response(NOT_FOUND, { status: 404, headers });
 }

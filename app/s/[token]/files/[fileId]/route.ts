@@ -9,7 +9,10 @@ import { unlockCookiesFrom } from '@/lib/shares/unlock-cookie';
  * against the link's current state. Unknown token or file: 404; revoked, expired or used up: 410
  * with a page that says which; password not yet typed: back to the link's page to unlock.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ token: string; fileId: string }> }): Promise<Response> {
+export async function GET(
+  request: Request,
+  { params }: { params: Promise<{ token: string; fileId: string }> },
+): Promise<Response> {
   const { token, fileId } = await params;
   const result = await clickShareFile(token, fileId, {
     unlockCookies: unlockCookiesFrom(request.headers.get('cookie')),

@@ -6,7 +6,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   const decision = await libraryFileDownload(id, contextFromHeaders(request.headers));
   const noStore = { 'Cache-Control': 'no-store' };
-  if (decision.outcome === 'granted') return new Response(null, { status: 303, headers: { Location: decision.url, ...noStore } });
+  if (decision.outcome === 'granted')
+    return new Response(null, { status: 303, headers: { Location: decision.url, ...noStore } });
   if (decision.outcome === 'forbidden') return new Response('Admins only.', { status: 403, headers: noStore });
   return new Response('No such file.', { status: 404, headers: noStore });
 }

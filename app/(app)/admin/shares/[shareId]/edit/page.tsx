@@ -20,10 +20,18 @@ export default async function EditSharePage({ params }: { params: Promise<{ shar
           ← Back to the share
         </Link>
       </p>
-      <PageHeader title={`Edit “${share.title}”`} description="Changes apply to every recipient’s link at their next click." />
+      <PageHeader
+        title={`Edit “${share.title}”`}
+        description="Changes apply to every recipient’s link at their next click."
+      />
       <EditShareForm
         shareId={share.id}
-        terms={{ title: share.title, message: share.message, expiresAt: share.expiresAt.toISOString(), maxDownloads: share.maxDownloads }}
+        terms={{
+          title: share.title,
+          message: share.message,
+          expiresAt: share.expiresAt.toISOString(),
+          maxDownloads: share.maxDownloads,
+        }}
         hasPassword={share.hasPassword}
         files={files}
         selectedFileIds={share.files.map((f) => f.id)}

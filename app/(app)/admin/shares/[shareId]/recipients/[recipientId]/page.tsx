@@ -18,7 +18,11 @@ const KIND_LABELS = {
   REFUSED: 'Refused',
 } as const;
 
-export default async function RecipientLogPage({ params }: { params: Promise<{ shareId: string; recipientId: string }> }) {
+export default async function RecipientLogPage({
+  params,
+}: {
+  params: Promise<{ shareId: string; recipientId: string }>;
+}) {
   const { shareId, recipientId } = await params;
   const found = await getRecipientLog(shareId, recipientId);
   if (!found) notFound();
@@ -30,30 +34,45 @@ export default async function RecipientLogPage({ params }: { params: Promise<{ s
           ← {share.title}
         </Link>
       </p>
-      <PageHeader title={`Access log: ${recipient.name}`} description={`${recipient.email} · ${recipient.downloadCount} download${recipient.downloadCount === 1 ? '' : 's'}`} actions={<LinkStateBadge state={recipient.state} />} />
+      <PageHeader
+        title={`Access log: ${recipient.name}`}
+        description={`${recipient.email} · ${recipient.downloadCount} download${recipient.downloadCount === 1 ? '' : 's'}`}
+        actions={<LinkStateBadge state={recipient.state} />}
+      />
       {log.length === 0 ? (
         <EmptyState title="Not used yet">Nothing has been done with this link so far.</EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <DataTable columns={[{ label: 'When' }, { label: 'What' }, { label: 'File' }, { label: 'URL valid until' }, { label: 'IP' }, { label: 'Browser' }]}>
-              {log.map((entry) => (
-                <tr key={entry.id}>
-                  <td className="px-4 py-2 whitespace-nowrap text-slate-600">
-                    <DateTime value={entry.createdAt} />
-                  </td>
-                  <td className="px-4 py-2 text-slate-900">
-                    {KIND_LABELS[entry.kind]}
-                    {entry.reason && <span className="text-slate-500"> ({entry.reason})</span>}
-                  </td>
-                  <td className="px-4 py-2 text-slate-600">{entry.fileName ?? '—'}</td>
-                  <td className="px-4 py-2 whitespace-nowrap text-slate-600">{entry.urlExpiresAt ? <DateTime value={entry.urlExpiresAt} /> : '—'}</td>
-                  <td className="px-4 py-2 font-mono text-xs text-slate-600">{entry.ip ?? '—'}</td>
-                  <td className="max-w-xs truncate px-4 py-2 text-xs text-slate-500" title={entry.userAgent ?? undefined}>
-                    {entry.userAgent || '—'}
-                  </td>
-                </tr>
-              ))}
-            </DataTable>
+          <DataTable
+            columns={[
+              { label: 'When' },
+              { label: 'What' },
+              { label: 'File' },
+              { label: 'URL valid until' },
+              { label: 'IP' },
+              { label: 'Browser' },
+            ]}
+          >
+            {log.map((entry) => (
+              <tr key={entry.id}>
+                <td className="px-4 py-2 whitespace-nowrap text-slate-600">
+                  <DateTime value={entry.createdAt} />
+                </td>
+                <td className="px-4 py-2 text-slate-900">
+                  {KIND_LABELS[entry.kind]}
+                  {entry.reason && <span className="text-slate-500"> ({entry.reason})</span>}
+                </td>
+                <td className="px-4 py-2 text-slate-600">{entry.fileName ?? '—'}</td>
+                <td className="px-4 py-2 whitespace-nowrap text-slate-600">
+                  {entry.urlExpiresAt ? <DateTime value={entry.urlExpiresAt} /> : '—'}
+                </td>
+                <td className="px-4 py-2 font-mono text-xs text-slate-600">{entry.ip ?? '—'}</td>
+                <td className="max-w-xs truncate px-4 py-2 text-xs text-slate-500" title={entry.userAgent ?? undefined}>
+                  {entry.userAgent || '—'}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </div>
       )}
     </>
