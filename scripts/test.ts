@@ -1,4 +1,4 @@
-// npm test: the whole suite, in order: typecheck, lint, unit tests, then (with real PostgreSQL and a
+// npm test: the whole suite, in order: typecheck, lint, format (Prettier), unit tests, then (with real PostgreSQL and a
 // real S3 server started here) integration tests, and the production build under Playwright. When
 // that S3 server is radosgw, the integration tests and the library, profile and share specs run a
 // second time against the in-process emulator, the default of `npm run dev`.
@@ -9,7 +9,7 @@ import { MISSING_FEATURES } from '../tests/helpers/store';
 import { startServices, type Services } from './lib/services';
 import { freePort, log, run } from './lib/util.mjs';
 
-const STAGES = ['typecheck', 'lint', 'unit', 'integration', 'e2e'] as const;
+const STAGES = ['typecheck', 'lint', 'format', 'unit', 'integration', 'e2e'] as const;
 type Stage = (typeof STAGES)[number];
 
 const requested = process.argv.slice(2).filter((a) => a !== '--');
@@ -49,7 +49,8 @@ function countVitest(file: string, storeKind: string) {
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests;
   for (const result of report.testResults as { assertionResults: { fullName: string; status: string }[] }[]) {
-    for (const test of result.assertionResults) if (['pending', 'skipped', 'todo'].includes(test.status)) countSkip(test.fullName, storeKind);
+    for (const test of result.assertionResults)
+      if (['pending', 'skipped', 'todo'].includes(test.status)) countSkip(test.fullName, storeKind);
   }
 }
 
@@ -66,13 +67,19 @@ function countPlaywright(file: string, storeKind: string) {
   totals.passed += stats.expected;
   totals.failed += stats.unexpected + stats.flaky;
   const walk = (suite: PlaywrightSuite, path: string) => {
-    for (const spec of suite.specs ?? []) for (const test of spec.tests) if (test.status === 'skipped') countSkip(`${path} ${spec.title}`, storeKind);
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests) if (test.status === 'skipped') countSkip(`${path} ${spec.title}`, storeKind);
     for (const child of suite.suites ?? []) walk(child, `${path} ${child.title}`);
   };
   for (const suite of suites as PlaywrightSuite[]) walk(suite, suite.title);
 }
 
-async function stage(name: string, command: string, args: string[], options: { env?: NodeJS.ProcessEnv; report?: () => void } = {}) {
+async function stage(
+  name: string,
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; report?: () => void } = {},
+) {
   const t0 = performance.now();
   log('test', `── ${name}`);
   const code = await run(command, args, { env: options.env ?? process.env });
@@ -85,22 +92,34 @@ async function stage(name: string, command: string, args: string[], options: { e
     // unhandled error), still counts as one failure in the summary line.
     if (totals.failed === failedBefore) totals.failed++;
   }
-  log('test', `── ${name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  log(
+    'test',
+    `── ${name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }
 
 const t0 = performance.now();
 if (stages.has('typecheck')) await stage('typecheck', 'tsc', ['--noEmit']);
 if (stages.has('lint')) await stage('lint', 'eslint', ['--max-warnings=0', '.']);
+if (stages.has('format')) await stage('format', 'prettier', ['--check', '.']);
 if (stages.has('unit')) {
   const out = path.join(resultsDir, 'unit.json');
-  await stage('unit tests', 'vitest', ['run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], { report: () => countVitest(out, 'no store') });
+  await stage(
+    'unit tests',
+    'vitest',
+    ['run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+    { report: () => countVitest(out, 'no store') },
+  );
 }
 
 /** The specs that walk the app's S3 flows: run again on the emulator after a radosgw run. */
 const EMULATOR_E2E_SPECS = ['tests/e2e/library.spec.ts', 'tests/e2e/profile.spec.ts', 'tests/e2e/shares.spec.ts'];
 
 /** Integration tests and e2e specs (all when `specs` is undefined) against one freshly started store. */
-async function storePass(appUrl: string, options: { emulator: boolean; label: string; specs?: string[] }): Promise<Services['storeKind'] | undefined> {
+async function storePass(
+  appUrl: string,
+  options: { emulator: boolean; label: string; specs?: string[] },
+): Promise<Services['storeKind'] | undefined> {
   let services: Services;
   try {
     const requireRgw = !options.emulator && (process.env.REQUIRE_RGW === '1' || process.env.CI === 'true');
@@ -113,14 +132,23 @@ async function storePass(appUrl: string, options: { emulator: boolean; label: st
   }
   const kind = services.storeKind;
   log('test', `S3 store for these tests: ${kind} (${services.env.S3_ENDPOINT ?? 'AWS'})`);
-  if (kind === 'emulator') log('test', `NOTE: the emulator has no ${MISSING_FEATURES.emulator.join(', ')}: tests that need them are skipped here (radosgw runs them).`);
+  if (kind === 'emulator')
+    log(
+      'test',
+      `NOTE: the emulator has no ${MISSING_FEATURES.emulator.join(', ')}: tests that need them are skipped here (radosgw runs them).`,
+    );
   try {
     if (stages.has('integration')) {
       const out = path.join(resultsDir, `integration${options.label}.json`);
-      await stage(`integration tests${options.label}`, 'vitest', ['run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
-        env: services.env,
-        report: () => countVitest(out, kind),
-      });
+      await stage(
+        `integration tests${options.label}`,
+        'vitest',
+        ['run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+        {
+          env: services.env,
+          report: () => countVitest(out, kind),
+        },
+      );
     }
     if (stages.has('e2e')) {
       const prodEnv: NodeJS.ProcessEnv = { ...services.env, NODE_ENV: 'production', NEXT_DIST_DIR: '.next-test' };
@@ -128,7 +156,10 @@ async function storePass(appUrl: string, options: { emulator: boolean; label: st
       if (!options.specs) await stage('next build', 'next', ['build'], { env: prodEnv });
       if (!failedStages.includes('next build')) {
         const out = path.join(resultsDir, `e2e${options.label}.json`);
-        await stage(`end-to-end tests (Chromium)${options.label}`, 'playwright', ['test', ...(options.specs ?? [])], { env: { ...prodEnv, PLAYWRIGHT_JSON_OUTPUT_FILE: out }, report: () => countPlaywright(out, kind) });
+        await stage(`end-to-end tests (Chromium)${options.label}`, 'playwright', ['test', ...(options.specs ?? [])], {
+          env: { ...prodEnv, PLAYWRIGHT_JSON_OUTPUT_FILE: out },
+          report: () => countPlaywright(out, kind),
+        });
       }
     }
   } finally {
@@ -140,13 +171,16 @@ async function storePass(appUrl: string, options: { emulator: boolean; label: st
 if (stages.has('integration') || stages.has('e2e')) {
   const appUrl = `http://127.0.0.1:${await freePort()}`;
   const first = await storePass(appUrl, { emulator: false, label: '' });
-  if (first === 'radosgw') await storePass(appUrl, { emulator: true, label: ' on the emulator', specs: EMULATOR_E2E_SPECS });
+  if (first === 'radosgw')
+    await storePass(appUrl, { emulator: true, label: ' on the emulator', specs: EMULATOR_E2E_SPECS });
 }
 
 const seconds = ((performance.now() - t0) / 1000).toFixed(0);
 for (const [reason, count] of skipReasons) console.log(`skipped ${count} ${reason}`);
 if (strayedSkips.length) {
-  console.log(`FAILED: ${strayedSkips.length} test(s) skipped without a reason this store sanctions:\n  ${strayedSkips.join('\n  ')}`);
+  console.log(
+    `FAILED: ${strayedSkips.length} test(s) skipped without a reason this store sanctions:\n  ${strayedSkips.join('\n  ')}`,
+  );
   failedStages.push('unsanctioned skips');
   totals.failed += strayedSkips.length;
 }
