@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordAudit } from '@/lib/dal/audit';
 import { db } from '@/lib/db';
 import { sendSmtp } from '@/lib/mail/smtp';
 
@@ -24,6 +25,15 @@ export async function deliverMail(messageId: string, options: { lastAttempt: boo
       where: { id: messageId },
       data: { lastError: reason.slice(0, 1000), ...(options.lastAttempt ? { status: 'FAILED' } : {}) },
     });
+    if (options.lastAttempt) {
+      await recordAudit({
+        actorId: null,
+        action: 'mail.fail',
+        outcome: 'refused',
+        subjectId: messageId,
+        detail: { reason },
+      });
+    }
     throw error;
   }
   // The body goes once it is sent: it may carry a one-time link, which must not outlive its use here.
