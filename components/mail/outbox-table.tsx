@@ -14,7 +14,6 @@ export function OutboxTable({ rows, caption }: { rows: OutboxRow[]; caption: str
         { label: 'Queued' },
         { label: 'To' },
         { label: 'Mail' },
-        { label: 'Attempts', align: 'right' },
         { label: 'Last error' },
         ...(failed ? [{ label: 'Actions', srOnly: true }] : []),
       ]}
@@ -29,12 +28,12 @@ export function OutboxTable({ rows, caption }: { rows: OutboxRow[]; caption: str
             {row.subject}
             <span className="block text-xs text-slate-500">{mailKindLabel(row.kind)}</span>
           </td>
-          <td className="px-4 py-2 text-right text-slate-600 tabular-nums">{row.attempts}</td>
-          <td className="max-w-md px-4 py-2 break-words text-slate-600">
+          <td className="px-4 py-2 break-words text-slate-600">
             {row.lastError ?? <span className="text-slate-500">none yet</span>}
             {row.lastAttemptAt && (
               <span className="block text-xs text-slate-500">
-                last tried <DateTime value={row.lastAttemptAt} />
+                {row.attempts} {row.attempts === 1 ? 'attempt' : 'attempts'}, the last{' '}
+                <DateTime value={row.lastAttemptAt} />
               </span>
             )}
           </td>

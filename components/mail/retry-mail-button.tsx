@@ -9,7 +9,13 @@ import { retryMailAction } from '@/lib/actions/mail';
 /** Puts one failed mail back into the queue; says what happened in place of the button. */
 export function RetryMailButton({ mailId, to }: { mailId: string; to: string }) {
   const [state, formAction, pending] = useActionState(retryMailAction, idle);
-  if (state.status !== 'idle') return <Alert tone={state.status}>{state.message}</Alert>;
+  if (state.status !== 'idle') {
+    return (
+      <div className="min-w-48">
+        <Alert tone={state.status}>{state.message}</Alert>
+      </div>
+    );
+  }
   return (
     <form action={formAction}>
       <input type="hidden" name="mailId" value={mailId} />

@@ -38,3 +38,21 @@ export async function startWorker(): Promise<Worker> {
   }
   return { stop: (timeoutMs = 20_000) => boss.stop({ graceful: true, timeout: timeoutMs }) };
 }
+
+/**
+ * The worker inside a Next server process. Next's own SIGTERM/SIGINT handlers drain requests and
+ * then exit, which would cut a mail off mid-send: take them over, stop the worker first (a running
+ * job finishes), then hand the signal on to them.
+ */
+export async function startWorkerInApp(): Promise<void> {
+  const worker = await startWorker();
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    const nextHandlers = process.listeners(signal);
+    process.removeAllListeners(signal);
+    process.once(signal, async () => {
+      await worker.stop().catch((error) => console.error('[jobs] stop failed:', error));
+      if (nextHandlers.length === 0) process.exit(0);
+      for (const handler of nextHandlers) handler(signal);
+    });
+  }
+}

@@ -55,10 +55,7 @@ export function composeMail(body: MailBody, options: LayoutOptions): RenderedMai
   const paragraph = (content: string, style = 'margin:0 0 16px') => `<p style="${style}">${escapeHtml(content)}</p>`;
   const button = body.action
     ? `<p style="margin:24px 0"><a href="${escapeHtml(body.action.url)}" style="display:inline-block;background:#4338ca;color:#ffffff;text-decoration:none;font-weight:600;padding:12px 20px;border-radius:6px">${escapeHtml(body.action.label)}</a></p>` +
-      paragraph(
-        `If the button does not work, open this address: ${body.action.url}`,
-        'margin:0 0 16px;font-size:13px;color:#555555;word-break:break-all',
-      )
+      `<p style="margin:0 0 16px;font-size:13px;color:#555555">If the button does not work, open this address: <span style="word-break:break-all">${escapeHtml(body.action.url)}</span></p>`
     : '';
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(body.subject)}</title></head>
