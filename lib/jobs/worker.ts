@@ -26,7 +26,8 @@ const log = (queue: QueueName, message: string) => console.info(`[jobs] ${queue}
  */
 export async function startWorker(): Promise<Worker> {
   const boss: PgBoss = await startBoss('worker');
-  await boss.work<{ messageId: string }>('mail', { pollingIntervalSeconds: 2 }, async ([job]) => {
+  // Four sends at a time per process, so a backlog (after an SMTP outage) clears in minutes.
+  await boss.work<{ messageId: string }>('mail', { localConcurrency: 4, pollingIntervalSeconds: 1 }, async ([job]) => {
     const lastAttempt = job.retryCount >= QUEUES.mail.retryLimit;
     const outcome = await deliverMail(job.data.messageId, { lastAttempt });
     log('mail', `${job.data.messageId} ${outcome}`);

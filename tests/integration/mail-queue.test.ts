@@ -128,7 +128,7 @@ describe('mail queue and scheduled jobs (PostgreSQL, pg-boss, SMTP, two worker p
     const sentLines = workers.flatMap((w) => w.output).filter((line) => line.includes(`mail: ${id} sent`));
     expect(sentLines).toHaveLength(1);
     expect(await mailsTo(to, { inboxUrl })).toHaveLength(1);
-  });
+  }, 180_000); // mails queued by earlier test files are in the same queue, failing and retrying too
 
   it('a mail that waits in the queue survives a restart of every worker', async () => {
     await stopSmtp();
@@ -142,7 +142,7 @@ describe('mail queue and scheduled jobs (PostgreSQL, pg-boss, SMTP, two worker p
     await started(startWorkerProcess());
     await sent(id);
     expect(await mailsTo(to, { inboxUrl })).toHaveLength(1);
-  });
+  }, 180_000);
 
   it('runs each scheduled cleanup tick once across two workers', async () => {
     await started(startWorkerProcess());
