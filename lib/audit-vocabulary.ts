@@ -15,6 +15,7 @@ export const AUDIT_SUBJECTS = {
   shareRecipient: 'Share link',
   bucket: 'Bucket',
   storage: 'Storage',
+  mail: 'Mail',
 } as const;
 export type AuditSubjectType = keyof typeof AUDIT_SUBJECTS;
 
@@ -55,6 +56,8 @@ export const AUDIT_ACTIONS = {
   'share.download': { label: 'Shared file downloaded', subject: 'shareRecipient' },
   'share.access': { label: 'Share link refused', subject: 'shareRecipient' },
   'storage.lab': { label: 'Access-control lab run', subject: 'bucket' },
+  'mail.fail': { label: 'Mail could not be sent', subject: 'mail' },
+  'mail.retry': { label: 'Mail send retried', subject: 'mail' },
 } as const satisfies Record<string, { label: string; subject: AuditSubjectType }>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -165,17 +165,36 @@ export const envSchema = z
       .positive('must be positive')
       .max(720, 'must be at most 720 (30 days)')
       .default(12),
-    // Mail about share links (first download). Without SMTP_URL, mails are printed to the server log.
+    // Mail (lib/mail): every mail is queued in PostgreSQL and sent over SMTP_URL by the job worker.
+    // `npm run dev` and the tests point SMTP_URL at their own maildev; production must set it.
     SMTP_URL: z
       .url('must be an smtp:// or smtps:// URL, e.g. smtps://user:pass@smtp.example.com')
       .refine((u) => /^smtps?:\/\//.test(u), 'must start with smtp:// or smtps://')
       .optional(),
-    MAIL_FROM: z
+    /** The sender; without it, APP_NAME <no-reply@(APP_URL's host)>. */
+    MAIL_FROM: z.string().min(3, 'must be a sender address, e.g. "Guestpass <files@example.com>"').optional(),
+    /** The product name in every mail, and the sender's name when MAIL_FROM is not set. */
+    APP_NAME: z
       .string()
-      .min(3, 'must be a sender address, e.g. "Guestpass <files@example.com>"')
-      .default('Guestpass <no-reply@localhost>'),
+      .trim()
+      .min(1, 'must not be empty')
+      .max(60, 'must be at most 60 characters')
+      .default('Guestpass'),
+    /** When the storage cleanup tasks run (cron, UTC), once across all app instances. */
+    CLEANUP_SCHEDULE: z
+      .string()
+      .regex(/^\S+( \S+){4}$/, 'must be a 5-field cron expression (minute hour day month weekday), e.g. "0 * * * *"')
+      .default('0 * * * *'),
   })
   .superRefine((env, ctx) => {
+    // Without SMTP every mail would wait in the outbox until its retries fail: say so at start instead.
+    if (env.NODE_ENV === 'production' && !env.SMTP_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMTP_URL'],
+        message: 'is required in production: invitations, sign-in links and share notices are sent through it',
+      });
+    }
     for (const purpose of URL_PURPOSE_IDS) {
       const { variable, ceiling }: UrlPurposeRow = URL_PURPOSES[purpose];
       const value = env[variable as TtlVariable];

@@ -33,6 +33,7 @@ next.stdout.on('data', (chunk: Buffer) => {
         `    Health:       ${appUrl.origin}/api/health`,
         `    S3 endpoint:  ${services.env.S3_ENDPOINT ?? `AWS (${services.env.S3_REGION})`}  bucket ${services.env.S3_BUCKET}  (${services.storeKind})`,
         `    Database:     ${services.env.DATABASE_URL!.replace(/:[^:@/]+@/, ':***@')}`,
+        `    Mail:         ${services.mailInboxUrl ?? `sent through ${services.env.SMTP_URL!.replace(/:[^:@/]+@/, ':***@')}`}`,
         `  Seed accounts (password "${SEED_PASSWORD}"):`,
         ...SEED_USERS.map((u) => `    ${u.email.padEnd(width)}  ${u.role === 'ADMIN' ? 'admin' : 'customer'}`),
         '  Ctrl-C stops everything.',

@@ -1,11 +1,11 @@
 // npm run storage:cleanup [-- --older-than-minutes N]: removes photo uploads nobody confirmed in
 // time (rows and quarantined objects), quarantined objects older than N minutes (default 60) that
 // no pending upload waits for, and invoices whose PDF upload was abandoned more than N minutes ago.
-// Safe to run at any time, e.g. hourly from cron.
+// The job worker runs the same task on CLEANUP_SCHEDULE (hourly); this is for a run by hand.
 import { parseArgs } from 'node:util';
-import { cleanupAvatarStorage, DEFAULT_STALE_QUARANTINE_SECONDS } from '@/lib/dal/avatar-cleanup';
-import { cleanupPendingInvoices } from '@/lib/dal/invoice-cleanup';
+import { DEFAULT_STALE_QUARANTINE_SECONDS } from '@/lib/dal/avatar-cleanup';
 import { db } from '@/lib/db';
+import { cleanupStorage } from '@/lib/jobs/cleanup';
 
 const { values } = parseArgs({
   options: { 'older-than-minutes': { type: 'string', default: String(DEFAULT_STALE_QUARANTINE_SECONDS / 60) } },
@@ -17,12 +17,7 @@ if (!Number.isInteger(minutes) || minutes < 1) {
 }
 
 try {
-  const report = await cleanupAvatarStorage({ staleAfterSeconds: minutes * 60 });
-  console.log(
-    `Removed ${report.expiredUploads} expired photo upload(s) and ${report.staleObjects} stale quarantined object(s) older than ${minutes} min.`,
-  );
-  const invoices = await cleanupPendingInvoices({ staleAfterSeconds: minutes * 60 });
-  console.log(`Removed ${invoices} invoice(s) whose PDF upload was abandoned over ${minutes} min ago.`);
+  console.log(await cleanupStorage(minutes * 60));
 } finally {
   await db.$disconnect();
 }

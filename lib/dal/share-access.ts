@@ -11,7 +11,9 @@ import { hashShareToken } from '@/lib/shares/token';
 import { signUnlockCookie, unlockCookiePath, verifyUnlockCookie } from '@/lib/shares/unlock-cookie';
 import { unlockVerdict } from '@/lib/shares/unlock-throttle';
 import { presignGet } from '@/lib/storage/presign';
-import { sendMail } from '@/lib/shares/mail';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { queueMail } from '@/lib/mail/queue';
+import { firstDownloadOwnerMail, firstDownloadPartnerMail } from '@/lib/mail/templates/share-first-download';
 
 /**
  * The partner side of share links: no session, only the token in the path (and, for shares with a
@@ -294,7 +296,7 @@ export type FileClickOutcome =
   | { outcome: 'not-found' }
   | { outcome: 'dead'; reason: DeadReason }
   | { outcome: 'locked' }
-  | { outcome: 'granted'; url: string; expiresAt: Date; firstDownload: FirstDownload | null };
+  | { outcome: 'granted'; url: string; expiresAt: Date };
 
 export interface FileClickOptions {
   unlockCookies: readonly string[];
@@ -331,15 +333,21 @@ export async function clickShareFile(
   }
 
   const now = new Date();
-  // The one statement that decides: it re-reads revocation, expiry and the count under the row lock.
-  const counted = await db.$queryRaw<{ downloadCount: number }[]>`
-    UPDATE "ShareRecipient" AS r
-    SET "downloadCount" = r."downloadCount" + 1, "lastAccessAt" = ${now}, "lastIp" = ${context.ip}
-    FROM "Share" AS s
-    WHERE r."id" = ${recipient.id} AND s."id" = r."shareId"
-      AND r."revokedAt" IS NULL AND s."revokedAt" IS NULL AND s."expiresAt" > ${now}
-      AND (s."maxDownloads" IS NULL OR r."downloadCount" < s."maxDownloads")
-    RETURNING r."downloadCount"`;
+  // The count and the first-download mails commit together: a mail is queued exactly when the first
+  // download is counted, and a crash right after the response loses neither.
+  const counted = await db.$transaction(async (tx) => {
+    // The one statement that decides: it re-reads revocation, expiry and the count under the row lock.
+    const rows = await tx.$queryRaw<{ downloadCount: number }[]>`
+      UPDATE "ShareRecipient" AS r
+      SET "downloadCount" = r."downloadCount" + 1, "lastAccessAt" = ${now}, "lastIp" = ${context.ip}
+      FROM "Share" AS s
+      WHERE r."id" = ${recipient.id} AND s."id" = r."shareId"
+        AND r."revokedAt" IS NULL AND s."revokedAt" IS NULL AND s."expiresAt" > ${now}
+        AND (s."maxDownloads" IS NULL OR r."downloadCount" < s."maxDownloads")
+      RETURNING r."downloadCount"`;
+    if (rows[0]?.downloadCount === 1) await queueFirstDownloadMails(tx, recipient.id, file.name);
+    return rows;
+  });
   if (counted.length !== 1) {
     const fresh = await findRecipient(token);
     const freshState = fresh ? stateOf(fresh, now) : ({ live: false, reason: 'revoked' } as const);
@@ -355,21 +363,15 @@ export async function clickShareFile(
     responseContentType: file.contentType,
   });
   await logAccess(recipient, { kind: 'DOWNLOAD', file, urlExpiresAt: signed.expiresAt }, context);
-  const firstDownload = counted[0].downloadCount === 1 ? { recipientId: recipient.id, fileName: file.name } : null;
-  return { outcome: 'granted', url: signed.url, expiresAt: signed.expiresAt, firstDownload };
-}
-
-export interface FirstDownload {
-  recipientId: string;
-  fileName: string;
+  return { outcome: 'granted', url: signed.url, expiresAt: signed.expiresAt };
 }
 
 /**
- * Tells the recipient and the admin who created the share that a link was used for the first time
- * (run after the response, so mail never delays a download). A failed mail is logged, not thrown.
+ * Tells the recipient and the admin who created the share that a link was used for the first time,
+ * through the mail queue, inside the transaction that counted that download.
  */
-export async function notifyFirstDownload({ recipientId, fileName }: FirstDownload): Promise<void> {
-  const recipient = await db.shareRecipient.findUnique({
+async function queueFirstDownloadMails(tx: Prisma.TransactionClient, recipientId: string, fileName: string) {
+  const recipient = await tx.shareRecipient.findUniqueOrThrow({
     where: { id: recipientId },
     select: {
       name: true,
@@ -377,25 +379,18 @@ export async function notifyFirstDownload({ recipientId, fileName }: FirstDownlo
       share: { select: { id: true, title: true, expiresAt: true, createdBy: { select: { name: true, email: true } } } },
     },
   });
-  if (!recipient) return;
   const { share } = recipient;
-  const mails = [
-    {
-      to: recipient.email,
-      subject: `You downloaded “${fileName}”`,
-      text: `Hello ${recipient.name},\n\nyour link to “${share.title}” was just used to download “${fileName}”. If this was not you, tell the sender so they can revoke the link.\n\nAccess ends ${share.expiresAt.toUTCString()}.`,
-    },
-    ...(share.createdBy
-      ? [
-          {
-            to: share.createdBy.email,
-            subject: `${recipient.name} downloaded from “${share.title}”`,
-            text: `${recipient.name} <${recipient.email}> downloaded “${fileName}” from your share “${share.title}” for the first time.\n\nSee the access log: ${env.APP_URL}/admin/shares/${share.id}/recipients/${recipientId}`,
-          },
-        ]
-      : []),
-  ];
-  for (const mail of mails) {
-    await sendMail(mail).catch((error) => console.error('[mail] could not send the first-download notice:', error));
+  const about = { recipientName: recipient.name, recipientEmail: recipient.email, shareTitle: share.title, fileName };
+  await queueMail(
+    firstDownloadPartnerMail,
+    { ...about, shareExpiresAt: share.expiresAt, senderName: share.createdBy?.name ?? null },
+    { to: recipient.email, tx, dedupeKey: `share.first-download.partner:${recipientId}` },
+  );
+  if (share.createdBy) {
+    await queueMail(
+      firstDownloadOwnerMail,
+      { ...about, accessLogUrl: `${env.APP_URL}/admin/shares/${share.id}/recipients/${recipientId}` },
+      { to: share.createdBy.email, tx, dedupeKey: `share.first-download.owner:${recipientId}` },
+    );
   }
 }

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { corsRules } from '../../lib/storage/cors';
 import { storeKindOf, type StoreKind } from '../../lib/storage/security/store';
+import { startMailInbox } from './mail-inbox';
 import { startEmbeddedPostgres } from './postgres.mjs';
 import { radosgwInstalled, startEmulator, startRadosgw } from './s3-local.mjs';
 import { freePort, log, mustRun } from './util.mjs';
@@ -16,6 +17,8 @@ type LocalStoreKind = Extract<StoreKind, 'radosgw' | 'emulator'>;
 export interface Services {
   env: NodeJS.ProcessEnv;
   storeKind: StoreKind;
+  /** The local inbox's web address, unless SMTP_URL was given. */
+  mailInboxUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -141,10 +144,19 @@ export async function startServices(options: ServiceOptions): Promise<Services> 
     }
     env.S3_STORE_KIND = storeKind;
 
+    // Real mail in development and tests too: a local SMTP server with an inbox, unless SMTP_URL is given.
+    let mailInboxUrl: string | undefined;
+    if (!env.SMTP_URL) {
+      const inbox = await startMailInbox(options.mode);
+      stops.push(() => inbox.stop());
+      env.SMTP_URL = inbox.smtpUrl;
+      env.MAIL_INBOX_URL = mailInboxUrl = inbox.webUrl;
+    }
+
     await mustRun(process.execPath, ['scripts/migrate.mjs', 'deploy'], { env, quiet: true });
     // Bucket (where the store allows it) and seed, in a child that loads the app's own modules.
     await mustRun(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/prepare.ts'], { env });
-    return { env, storeKind, stop };
+    return { env, storeKind, mailInboxUrl, stop };
   } catch (error) {
     await stop();
     throw error;

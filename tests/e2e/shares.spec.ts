@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { waitForMail } from '../helpers/mail';
 import { formAlert, signIn } from './helpers';
 import { seedLibraryFile, type SeededFile } from './share-seed';
 
@@ -86,6 +87,15 @@ test('an admin shares files with two partners behind a password, then revokes on
   // Pat, in a browser of their own: the page asks for the password, then the file downloads.
   const pat = await openAsPartner(browser, patLink, { firstTryWrong: true });
   expect(await downloadBytes(pat, file.name)).toEqual(file.bytes);
+
+  // The first download is mailed, through the queue and SMTP, to Pat and to the admin who shared.
+  const patMail = await waitForMail('pat@partner.example', { subject: `You downloaded “${file.name}”` });
+  expect(patMail.text).toContain('Your link to “Files for the Q3 audit” was just used');
+  expect(patMail.text).toMatch(/Your access expires on .* UTC/);
+  const adminMail = await waitForMail('admin@example.com', {
+    subject: 'Pat Partner downloaded from “Files for the Q3 audit”',
+  });
+  expect(adminMail.links[0]).toMatch(/\/admin\/shares\/[^/]+\/recipients\/[^/]+$/);
 
   // The admin sees Pat's download, and revokes Pat's link only.
   await page.getByRole('link', { name: 'View share' }).click();

@@ -15,6 +15,7 @@ const { keys } = await import('@/lib/storage/keys');
 const { deleteObject, putObject } = await import('@/lib/storage/objects');
 const { createShareSchema } = await import('@/lib/shares/input');
 const { deleteLibraryFile } = await import('@/lib/dal/library-files');
+const { stopProducer } = await import('@/lib/jobs/boss');
 
 const suffix = randomBytes(4).toString('hex');
 const context = { ip: '198.51.100.4', userAgent: 'vitest' };
@@ -59,6 +60,7 @@ afterAll(async () => {
     await db.libraryFile.delete({ where: { id } });
   }
   await db.user.deleteMany({ where: { id: { in: [adminId, customerId] } } });
+  await stopProducer();
   await db.$disconnect();
 });
 

@@ -6,13 +6,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 const session = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock('@/lib/auth', () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
-// after() needs Next's request scope, which a direct call of the route handler lacks: here the
-// scheduled work (first-download mail) runs right after the response instead, and is awaited below.
-const scheduled = vi.hoisted(() => ({ work: [] as Promise<unknown>[] }));
-vi.mock('next/server', async (original) => ({
-  ...(await original<object>()),
-  after: (fn: () => Promise<unknown>) => scheduled.work.push(Promise.resolve().then(fn)),
-}));
 
 const { db } = await import('@/lib/db');
 const shares = await import('@/lib/dal/shares');
@@ -22,6 +15,7 @@ const { keys } = await import('@/lib/storage/keys');
 const { deleteObject, putObject } = await import('@/lib/storage/objects');
 const { createShareSchema } = await import('@/lib/shares/input');
 const { generateShareToken } = await import('@/lib/shares/token');
+const { stopProducer } = await import('@/lib/jobs/boss');
 const { UNLOCK_COOKIE } = await import('@/lib/shares/unlock-cookie');
 
 const suffix = randomBytes(4).toString('hex');
@@ -66,6 +60,7 @@ afterAll(async () => {
     await db.libraryFile.delete({ where: { id: file.id } });
   }
   await db.user.delete({ where: { id: adminId } });
+  await stopProducer();
   await db.$disconnect();
 });
 
@@ -148,22 +143,22 @@ describe('share links against PostgreSQL and radosgw', () => {
     expect(audit).toMatchObject({ actorId: null, outcome: 'granted', urlExpiresAt: expect.any(Date) });
   });
 
-  it('mails the recipient and the share’s creator on a link’s first download only (printed without SMTP)', async () => {
-    const printed = vi.spyOn(console, 'info').mockImplementation(() => undefined);
-    try {
-      const { tokens } = await createShare();
-      scheduled.work = [];
-      await click(tokens[0]);
-      await click(tokens[0]);
-      await Promise.all(scheduled.work);
-      const mails = printed.mock.calls.map((args) => String(args[0])).filter((text) => text.startsWith('[mail]'));
-      expect(mails).toHaveLength(2);
-      expect(mails[0]).toContain('To: partner1@example.net');
-      expect(mails[1]).toContain(`To: share-admin-${suffix}@shares.test`);
-      expect(mails[1]).toContain('Partner 1 downloaded');
-    } finally {
-      printed.mockRestore();
-    }
+  it('queues a mail to the recipient and to the share’s creator on a link’s first download only', async () => {
+    const { tokens, links } = await createShare();
+    await click(tokens[0]);
+    await click(tokens[0]);
+    const mails = await db.mailMessage.findMany({
+      where: { dedupeKey: { endsWith: `:${links[0].recipientId}` } },
+      orderBy: { kind: 'desc' },
+    });
+    expect(mails).toEqual([
+      expect.objectContaining({ kind: 'share.first-download.partner', to: 'partner1@example.net', status: 'QUEUED' }),
+      expect.objectContaining({
+        kind: 'share.first-download.owner',
+        to: `share-admin-${suffix}@shares.test`,
+        subject: expect.stringContaining('Partner 1 downloaded'),
+      }),
+    ]);
   });
 
   it('refuses a file that is not in the share with 404', async () => {

@@ -23,6 +23,13 @@ describe('parseEnv', () => {
     ]).toEqual([300, 3600, 86400, 60, 604800]);
   });
 
+  it('requires SMTP_URL in production, where mail cannot wait for a developer’s inbox', () => {
+    expect(() => parseEnv({ ...valid, NODE_ENV: 'production' })).toThrow(/SMTP_URL is required in production/);
+    const env = parseEnv({ ...valid, NODE_ENV: 'production', SMTP_URL: 'smtps://u:p@smtp.example.com' });
+    expect([env.APP_NAME, env.MAIL_FROM, env.CLEANUP_SCHEDULE]).toEqual(['Guestpass', undefined, '0 * * * *']);
+    expect(() => parseEnv({ ...valid, CLEANUP_SCHEDULE: 'hourly' })).toThrow(/CLEANUP_SCHEDULE must be a 5-field cron/);
+  });
+
   it('names a missing variable', () => {
     expect(() => parseEnv({ ...valid, AUTH_SECRET: undefined })).toThrow(/AUTH_SECRET is required but not set/);
   });

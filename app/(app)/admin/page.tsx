@@ -16,6 +16,7 @@ const SECTIONS = [
   },
   { href: '/admin/invoices', title: 'Invoices', text: 'Issue invoices to customers and void them.' },
   { href: '/admin/audit', title: 'Audit log', text: 'Every link issued, every refusal, every change.' },
+  { href: '/admin/mail', title: 'Mail', text: 'Mail waiting to go out, and failed sends to retry.' },
   {
     href: '/admin/storage',
     title: 'Storage security',

@@ -1,5 +1,4 @@
-import { after } from 'next/server';
-import { clickShareFile, notifyFirstDownload } from '@/lib/dal/share-access';
+import { clickShareFile } from '@/lib/dal/share-access';
 import { contextFromHeaders } from '@/lib/request-context';
 import { deadLinkResponse } from '@/lib/shares/dead-link-page';
 import { unlockCookiesFrom } from '@/lib/shares/unlock-cookie';
@@ -20,11 +19,8 @@ export async function GET(
   });
   const noStore = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
   switch (result.outcome) {
-    case 'granted': {
-      const first = result.firstDownload;
-      if (first) after(() => notifyFirstDownload(first));
+    case 'granted':
       return new Response(null, { status: 303, headers: { ...noStore, Location: result.url } });
-    }
     case 'locked':
       return new Response(null, { status: 303, headers: { ...noStore, Location: `/s/${encodeURIComponent(token)}` } });
     case 'dead':
