@@ -5,6 +5,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { env } from '@/lib/env';
 import { checkCredentials } from '@/lib/dal/credentials';
 import { contextFromHeaders } from '@/lib/request-context';
+import { SESSION_MAX_AGE_SECONDS } from '@/lib/session-policy';
 import type { Role } from '@/lib/generated/prisma/enums';
 
 declare module 'next-auth' {
@@ -17,7 +18,13 @@ declare module 'next-auth' {
      * sessionVersion: the account's version when this session began; sessionId: this session's own
      * id; signedInAt: when it began, in seconds (see currentUser()).
      */
-    user: { id: string; role: Role; sessionVersion: number; sessionId: string; signedInAt: number } & DefaultSession['user'];
+    user: {
+      id: string;
+      role: Role;
+      sessionVersion: number;
+      sessionId: string;
+      signedInAt: number;
+    } & DefaultSession['user'];
   }
 }
 
@@ -31,7 +38,6 @@ export class DeactivatedSignin extends CredentialsSignin {
   code = 'deactivated';
 }
 
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 // The config is a function so that env is read at request time, not at build time.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({

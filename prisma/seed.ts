@@ -134,7 +134,10 @@ export async function seed(): Promise<void> {
 async function seedInvitation(): Promise<void> {
   if (await db.user.count({ where: { email: SEED_INVITED.email } })) return;
   await db.$transaction(async (tx) => {
-    const carol = await tx.user.create({ data: { ...SEED_INVITED, status: 'INVITED' }, select: { id: true, name: true, email: true } });
+    const carol = await tx.user.create({
+      data: { ...SEED_INVITED, status: 'INVITED' },
+      select: { id: true, name: true, email: true },
+    });
     const link = await issueAccountLink(tx, { purpose: 'INVITATION', userId: carol.id });
     await sendAccountMail(tx, 'invitation', carol, link, { inviterName: SEED_USERS[0].name });
   });

@@ -27,7 +27,11 @@ try {
 } catch (error) {
   fail((error as Error).message);
 }
-const parsed = inviteSchema.safeParse({ email: values.email ?? '', name: values.name ?? '', role: values.role?.toUpperCase() });
+const parsed = inviteSchema.safeParse({
+  email: values.email ?? '',
+  name: values.name ?? '',
+  role: values.role?.toUpperCase(),
+});
 if (!parsed.success) fail(parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('\n'));
 
 try {

@@ -12,14 +12,7 @@ export function ForgotPasswordForm() {
     <form {...formProps} className="space-y-5">
       {state.status === 'error' && <Alert tone="error">{state.message}</Alert>}
       {state.status === 'success' && <Alert tone="success">{state.message}</Alert>}
-      <TextField
-        name="email"
-        label="Email"
-        type="email"
-        autoComplete="username"
-        required
-        error={fieldErrors.email}
-      />
+      <TextField name="email" label="Email" type="email" autoComplete="username" required error={fieldErrors.email} />
       <button type="submit" disabled={pending} className={`${buttonStyles.primary} w-full`}>
         {pending ? 'Sending…' : 'Send reset link'}
       </button>

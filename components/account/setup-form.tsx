@@ -24,14 +24,7 @@ export function SetupForm({ token }: { token: string }) {
         />
       )}
       <TextField name="name" label="Your name" autoComplete="name" required error={fieldErrors.name} />
-      <TextField
-        name="email"
-        label="Email"
-        type="email"
-        autoComplete="username"
-        required
-        error={fieldErrors.email}
-      />
+      <TextField name="email" label="Email" type="email" autoComplete="username" required error={fieldErrors.email} />
       <TextField
         name="password"
         label="Password"

@@ -129,7 +129,12 @@ export function IssueInvoiceForm({
             <p className="text-sm text-slate-600 sm:col-span-2">
               They get an invitation to set a password and see the invoice. The link works once, for 72 hours.
             </p>
-            <TextField name="customerName" label="Customer’s name" autoComplete="off" error={fieldErrors?.customerName} />
+            <TextField
+              name="customerName"
+              label="Customer’s name"
+              autoComplete="off"
+              error={fieldErrors?.customerName}
+            />
             <TextField
               name="customerEmail"
               label="Customer’s email"

@@ -1,6 +1,11 @@
 'use client';
 
-import { changeNameAction, changePasswordAction, requestEmailChangeAction, signOutEverywhereAction } from '@/lib/actions/profile';
+import {
+  changeNameAction,
+  changePasswordAction,
+  requestEmailChangeAction,
+  signOutEverywhereAction,
+} from '@/lib/actions/profile';
 import { NewPasswordFields } from '@/components/account/new-password-fields';
 import { Alert } from '@/components/ui/alert';
 import { buttonStyles } from '@/components/ui/button-styles';

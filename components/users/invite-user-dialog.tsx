@@ -37,7 +37,13 @@ export function InviteUserDialog() {
           <TextField name="name" label="Name" autoComplete="off" required error={fieldErrors.name} />
           <TextField name="email" label="Email" type="email" autoComplete="off" required error={fieldErrors.email} />
           <Field id="role" label="Role" error={fieldErrors.role}>
-            <select id="role" name="role" defaultValue="USER" className={inputStyles} {...describedBy('role', undefined, fieldErrors.role)}>
+            <select
+              id="role"
+              name="role"
+              defaultValue="USER"
+              className={inputStyles}
+              {...describedBy('role', undefined, fieldErrors.role)}
+            >
               <option value="USER">Customer: sees their own invoices</option>
               <option value="ADMIN">Admin: manages files, shares, invoices and users</option>
             </select>

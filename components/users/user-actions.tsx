@@ -37,7 +37,12 @@ function AccountButton<Data>({
   return (
     <form action={formAction} className="contents">
       <input type="hidden" name="userId" value={userId} />
-      <button type="submit" disabled={pending} className={`${buttonStyles.secondary} ${small}`} aria-label={accessibleLabel}>
+      <button
+        type="submit"
+        disabled={pending}
+        className={`${buttonStyles.secondary} ${small}`}
+        aria-label={accessibleLabel}
+      >
         {pending ? 'Working…' : label}
       </button>
       {state.status !== 'idle' && state.message && (
@@ -69,7 +74,12 @@ function RoleForm({ userId, role, name }: { userId: string; role: Role; name: st
           </option>
         ))}
       </select>
-      <button type="submit" disabled={pending} className={`${buttonStyles.secondary} ${small}`} aria-label={`Save role of ${name}`}>
+      <button
+        type="submit"
+        disabled={pending}
+        className={`${buttonStyles.secondary} ${small}`}
+        aria-label={`Save role of ${name}`}
+      >
         Save role
       </button>
       {state.status === 'error' && <Alert tone="error">{state.message}</Alert>}
@@ -87,53 +97,77 @@ export interface ManagedUser {
   self: boolean;
 }
 
+/** The actions that take only the account: a plain button, or (`question`) one that asks first. */
+interface AccountActionSpec {
+  action: FormAction<unknown>;
+  label: string;
+  /** Completed with the account's email, for screen readers: "Deactivate alice@example.com". */
+  verb: string;
+  question?: string;
+}
+
+/** Each action's data differs, and no caller reads it: only its message is shown. */
+function spec<Data>(action: FormAction<Data>, rest: Omit<AccountActionSpec, 'action'>): AccountActionSpec {
+  return { action: action as unknown as FormAction<unknown>, ...rest };
+}
+
+function actionsFor(user: ManagedUser): AccountActionSpec[] {
+  const deactivate = spec(deactivateUserAction, {
+    label: 'Deactivate',
+    verb: 'Deactivate',
+    question: 'Signs them out everywhere now; their data stays.',
+  });
+  const byStatus: Record<UserStatus, AccountActionSpec[]> = {
+    INVITED: [
+      spec(resendInvitationAction, { label: 'Resend invitation', verb: 'Resend invitation to' }),
+      spec(revokeInvitationAction, {
+        label: 'Revoke invitation',
+        verb: 'Revoke invitation of',
+        question: 'Its link stops working.',
+      }),
+      deactivate,
+    ],
+    ACTIVE: [
+      spec(sendPasswordResetAction, { label: 'Send reset link', verb: 'Send a password reset link to' }),
+      deactivate,
+    ],
+    DEACTIVATED: [spec(reactivateUserAction, { label: 'Reactivate', verb: 'Reactivate' })],
+  };
+  const remove = spec(deleteUserAction, {
+    label: 'Delete',
+    verb: 'Delete',
+    question: 'Deletes the account and its photo for good.',
+  });
+  return [...byStatus[user.status], ...(user.deletable ? [remove] : [])];
+}
+
 /** What an admin can do with one account, by its state. */
 export function UserActions({ user }: { user: ManagedUser }) {
   if (user.self) return <p className="text-xs text-slate-500">Your account: change it on your profile.</p>;
-  const on = (verb: string) => `${verb} ${user.email}`;
   return (
     <div className="flex flex-wrap items-center gap-2">
-      {user.status === 'INVITED' && (
-        <>
-          <AccountButton action={resendInvitationAction} userId={user.id} label="Resend invitation" accessibleLabel={on('Resend invitation to')} />
+      {user.status !== 'DEACTIVATED' && <RoleForm userId={user.id} role={user.role} name={user.name} />}
+      {actionsFor(user).map(({ action, label, verb, question }) =>
+        question ? (
           <ConfirmAction
-            action={revokeInvitationAction}
+            key={label}
+            action={action}
             fields={{ userId: user.id }}
-            label="Revoke invitation"
-            accessibleLabel={on('Revoke invitation of')}
-            question="Its link stops working."
-            confirmLabel="Revoke"
+            label={label}
+            accessibleLabel={`${verb} ${user.email}`}
+            question={question}
+            confirmLabel={label.split(' ')[0]}
             size={small}
           />
-        </>
-      )}
-      {user.status === 'ACTIVE' && (
-        <AccountButton action={sendPasswordResetAction} userId={user.id} label="Send reset link" accessibleLabel={on('Send a password reset link to')} />
-      )}
-      {user.status !== 'DEACTIVATED' && <RoleForm userId={user.id} role={user.role} name={user.name} />}
-      {user.status === 'DEACTIVATED' ? (
-        <AccountButton action={reactivateUserAction} userId={user.id} label="Reactivate" accessibleLabel={on('Reactivate')} />
-      ) : (
-        <ConfirmAction
-          action={deactivateUserAction}
-          fields={{ userId: user.id }}
-          label="Deactivate"
-          accessibleLabel={on('Deactivate')}
-          question="Signs them out everywhere now; their data stays."
-          confirmLabel="Deactivate"
-          size={small}
-        />
-      )}
-      {user.deletable && (
-        <ConfirmAction
-          action={deleteUserAction}
-          fields={{ userId: user.id }}
-          label="Delete"
-          accessibleLabel={on('Delete')}
-          question="Deletes the account and its photo for good."
-          confirmLabel="Delete"
-          size={small}
-        />
+        ) : (
+          <AccountButton
+            key={label}
+            action={action}
+            userId={user.id}
+            label={label}
+            accessibleLabel={`${verb} ${user.email}`}
+          />
+        ),
       )}
     </div>
   );

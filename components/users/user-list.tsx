@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { buttonStyles } from '@/components/ui/button-styles';
+import { KeysetPager } from '@/components/ui/keyset-pager';
 import { DateTime } from '@/components/ui/date-time';
 import { EmptyState } from '@/components/ui/empty-state';
 import { UserActions } from '@/components/users/user-actions';
@@ -46,9 +46,7 @@ function UserItem({ user, selfId }: { user: UserRow; selfId: string }) {
               )}
             </span>
           )}
-          <span>
-            Last sign-in: {user.lastSignInAt ? <DateTime value={user.lastSignInAt} /> : 'never'}
-          </span>
+          <span>Last sign-in: {user.lastSignInAt ? <DateTime value={user.lastSignInAt} /> : 'never'}</span>
           <span>
             {user.invoiceCount} invoice{user.invoiceCount === 1 ? '' : 's'}
           </span>
@@ -72,7 +70,10 @@ function UserItem({ user, selfId }: { user: UserRow; selfId: string }) {
 /** Every account: search by name or email, filter by state, keyset pages by email. */
 export function UserList({ page, query, selfId }: { page: UserPage; query: UserQuery; selfId: string }) {
   return (
-    <section aria-labelledby="users-heading" className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+    <section
+      aria-labelledby="users-heading"
+      className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200"
+    >
       <div className="flex flex-col gap-3 border-b border-slate-200 px-4 py-3 md:flex-row md:items-end md:justify-between">
         <h2 id="users-heading" className="text-sm font-semibold text-slate-900">
           Users ({page.total.toLocaleString('en-GB')})
@@ -113,7 +114,9 @@ export function UserList({ page, query, selfId }: { page: UserPage; query: UserQ
       {page.users.length === 0 ? (
         <div className="p-4">
           <EmptyState title={query.search || query.status ? 'No users match' : 'No users yet'}>
-            {query.search || query.status ? 'Try another part of the name or address, or any status.' : 'Invite the first one.'}
+            {query.search || query.status
+              ? 'Try another part of the name or address, or any status.'
+              : 'Invite the first one.'}
           </EmptyState>
         </div>
       ) : (
@@ -123,22 +126,7 @@ export function UserList({ page, query, selfId }: { page: UserPage; query: UserQ
           ))}
         </ul>
       )}
-      {(page.previousBefore || page.nextAfter) && (
-        <nav aria-label="Pages" className="flex justify-between border-t border-slate-200 px-4 py-3">
-          {page.previousBefore ? (
-            <Link href={href(query, { before: page.previousBefore })} className={buttonStyles.secondary}>
-              Previous page
-            </Link>
-          ) : (
-            <span />
-          )}
-          {page.nextAfter && (
-            <Link href={href(query, { after: page.nextAfter })} className={buttonStyles.secondary}>
-              Next page
-            </Link>
-          )}
-        </nav>
-      )}
+      <KeysetPager cursors={page} href={(cursor) => href(query, cursor)} />
     </section>
   );
 }

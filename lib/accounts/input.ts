@@ -22,7 +22,8 @@ export type InviteInput = z.output<typeof inviteSchema>;
 export const MIN_PASSWORD_LENGTH = 10;
 export const newPassword = z
   .string()
-  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(200, 'Use at most 200 characters.');
+  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
+  .max(200, 'Use at most 200 characters.');
 
 /** A new password typed twice; a mismatch is reported on the second field. */
 export function newPasswordPair<Shape extends z.ZodRawShape>(shape: Shape) {

@@ -16,7 +16,11 @@ export const ACCOUNT_LINKS = {
 } as const satisfies Record<AccountTokenPurpose, { ttlSeconds: number; path: string }>;
 
 /** The purposes a password page accepts: each sets a password (and activates an invited account). */
-export const PASSWORD_PURPOSES = ['INVITATION', 'PASSWORD_SET', 'PASSWORD_RESET'] as const satisfies AccountTokenPurpose[];
+export const PASSWORD_PURPOSES = [
+  'INVITATION',
+  'PASSWORD_SET',
+  'PASSWORD_RESET',
+] as const satisfies AccountTokenPurpose[];
 
 export function accountLinkUrl(appUrl: string, purpose: AccountTokenPurpose, token: string): string {
   return `${appUrl}${ACCOUNT_LINKS[purpose].path}?token=${token}`;
@@ -28,3 +32,11 @@ export function accountLinkUrl(appUrl: string, purpose: AccountTokenPurpose, tok
  * accounts exist.
  */
 export const LINK_REQUEST_LIMITS = { perAddress: 3, perIp: 20, windowMinutes: 15 } as const;
+
+/** What every mail carrying a one-time account link is given (lib/mail/templates/account-*.ts). */
+export interface AccountLinkMail {
+  name: string;
+  email: string;
+  url: string;
+  expiresAt: Date;
+}

@@ -22,6 +22,9 @@ export async function announceSetupLink(): Promise<void> {
       ].join('\n'),
     );
   } catch (error) {
-    console.error('Could not check whether Guestpass has an admin yet:', error instanceof Error ? error.message : error);
+    console.error(
+      'Could not check whether Guestpass has an admin yet:',
+      error instanceof Error ? error.message : error,
+    );
   }
 }

@@ -48,7 +48,8 @@ function accountAction<Data>(
 
 export const resendInvitationAction = accountAction(
   resendInvitation,
-  ({ expiresAt }) => `Invitation sent again; the earlier link no longer works. The new one works until ${until(expiresAt)}.`,
+  ({ expiresAt }) =>
+    `Invitation sent again; the earlier link no longer works. The new one works until ${until(expiresAt)}.`,
 );
 export const revokeInvitationAction = accountAction(
   revokeInvitation,

@@ -2,7 +2,9 @@ import 'server-only';
 import type { IssuedLink } from '@/lib/dal/account-tokens';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { queueMail } from '@/lib/mail/queue';
-import { emailChangeMail, invitationMail, passwordResetMail } from '@/lib/mail/templates/account-links';
+import { emailChangeMail } from '@/lib/mail/templates/account-email-change';
+import { invitationMail } from '@/lib/mail/templates/account-invitation';
+import { passwordResetMail } from '@/lib/mail/templates/account-password-reset';
 
 const TEMPLATES = { invitation: invitationMail, 'password-reset': passwordResetMail, 'email-change': emailChangeMail };
 

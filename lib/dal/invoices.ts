@@ -234,7 +234,10 @@ export async function startInvoiceIssue(
   if (existing && existing.status !== 'PENDING_UPLOAD')
     throw new DalError(`Invoice ${input.number} already exists. Choose another number.`, 'number');
   const customerId = input.newCustomer ? await inviteCustomer(admin, input.newCustomer, audit) : input.customerId;
-  const customer = await db.user.findUnique({ where: { id: customerId }, select: { id: true, role: true, status: true } });
+  const customer = await db.user.findUnique({
+    where: { id: customerId },
+    select: { id: true, role: true, status: true },
+  });
   if (!customer || customer.role !== 'USER' || customer.status === 'DEACTIVATED')
     throw new DalError('That customer does not exist any more. Reload the page and choose another.', 'customerId');
   if (existing) {

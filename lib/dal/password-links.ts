@@ -61,8 +61,16 @@ async function linkRequestThrottle(email: string, ip: string, now: Date) {
     recent({ ip }, LINK_REQUEST_LIMITS.perIp),
   ]);
   const verdicts = [
-    unlockVerdict(byAddress.map((r) => r.createdAt), { maxFailures: LINK_REQUEST_LIMITS.perAddress, windowMs }, now),
-    unlockVerdict(byIp.map((r) => r.createdAt), { maxFailures: LINK_REQUEST_LIMITS.perIp, windowMs }, now),
+    unlockVerdict(
+      byAddress.map((r) => r.createdAt),
+      { maxFailures: LINK_REQUEST_LIMITS.perAddress, windowMs },
+      now,
+    ),
+    unlockVerdict(
+      byIp.map((r) => r.createdAt),
+      { maxFailures: LINK_REQUEST_LIMITS.perIp, windowMs },
+      now,
+    ),
   ];
   const retryAt = verdicts.flatMap((v) => (v.blocked ? [v.retryAt] : [])).sort((a, b) => b.getTime() - a.getTime())[0];
   return retryAt ?? null;
@@ -82,7 +90,10 @@ export async function requestPasswordReset(
   const retryAt = await linkRequestThrottle(email, context.ip, now);
   if (retryAt) return { outcome: 'throttled', retryAt };
   await db.linkRequest.create({ data: { kind: 'PASSWORD_RESET', email, ip: context.ip, createdAt: now } });
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, status: true } });
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, name: true, email: true, status: true },
+  });
   if (user && user.status !== 'DEACTIVATED') {
     const link = await db.$transaction(async (tx) => {
       const link = await issueAccountLink(tx, { purpose: 'PASSWORD_RESET', userId: user.id }, now);

@@ -1,7 +1,8 @@
 import 'server-only';
 import { cache } from 'react';
 import { forbidden, redirect } from 'next/navigation';
-import { auth, SESSION_MAX_AGE_SECONDS } from '@/lib/auth';
+import { auth } from '@/lib/auth';
+import { SESSION_MAX_AGE_SECONDS } from '@/lib/session-policy';
 import { db } from '@/lib/db';
 import type { Role } from '@/lib/generated/prisma/enums';
 

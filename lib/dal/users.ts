@@ -131,7 +131,8 @@ function keepingAnAdmin(userId: string) {
 
 async function updateKeepingAnAdmin(tx: Prisma.TransactionClient, userId: string, set: Prisma.Sql): Promise<void> {
   const guard = keepingAnAdmin(userId);
-  const changed = await tx.$executeRaw`${guard.with} UPDATE "User" SET ${set}, "updatedAt" = now() WHERE ${guard.where}`;
+  const changed =
+    await tx.$executeRaw`${guard.with} UPDATE "User" SET ${set}, "updatedAt" = now() WHERE ${guard.where}`;
   if (changed !== 1) throw new DalError(LAST_ADMIN);
 }
 
@@ -226,7 +227,10 @@ export async function changeRole(userId: string, role: Role, context: RequestCon
 }
 
 /** Mails a password reset link (short-lived; see lib/accounts/links.ts) to an active account. */
-export async function sendPasswordReset(userId: string, context: RequestContext): Promise<IssuedLink & { email: string }> {
+export async function sendPasswordReset(
+  userId: string,
+  context: RequestContext,
+): Promise<IssuedLink & { email: string }> {
   const admin = await requireAdmin();
   const user = await target(userId);
   if (user.status !== 'ACTIVE')
@@ -279,7 +283,9 @@ export async function reactivateUser(
   const status: UserStatus = user.passwordHash ? 'ACTIVE' : 'INVITED';
   const { count } = await db.user.updateMany({ where: { id: userId, status: 'DEACTIVATED' }, data: { status } });
   if (count === 1)
-    await auditor(admin.id, context)('account.reactivate', 'changed', userId, { detail: { email: user.email, status } });
+    await auditor(admin.id, context)('account.reactivate', 'changed', userId, {
+      detail: { email: user.email, status },
+    });
   return { email: user.email, status };
 }
 

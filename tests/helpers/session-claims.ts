@@ -10,6 +10,11 @@
  */
 export function currentSession(userId: string, sessionVersion = 0) {
   return {
-    user: { id: userId, sessionVersion, sessionId: `test-session-${userId}`, signedInAt: Math.floor(Date.now() / 1000) },
+    user: {
+      id: userId,
+      sessionVersion,
+      sessionId: `test-session-${userId}`,
+      signedInAt: Math.floor(Date.now() / 1000),
+    },
   };
 }
