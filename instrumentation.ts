@@ -4,4 +4,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { startWorkerInApp } = await import('@/lib/jobs/worker');
   await startWorkerInApp();
+  // While the database has no admin: a one-time /setup link in the log.
+  const { announceSetupLink } = await import('@/lib/accounts/setup-announcement');
+  await announceSetupLink();
 }

@@ -24,6 +24,23 @@ export type AuditOutcome = keyof typeof AUDIT_OUTCOMES;
 
 /** Each action with its label and the subject type it is recorded against unless a call says otherwise. */
 export const AUDIT_ACTIONS = {
+  'account.setup': { label: 'First admin created (setup)', subject: 'user' },
+  'account.create': { label: 'Account created (command line)', subject: 'user' },
+  'account.invite': { label: 'Account invited', subject: 'user' },
+  'account.invite.resend': { label: 'Invitation resent', subject: 'user' },
+  'account.invite.revoke': { label: 'Invitation revoked', subject: 'user' },
+  'account.role': { label: 'Role changed', subject: 'user' },
+  'account.deactivate': { label: 'Account deactivated', subject: 'user' },
+  'account.reactivate': { label: 'Account reactivated', subject: 'user' },
+  'account.delete': { label: 'Account deleted', subject: 'user' },
+  'account.name': { label: 'Name changed', subject: 'user' },
+  'account.email.request': { label: 'Email change requested', subject: 'user' },
+  'account.email.change': { label: 'Email changed', subject: 'user' },
+  'account.password.reset-link': { label: 'Password reset link sent', subject: 'user' },
+  'account.password.set': { label: 'Password set from a link', subject: 'user' },
+  'account.password.change': { label: 'Password changed', subject: 'user' },
+  'account.sign-out': { label: 'Signed out', subject: 'user' },
+  'account.sign-out-everywhere': { label: 'Signed out everywhere', subject: 'user' },
   'avatar.upload': { label: 'Photo upload form issued', subject: 'avatarUpload' },
   'avatar.confirm': { label: 'Photo confirmed', subject: 'user' },
   'avatar.reject': { label: 'Photo rejected', subject: 'avatarUpload' },

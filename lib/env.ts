@@ -233,9 +233,17 @@ export const envSchema = z
 
 export type Env = z.infer<typeof envSchema>;
 
-/** Parses a set of variables; throws one readable error that names every bad variable. */
-export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
+/**
+ * Parses a set of variables; throws one readable error that names every bad variable. `only`: a
+ * command that reads a few variables validates just those (without the rules across variables).
+ */
+export function parseEnv(source: Record<string, string | undefined>, only?: (keyof Env)[]): Env {
+  const schema = only
+    ? z
+        .object(envSchema.shape)
+        .pick(Object.fromEntries(only.map((name) => [name, true])) as Partial<Record<keyof Env, true>>)
+    : envSchema;
+  const result = schema.safeParse(source) as z.ZodSafeParseResult<Env>;
   const renamed = Object.entries(RENAMED)
     .filter(([old]) => source[old] !== undefined)
     .map(([old, name]) => `  - ${old} was renamed to ${name}: set that instead`);
@@ -251,6 +259,19 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 let cached: Env | undefined;
+
+/**
+ * For a command that reads only some variables (`npm run users:create` needs no storage settings):
+ * validates those now, exits with the list of problems if any, and `env` serves them from then on.
+ */
+export function loadCommandEnv(command: string, only: (keyof Env)[]): void {
+  try {
+    cached = parseEnv(process.env, only);
+  } catch (error) {
+    console.error(`${command}: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
 
 /**
  * The validated environment, parsed on first use (not at import, so that `next build` can run

@@ -35,7 +35,14 @@ export const startInvoiceIssueAction = defineAction({
   role: 'admin',
   // The form sends text; the DAL's schema says which text is an invoice.
   input: z
-    .object({ customerId: z.string(), number: z.string(), amount: z.string(), currency: z.string() })
+    .object({
+      customerId: z.string(),
+      customerName: z.string().optional(),
+      customerEmail: z.string().optional(),
+      number: z.string(),
+      amount: z.string(),
+      currency: z.string(),
+    })
     .pipe(issueInvoiceSchema),
   run: (input, { request }) => startInvoiceIssue(input, request),
 });

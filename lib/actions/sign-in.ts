@@ -31,6 +31,8 @@ export const signInAction = defineFormAction({
         const retryAt = verdict.blocked ? verdict.retryAt : new Date(Date.now() + 60_000);
         throw new DalError(`Too many failed sign-ins. For your security, try again ${formatRelative(retryAt)}.`);
       }
+      if (error instanceof CredentialsSignin && error.code === 'deactivated')
+        throw new DalError('This account is deactivated. Ask an administrator to reactivate it.');
       if (error instanceof AuthError)
         throw new DalError(
           error.type === 'CredentialsSignin' ? WRONG_CREDENTIALS : 'Sign-in failed. Try again in a moment.',

@@ -15,11 +15,15 @@ export interface AuthenticatedUser {
   email: string;
   name: string;
   role: Role;
+  /** Goes into the session token; see currentUser(). */
+  sessionVersion: number;
 }
 
 export type CredentialsVerdict =
   | { outcome: 'authenticated'; user: AuthenticatedUser }
   | { outcome: 'invalid' }
+  /** The right password for a deactivated account: said as it is, since only its holder learns it. */
+  | { outcome: 'deactivated' }
   | { outcome: 'throttled'; retryAt: Date };
 
 /**
@@ -35,10 +39,13 @@ export async function checkCredentials(input: unknown, ip: string): Promise<Cred
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, role: true, passwordHash: true },
+    select: { id: true, email: true, name: true, role: true, passwordHash: true, status: true, sessionVersion: true },
   });
   const valid = await verifyPassword(user?.passwordHash ?? null, parsed.data.password);
   await recordLoginAttempt(email, ip, valid);
   if (!user || !valid) return { outcome: 'invalid' };
-  return { outcome: 'authenticated', user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  if (user.status === 'DEACTIVATED') return { outcome: 'deactivated' };
+  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+  const { id, name, role, sessionVersion } = user;
+  return { outcome: 'authenticated', user: { id, email: user.email, name, role, sessionVersion } };
 }

@@ -2,7 +2,9 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { auditor } from '@/lib/dal/audit';
+import { auditor, type AuditRecorder } from '@/lib/dal/audit';
+import { emailAddress, personName } from '@/lib/accounts/input';
+import { inviteAs } from '@/lib/dal/users';
 import { DalError } from '@/lib/dal/errors';
 import { currentUser, requireAdmin, requireUser, type SessionUser } from '@/lib/dal/session';
 import type { InvoiceStatus } from '@/lib/generated/prisma/enums';
@@ -64,11 +66,11 @@ export async function listInvoicesForAdmin(filter: { customerId?: string } = {})
   });
 }
 
-/** The accounts an invoice can be issued to. */
+/** The accounts an invoice can be issued to (invited customers too: the invoice waits for them). */
 export async function listInvoiceCustomers(): Promise<{ id: string; name: string; email: string }[]> {
   await requireAdmin();
   return db.user.findMany({
-    where: { role: 'USER' },
+    where: { role: 'USER', status: { not: 'DEACTIVATED' } },
     orderBy: { email: 'asc' },
     select: { id: true, name: true, email: true },
   });
@@ -166,9 +168,14 @@ export async function createInvoiceLink(rawId: string, context: RequestContext):
 
 // ── Issuing (admins) ─────────────────────────────────────────────────────────────────────────
 
+/** The customer choice that invites someone new in place (with a name and an email). */
+export const NEW_CUSTOMER = 'new';
+
 export const issueInvoiceSchema = z
   .object({
-    customerId: z.string().regex(INVOICE_ID, 'Choose a customer.'),
+    customerId: z.string().max(100),
+    customerName: z.string().max(1000).default(''),
+    customerEmail: z.string().max(1000).default(''),
     number: z
       .string()
       .trim()
@@ -182,8 +189,31 @@ export const issueInvoiceSchema = z
       ),
     currency: z.enum(INVOICE_CURRENCIES, 'Choose a currency.'),
   })
-  .transform(({ amount, ...rest }) => ({ ...rest, amountCents: amount }));
-export type IssueInvoiceInput = z.output<typeof issueInvoiceSchema>;
+  // Runs whatever the other fields say, so that every field's problem is reported at once.
+  .superRefine((value, ctx) => {
+    const fields =
+      value.customerId === NEW_CUSTOMER
+        ? ([
+            ['customerName', personName],
+            ['customerEmail', emailAddress],
+          ] as const)
+        : ([['customerId', z.string().regex(INVOICE_ID, 'Choose a customer.')]] as const);
+    for (const [path, schema] of fields) {
+      const parsed = schema.safeParse(value[path]);
+      if (!parsed.success) ctx.addIssue({ code: 'custom', path: [path], message: parsed.error.issues[0].message });
+    }
+  })
+  .transform(({ amount, customerName, customerEmail, ...rest }) => ({
+    ...rest,
+    amountCents: amount,
+    newCustomer:
+      rest.customerId === NEW_CUSTOMER
+        ? { name: personName.parse(customerName), email: emailAddress.parse(customerEmail) }
+        : null,
+  }));
+export type IssueInvoiceInput = Omit<z.output<typeof issueInvoiceSchema>, 'newCustomer'> & {
+  newCustomer?: { name: string; email: string } | null;
+};
 
 /**
  * Creates the invoice as PENDING_UPLOAD (invisible to its customer) and hands the browser a form
@@ -196,15 +226,20 @@ export async function startInvoiceIssue(
 ): Promise<{ invoiceId: string; upload: PresignedPostForm }> {
   const admin = await requireAdmin();
   const audit = auditor(admin.id, context);
-  const customer = await db.user.findUnique({ where: { id: input.customerId }, select: { id: true, role: true } });
-  if (!customer || customer.role !== 'USER')
-    throw new DalError('That customer does not exist any more. Reload the page and choose another.', 'customerId');
   const existing = await db.invoice.findUnique({
     where: { number: input.number },
     select: { id: true, status: true, objectKey: true },
   });
+  // Checked before a new customer is invited, so that a refused invoice invites nobody.
   if (existing && existing.status !== 'PENDING_UPLOAD')
     throw new DalError(`Invoice ${input.number} already exists. Choose another number.`, 'number');
+  const customerId = input.newCustomer ? await inviteCustomer(admin, input.newCustomer, audit) : input.customerId;
+  const customer = await db.user.findUnique({
+    where: { id: customerId },
+    select: { id: true, role: true, status: true },
+  });
+  if (!customer || customer.role !== 'USER' || customer.status === 'DEACTIVATED')
+    throw new DalError('That customer does not exist any more. Reload the page and choose another.', 'customerId');
   if (existing) {
     await deleteObject(existing.objectKey);
     await db.invoice.delete({ where: { id: existing.id } });
@@ -228,6 +263,20 @@ export async function startInvoiceIssue(
     detail: { number: input.number, maxBytes: upload.maxBytes },
   });
   return { invoiceId: id, upload };
+}
+
+/** Invites the invoice's customer in place; a refusal is shown next to the invoice form's email field. */
+async function inviteCustomer(
+  admin: SessionUser,
+  customer: { name: string; email: string },
+  audit: AuditRecorder,
+): Promise<string> {
+  try {
+    return (await inviteAs(admin, { ...customer, role: 'USER' }, audit)).id;
+  } catch (error) {
+    if (error instanceof DalError) throw new DalError(error.message, 'customerEmail');
+    throw error;
+  }
 }
 
 const NOT_WAITING = 'This invoice is not waiting for an upload. Reload the page to see its state.';

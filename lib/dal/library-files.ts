@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
 import { type AuditRecorder, auditor } from '@/lib/dal/audit';
 import { DalError } from '@/lib/dal/errors';
+import { keysetArgs, type KeysetCursors, type KeysetQuery } from '@/lib/dal/keyset';
 import { currentUser, requireAdmin, type SessionUser } from '@/lib/dal/session';
 import type { LibraryFileStatus, LibraryScope } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -85,31 +86,20 @@ function scopeOf(user: SessionUser): LibraryScope {
 export const SORT_COLUMNS = { name: 'name', size: 'sizeBytes', date: 'createdAt' } as const;
 export type SortKey = keyof typeof SORT_COLUMNS;
 
-export interface ListQuery {
+export interface ListQuery extends KeysetQuery {
   search?: string;
   sort?: SortKey;
   direction?: 'asc' | 'desc';
-  /** Keyset cursors: the id of the last row of the previous page, or the first row of the next one. */
-  after?: string;
-  before?: string;
-  pageSize?: number;
 }
 
-export interface LibraryPage {
+export interface LibraryPage extends KeysetCursors {
   files: LibraryFileDto[];
   total: number;
-  /** Cursors for the neighbouring pages; null at either end. */
-  nextAfter: string | null;
-  previousBefore: string | null;
 }
 
-/**
- * One page of the library, by keyset: ORDER BY (column, id) and a cursor row, so the database walks
- * the (scope, column, id) index from the cursor instead of counting past an OFFSET.
- */
+/** One page of the library, by keyset (lib/dal/keyset.ts) on the (scope, column, id) indexes. */
 export async function listLibraryFiles(query: ListQuery = {}): Promise<LibraryPage> {
   const user = await requireAdmin();
-  const pageSize = Math.min(Math.max(query.pageSize ?? 50, 1), 200);
   const column = SORT_COLUMNS[query.sort ?? 'date'];
   const direction = query.direction ?? (query.sort && query.sort !== 'date' ? 'asc' : 'desc');
   const search = query.search?.trim().slice(0, 200);
@@ -118,29 +108,13 @@ export async function listLibraryFiles(query: ListQuery = {}): Promise<LibraryPa
     ...(search ? { name: { contains: search, mode: 'insensitive' } } : {}),
   };
   const orderBy = [{ [column]: direction }, { id: direction }] as Prisma.LibraryFileOrderByWithRelationInput[];
-  const cursorId = query.before ?? query.after;
-  const backwards = Boolean(query.before);
-
+  const keyset = keysetArgs(query);
   const [rows, total] = await Promise.all([
-    db.libraryFile.findMany({
-      where,
-      orderBy,
-      select: dtoSelect,
-      take: backwards ? -(pageSize + 1) : pageSize + 1,
-      ...(cursorId ? { cursor: { id: cursorId }, skip: 1 } : {}),
-    }),
+    db.libraryFile.findMany({ where, orderBy, select: dtoSelect, ...keyset.find }),
     db.libraryFile.count({ where }),
   ]);
-  const more = rows.length > pageSize;
-  const page = backwards ? rows.slice(more ? 1 : 0) : rows.slice(0, pageSize);
-  const hasNext = backwards ? true : more;
-  const hasPrevious = backwards ? more : Boolean(cursorId);
-  return {
-    files: page.map(toDto),
-    total,
-    nextAfter: hasNext && page.length ? page.at(-1)!.id : null,
-    previousBefore: hasPrevious && page.length ? page[0].id : null,
-  };
+  const { rows: page, ...cursors } = keyset.page(rows);
+  return { files: page.map(toDto), total, ...cursors };
 }
 
 export interface LibraryUsage {

@@ -56,7 +56,8 @@ test('a customer is refused from the admin pages; an admin gets in', async ({ pa
   await signIn(adminPage, 'admin');
   await adminPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
   await expect(adminPage.getByRole('heading', { name: 'Admin', exact: true })).toBeVisible();
-  await expect(adminPage.getByRole('cell', { name: ACCOUNTS.alice.email })).toBeVisible();
+  await adminPage.getByRole('link', { name: /Users/ }).click();
+  await expect(adminPage.getByRole('listitem', { name: ACCOUNTS.alice.email })).toBeVisible();
   await adminContext.close();
 });
 
@@ -90,4 +91,22 @@ test('the layout works on a phone', async ({ browser }) => {
   );
   expect(overflow).toBeLessThanOrEqual(0);
   await context.close();
+});
+
+test('a copied session cookie stops working when its session signs out', async ({ browser }) => {
+  const original = await browser.newContext();
+  const page = await original.newPage();
+  await signIn(page, 'bob');
+  const copy = await browser.newContext();
+  await copy.addCookies(await original.cookies());
+  const copied = await copy.newPage();
+  await copied.goto('/invoices');
+  await expect(copied.getByRole('heading', { name: 'Invoices', exact: true })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await copied.goto('/invoices');
+  await expect(copied).toHaveURL(/\/login/);
+  await original.close();
+  await copy.close();
 });
