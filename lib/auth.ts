@@ -4,6 +4,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { env } from '@/lib/env';
 import { checkCredentials } from '@/lib/dal/credentials';
 import { contextFromHeaders } from '@/lib/request-context';
+import { safeReturnPath } from '@/lib/return-path';
 import type { Role } from '@/lib/generated/prisma/enums';
 
 declare module 'next-auth' {
@@ -48,6 +49,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
+    // Auth.js's own redirects (sign-out, its built-in pages) follow the same rule as the sign-in form.
+    redirect({ url }) {
+      return `${env.APP_URL}${safeReturnPath(url, env.APP_URL)}`;
+    },
     jwt({ token, user }) {
       if (user?.role) token.role = user.role;
       return token;

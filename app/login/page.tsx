@@ -3,12 +3,14 @@ import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/auth/login-form';
 import { Logo } from '@/components/ui/logo';
 import { currentUser } from '@/lib/dal/session';
+import { env } from '@/lib/env';
+import { safeReturnPath } from '@/lib/return-path';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  if (await currentUser()) redirect('/');
-  const { callbackUrl } = await searchParams;
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: unknown }> }) {
+  const callbackUrl = safeReturnPath((await searchParams).callbackUrl, env.APP_URL);
+  if (await currentUser()) redirect(callbackUrl);
   return (
     <main className="flex min-h-dvh items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm">

@@ -7,13 +7,14 @@ import { Alert } from '@/components/ui/alert';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { describedBy, Field, inputStyles } from '@/components/ui/field';
 
-export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
+/** `callbackUrl`: a path on this site (the page checked it); the action checks it again. */
+export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, formAction, pending] = useActionState(signInAction, idle);
   const fieldErrors = state.status === 'error' ? state.fieldErrors : undefined;
   return (
     <form action={formAction} className="space-y-5" noValidate>
       {state.status === 'error' && <Alert tone="error">{state.message}</Alert>}
-      <input type="hidden" name="callbackUrl" value={callbackUrl ?? '/'} />
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Field id="email" label="Email" error={fieldErrors?.email}>
         <input
           id="email"
