@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
@@ -9,11 +10,11 @@ import type { InvoiceStatus } from '@/lib/generated/prisma/enums';
 import { INVOICE_ID, newInvoiceId } from '@/lib/invoices/ids';
 import { INVOICE_CURRENCIES, parseAmountToCents } from '@/lib/invoices/format';
 import type { RequestContext } from '@/lib/request-context';
-import { presignInvoiceDownload, presignInvoiceUpload } from '@/lib/storage/invoices';
+import { PDF_CONTENT_TYPE, presignInvoiceDownload, presignInvoiceUpload } from '@/lib/storage/invoices';
 import { keys } from '@/lib/storage/keys';
-import { deleteObject, headObject, objectSha256, readObjectStart } from '@/lib/storage/objects';
+import { deleteObject, headObject, putObject, readObject } from '@/lib/storage/objects';
 import type { PresignedPostForm } from '@/lib/storage/presign';
-import { SNIFF_BYTES, sniffContentType } from '@/lib/storage/sniff';
+import { sniffContentType } from '@/lib/storage/sniff';
 
 /** What customers may see: an invoice still waiting for its PDF does not exist for them. */
 const VISIBLE_TO_CUSTOMERS: InvoiceStatus[] = ['OPEN', 'PAID', 'VOID'];
@@ -206,6 +207,7 @@ export async function startInvoiceIssue(
   if (existing && existing.status !== 'PENDING_UPLOAD')
     throw new DalError(`Invoice ${input.number} already exists. Choose another number.`, 'number');
   if (existing) {
+    await deleteObject(keys.invoiceUpload(existing.id));
     await deleteObject(existing.objectKey);
     await db.invoice.delete({ where: { id: existing.id } });
   }
@@ -222,7 +224,8 @@ export async function startInvoiceIssue(
       objectKey,
     },
   });
-  const upload = await presignInvoiceUpload(objectKey, env.INVOICE_MAX_BYTES);
+  // The browser writes to the upload key only; confirm moves what it checked to objectKey.
+  const upload = await presignInvoiceUpload(keys.invoiceUpload(id), env.INVOICE_MAX_BYTES);
   await audit('invoice.upload', 'granted', id, {
     urlExpiresAt: upload.expiresAt,
     detail: { number: input.number, maxBytes: upload.maxBytes },
@@ -233,9 +236,32 @@ export async function startInvoiceIssue(
 const NOT_WAITING = 'This invoice is not waiting for an upload. Reload the page to see its state.';
 
 /**
- * After the browser's upload: checks the object really is a PDF of an allowed size, records its
- * size and SHA-256, and only then opens the invoice to its customer. A file that fails the checks
- * is deleted together with its pending invoice, so the admin can simply try again.
+ * The uploaded file's bytes if they are a PDF of an allowed size. The size is checked before reading,
+ * so nothing larger than the limit is held in memory, and again on the bytes read (the upload may
+ * have been replaced in between).
+ */
+async function readUploadedPdf(
+  key: string,
+  head: { size: number; etag: string },
+): Promise<{ bytes: Uint8Array } | { problem: string }> {
+  const inBounds = (size: number) => size > 0 && size <= env.INVOICE_MAX_BYTES;
+  const bytes = inBounds(head.size) ? await readObject(key, head.etag) : null;
+  if (!bytes || !inBounds(bytes.length))
+    return { problem: `The file must be between 1 byte and ${env.INVOICE_MAX_BYTES} bytes.` };
+  if (sniffContentType(bytes) !== 'application/pdf')
+    return {
+      problem: 'The file is not a PDF (it does not start with %PDF-). Export the invoice as PDF and try again.',
+    };
+  return { bytes };
+}
+
+/**
+ * After the browser's upload: reads the uploaded file once, checks those bytes are a PDF of an
+ * allowed size, records their size and SHA-256, writes exactly those bytes to the invoice's key, and
+ * only then opens the invoice to its customer. The upload form may still be valid afterwards, but it
+ * can only write to the upload key, never to the PDF customers download, whose hash always matches.
+ * A file that fails the checks is deleted together with its pending invoice, so the admin can simply
+ * try again.
  */
 export async function confirmInvoiceIssue(rawId: string, context: RequestContext): Promise<{ number: string }> {
   const admin = await requireAdmin();
@@ -247,32 +273,30 @@ export async function confirmInvoiceIssue(rawId: string, context: RequestContext
       })
     : null;
   if (!invoice || invoice.status !== 'PENDING_UPLOAD') throw new DalError(NOT_WAITING);
-  const head = await headObject(invoice.objectKey);
+  const uploadKey = keys.invoiceUpload(invoice.id);
+  const head = await headObject(uploadKey);
   if (!head) throw new DalError('The PDF did not arrive in storage. Try the upload again.');
-  const sniffed = head.size > 0 ? sniffContentType(await readObjectStart(invoice.objectKey, SNIFF_BYTES)) : null;
-  const problem =
-    head.size === 0 || head.size > env.INVOICE_MAX_BYTES
-      ? `The file must be between 1 byte and ${env.INVOICE_MAX_BYTES} bytes.`
-      : sniffed !== 'application/pdf'
-        ? 'The file is not a PDF (it does not start with %PDF-). Export the invoice as PDF and try again.'
-        : null;
-  if (problem) {
-    await deleteObject(invoice.objectKey);
+  const checked = await readUploadedPdf(uploadKey, head);
+  if ('problem' in checked) {
+    await deleteObject(uploadKey);
     await db.invoice.delete({ where: { id: invoice.id } });
     await audit('invoice.issue', 'refused', invoice.id, {
-      detail: { number: invoice.number, sizeBytes: head.size, sniffed },
+      detail: { number: invoice.number, sizeBytes: head.size, reason: checked.problem },
     });
-    throw new DalError(problem);
+    throw new DalError(checked.problem);
   }
-  const sha256 = await objectSha256(invoice.objectKey);
-  // Guarded on the status: two confirms racing open the invoice once.
+  const { bytes } = checked;
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  await putObject(invoice.objectKey, bytes, PDF_CONTENT_TYPE);
+  await deleteObject(uploadKey);
+  // Guarded on the status: two confirms racing open the invoice once (both wrote the same checked bytes).
   const opened = await db.invoice.updateMany({
     where: { id: invoice.id, status: 'PENDING_UPLOAD' },
-    data: { status: 'OPEN', sizeBytes: head.size, sha256, issuedAt: new Date() },
+    data: { status: 'OPEN', sizeBytes: bytes.length, sha256, issuedAt: new Date() },
   });
   if (opened.count === 0) throw new DalError(NOT_WAITING);
   await audit('invoice.issue', 'changed', invoice.id, {
-    detail: { number: invoice.number, sizeBytes: head.size, sha256 },
+    detail: { number: invoice.number, sizeBytes: bytes.length, sha256 },
   });
   return { number: invoice.number };
 }

@@ -31,6 +31,14 @@ async function postToS3(upload: PresignedPostForm, body: Uint8Array, type = 'app
   return (await fetch(upload.url, { method: 'POST', body: form })).status;
 }
 
+/** The customer's download, as the route would redirect to it. */
+async function downloadUrl(invoiceId: string): Promise<string> {
+  await signedInAs(customerEmail);
+  const link = await issueInvoiceDownload(invoiceId, context);
+  if (link.outcome !== 'granted') throw new Error(`no download: ${link.outcome}`);
+  return link.url;
+}
+
 async function start(invoiceNumber = number()) {
   const result = await startInvoiceIssue(
     { customerId, number: invoiceNumber, amountCents: 4_200, currency: 'EUR' },
@@ -111,6 +119,26 @@ describe('issuing an invoice (admins)', () => {
 
     const again = await start(issued.number);
     expect(again.invoiceId).not.toBe(issued.invoiceId);
+  });
+
+  it('the upload form, still valid after the confirm, cannot replace the PDF that was checked', async () => {
+    await signedInAs('admin@example.com');
+    const issued = await start();
+    const pdf = textPdf([`Invoice ${issued.number}`]);
+    expect(await postToS3(issued.upload, pdf)).toBe(204);
+    await confirmInvoiceIssue(issued.invoiceId, context);
+    const row = await db.invoice.findUniqueOrThrow({ where: { id: issued.invoiceId } });
+
+    // Whoever kept the form posts again within its lifetime: S3 accepts it, but only at the upload key.
+    const html = new TextEncoder().encode('%PDF-1.4\n<html><script>alert(document.domain)</script></html>');
+    expect(await postToS3(issued.upload, html)).toBe(204);
+    const served = await fetch(await downloadUrl(issued.invoiceId));
+    expect(
+      createHash('sha256')
+        .update(Buffer.from(await served.arrayBuffer()))
+        .digest('hex'),
+    ).toBe(row.sha256);
+    expect(issued.upload.fields.key).not.toBe(row.objectKey);
   });
 
   it('the cleanup task removes an abandoned issue (row and object) and leaves a recent one alone', async () => {
