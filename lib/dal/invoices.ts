@@ -8,6 +8,7 @@ import { DalError } from '@/lib/dal/errors';
 import { currentUser, requireAdmin, requireUser, type SessionUser } from '@/lib/dal/session';
 import type { InvoiceStatus } from '@/lib/generated/prisma/enums';
 import { INVOICE_ID, newInvoiceId } from '@/lib/invoices/ids';
+import { invoiceLinkPath } from '@/lib/invoices/link-token';
 import { INVOICE_CURRENCIES, parseAmountToCents } from '@/lib/invoices/format';
 import type { RequestContext } from '@/lib/request-context';
 import { PDF_CONTENT_TYPE, presignInvoiceDownload, presignInvoiceUpload } from '@/lib/storage/invoices';
@@ -15,6 +16,7 @@ import { keys } from '@/lib/storage/keys';
 import { deleteObject, headObject, putObject, readObject } from '@/lib/storage/objects';
 import type { PresignedPostForm } from '@/lib/storage/presign';
 import { sniffContentType } from '@/lib/storage/sniff';
+import { ttlSeconds } from '@/lib/storage/ttl';
 
 /** What customers may see: an invoice still waiting for its PDF does not exist for them. */
 const VISIBLE_TO_CUSTOMERS: InvoiceStatus[] = ['OPEN', 'PAID', 'VOID'];
@@ -94,7 +96,13 @@ export type InvoiceLink =
   /** Every other refusal: indistinguishable on purpose, so that nobody learns which invoices exist. */
   | { outcome: 'not-found' };
 
-type LinkKind = { action: 'invoice.download'; purpose: 'download' } | { action: 'invoice.link'; purpose: 'invoice' };
+/** What a check that lets the caller through hands out: a URL, and when it stops working. */
+type Grant = (invoice: { id: string; number: string; objectKey: string }) => Promise<{ url: string; expiresAt: Date }>;
+
+interface LinkKind {
+  action: 'invoice.download' | 'invoice.link';
+  grant: Grant;
+}
 
 const NOT_FOUND: InvoiceLink = { outcome: 'not-found' };
 
@@ -107,7 +115,7 @@ function refusalFor(user: SessionUser, invoice: { customerId: string; status: In
 }
 
 /**
- * Checks that `user` may have `rawId`'s PDF, then signs a GET for it. Every answer, granted or
+ * Checks that `user` may have `rawId`'s PDF, then grants a URL for it. Every answer, granted or
  * refused, goes to the audit log with the request's IP and user agent.
  */
 async function signInvoiceLink(
@@ -144,7 +152,7 @@ async function signInvoiceLink(
     await refuse(reason, invoice.id);
     return reason === 'voided' ? { outcome: 'voided', number: invoice.number, voidedAt: invoice.voidedAt } : NOT_FOUND;
   }
-  const { url, expiresAt } = await presignInvoiceDownload(invoice.objectKey, invoice.number, { purpose: kind.purpose });
+  const { url, expiresAt } = await kind.grant(invoice);
   await audit(kind.action, 'granted', invoice.id, {
     urlExpiresAt: expiresAt,
     detail: { number: invoice.number, ...(invoice.customerId !== user.id ? { onBehalfOf: invoice.customerId } : {}) },
@@ -157,12 +165,36 @@ async function signInvoiceLink(
  * currentUser() rather than requireUser(): a stranger gets the same 404 as a missing invoice.
  */
 export async function issueInvoiceDownload(rawId: string, context: RequestContext): Promise<InvoiceLink> {
-  return signInvoiceLink(await currentUser(), rawId, { action: 'invoice.download', purpose: 'download' }, context);
+  return signInvoiceLink(
+    await currentUser(),
+    rawId,
+    {
+      action: 'invoice.download',
+      grant: (invoice) => presignInvoiceDownload(invoice.objectKey, invoice.number, { purpose: 'download' }),
+    },
+    context,
+  );
 }
 
-/** For "Copy link": a link that lives as long as the invoice policy allows (24 h at most). */
+/**
+ * For "Copy link": an app link (/i/{token}, lib/dal/invoice-links.ts) that lives as long as the
+ * invoice policy allows (24 h at most). Not a pre-signed URL: every click is checked again, so
+ * voiding the invoice stops a link copied before.
+ */
 export async function createInvoiceLink(rawId: string, context: RequestContext): Promise<InvoiceLink> {
-  return signInvoiceLink(await requireUser(), rawId, { action: 'invoice.link', purpose: 'invoice' }, context);
+  return signInvoiceLink(
+    await requireUser(),
+    rawId,
+    {
+      action: 'invoice.link',
+      grant: async (invoice) => {
+        // Whole seconds: the expiry shown is exactly the one in the token.
+        const expiresAt = new Date(Math.floor(Date.now() / 1000 + ttlSeconds('invoice')) * 1000);
+        return { url: `${env.APP_URL}${invoiceLinkPath(invoice.id, expiresAt, env.AUTH_SECRET)}`, expiresAt };
+      },
+    },
+    context,
+  );
 }
 
 // ── Issuing (admins) ─────────────────────────────────────────────────────────────────────────

@@ -13,7 +13,7 @@ export const PDF_CONTENT_TYPE = 'application/pdf';
 export function presignInvoiceDownload(
   key: string,
   number: string,
-  options: { purpose: Extract<UrlPurpose, 'download' | 'invoice'>; ttlSeconds?: number },
+  options: { purpose: Extract<UrlPurpose, 'download' | 'invoiceClick'>; ttlSeconds?: number },
 ): Promise<PresignedUrl> {
   return presignGet(key, {
     purpose: options.purpose,

@@ -5,6 +5,7 @@ import { DalError } from '@/lib/dal/errors';
 import { cleanupPendingInvoices } from '@/lib/dal/invoice-cleanup';
 import {
   confirmInvoiceIssue,
+  createInvoiceLink,
   issueInvoiceDownload,
   listMyInvoices,
   startInvoiceIssue,
@@ -13,6 +14,7 @@ import {
 import { textPdf } from '@/lib/invoices/pdf';
 import { deleteObject, headObject } from '@/lib/storage/objects';
 import type { PresignedPostForm } from '@/lib/storage/presign';
+import { GET as followInvoiceLink } from '@/app/i/[token]/route';
 import { Forbidden, signedInAs } from '../helpers/mock-session';
 
 vi.mock('@/lib/dal/session', () => import('../helpers/mock-session'));
@@ -29,6 +31,14 @@ async function postToS3(upload: PresignedPostForm, body: Uint8Array, type = 'app
   for (const [name, value] of Object.entries(upload.fields)) form.append(name, value);
   form.append('file', new Blob([Buffer.from(body)], { type }), 'invoice.pdf');
   return (await fetch(upload.url, { method: 'POST', body: form })).status;
+}
+
+/** What whoever holds a copied link gets: an app link goes through its route, then its redirect. */
+async function open(url: string): Promise<Response> {
+  if (!url.startsWith(`${process.env.APP_URL}/i/`)) return fetch(url);
+  const token = url.slice(`${process.env.APP_URL}/i/`.length);
+  const answer = await followInvoiceLink(new Request(url), { params: Promise.resolve({ token }) });
+  return answer.status === 303 ? fetch(answer.headers.get('location')!) : answer;
 }
 
 /** The customer's download, as the route would redirect to it. */
@@ -188,5 +198,20 @@ describe('issuing an invoice (admins)', () => {
     expect(
       await db.auditEvent.count({ where: { action: 'invoice.void', subjectId: issued.invoiceId, outcome: 'changed' } }),
     ).toBe(1);
+  });
+
+  it('voiding stops a link the customer copied before, at once', async () => {
+    await signedInAs('admin@example.com');
+    const issued = await start();
+    await postToS3(issued.upload, textPdf(['copied, then voided']));
+    await confirmInvoiceIssue(issued.invoiceId, context);
+    await signedInAs(customerEmail);
+    const link = await createInvoiceLink(issued.invoiceId, context);
+    if (link.outcome !== 'granted') throw new Error(`no link: ${link.outcome}`);
+    expect((await open(link.url)).status).toBe(200);
+
+    await signedInAs('admin@example.com');
+    await voidInvoice(issued.invoiceId, context);
+    expect((await open(link.url)).status).toBe(410);
   });
 });

@@ -55,6 +55,7 @@ describe('unlock cookie', () => {
     expect(unlockCookiePath('abc')).toBe('/s/abc');
     expect(unlockCookiesFrom(`a=1; ${UNLOCK_COOKIE}=x.1.y; ${UNLOCK_COOKIE}=z%2E2`)).toEqual(['x.1.y', 'z.2']);
     expect(unlockCookiesFrom(null)).toEqual([]);
+    expect(unlockCookiesFrom(`${UNLOCK_COOKIE}=%E0%A4%A; ${UNLOCK_COOKIE}=%`)).toEqual(['', '']);
   });
 });
 
