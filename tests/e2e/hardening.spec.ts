@@ -38,3 +38,39 @@ test('a client cannot choose the IP recorded for its requests', async ({ page, r
   const attempts = await query<{ ip: string }>(`SELECT "ip" FROM "LoginAttempt" WHERE "email" = $1`, [email]);
   expect(attempts.map((row) => row.ip)).toEqual(['127.0.0.1']);
 });
+
+test('every page carries a nonce-based CSP that names S3 only for images and connections', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  const response = await page.goto('/login');
+  const headers = response!.headers();
+  const csp: Record<string, string[]> = Object.fromEntries(
+    headers['content-security-policy'].split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]),
+  );
+  const s3 = new URL(process.env.S3_ENDPOINT!).origin;
+  const nonce = /'nonce-([^']+)'/.exec(csp['script-src'].join(' '))![1];
+  expect(csp['script-src']).toEqual(["'self'", `'nonce-${nonce}'`, "'strict-dynamic'"]);
+  expect(csp['img-src']).toContain(s3);
+  expect(csp['connect-src']).toContain(s3);
+  for (const directive of ['script-src', 'form-action', 'default-src']) expect(csp[directive]).not.toContain(s3);
+  expect(csp['frame-ancestors']).toEqual(["'none'"]);
+  expect(csp['object-src']).toEqual(["'none'"]);
+  expect(headers['permissions-policy']).toContain('camera=()');
+  expect(headers['strict-transport-security']).toBeUndefined(); // APP_URL is http here
+  // Next puts this request's nonce on its scripts, and no other nonce works on the next request.
+  const scriptNonces = await page
+    .locator('script[src]')
+    .evaluateAll((s) => s.map((e) => (e as HTMLScriptElement).nonce));
+  expect(scriptNonces.length).toBeGreaterThan(0);
+  expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
+  expect((await page.request.get('/login')).headers()['content-security-policy']).not.toContain(nonce);
+
+  // The page is alive under the policy: the form works (hydrated) and nothing was blocked.
+  await page.getByLabel('Email').fill('nobody@example.com');
+  await page.getByLabel('Password').fill('wrong');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Wrong email or password' })).toBeVisible();
+  expect(violations).toEqual([]);
+});
