@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS = {
   'avatar.cleanup': { label: 'Unconfirmed photos cleaned up', subject: 'storage' },
   'invoice.download': { label: 'Invoice downloaded', subject: 'invoice' },
   'invoice.link': { label: 'Invoice link copied', subject: 'invoice' },
+  'invoice.link.follow': { label: 'Invoice link followed', subject: 'invoice' },
   'invoice.upload': { label: 'Invoice PDF upload form issued', subject: 'invoice' },
   'invoice.issue': { label: 'Invoice issued', subject: 'invoice' },
   'invoice.void': { label: 'Invoice voided', subject: 'invoice' },

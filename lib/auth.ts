@@ -5,6 +5,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { env } from '@/lib/env';
 import { checkCredentials } from '@/lib/dal/credentials';
 import { contextFromHeaders } from '@/lib/request-context';
+import { safeReturnPath } from '@/lib/return-path';
 import { SESSION_MAX_AGE_SECONDS } from '@/lib/session-policy';
 import type { Role } from '@/lib/generated/prisma/enums';
 
@@ -66,6 +67,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
+    // Auth.js's own redirects (sign-out, its built-in pages) follow the same rule as the sign-in form.
+    redirect({ url }) {
+      return `${env.APP_URL}${safeReturnPath(url, env.APP_URL)}`;
+    },
     // No database access here: this runs on every auth() call. currentUser() compares the version
     // with the account's on each request instead.
     jwt({ token, user }) {

@@ -148,6 +148,16 @@ export const envSchema = z
     LIBRARY_PART_SIZE_BYTES: byteCount(8 * MIB, S3_MIN_PART_BYTES, S3_MAX_PART_BYTES, 'S3 parts are 5 MiB to 5 GiB'),
     LIBRARY_ABANDONED_UPLOAD_HOURS: z.coerce.number().positive('must be a positive number of hours').default(24),
 
+    /**
+     * Proxies in front of the app that append to X-Forwarded-For (a load balancer, a CDN): 0 = none, the
+     * client address is the socket's peer; N = the Nth entry from the right. Too high lets clients forge it.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce
+      .number()
+      .int('must be a whole number of proxies')
+      .min(0, 'must be 0 (no proxy) or more')
+      .max(10, 'must be at most 10')
+      .default(0),
     LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
     LOGIN_THROTTLE_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),

@@ -5,6 +5,8 @@ import { AccountPage } from '@/components/account/account-page';
 import { LoginForm } from '@/components/auth/login-form';
 import { Alert } from '@/components/ui/alert';
 import { currentUser } from '@/lib/dal/session';
+import { env } from '@/lib/env';
+import { safeReturnPath } from '@/lib/return-path';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -15,12 +17,13 @@ const NOTICES: Record<string, string> = {
   'signed-out-everywhere': 'You were signed out on every device.',
 };
 
-type Params = Promise<{ callbackUrl?: string; notice?: string; email?: string }>;
+type Params = Promise<{ callbackUrl?: unknown; notice?: unknown; email?: unknown }>;
 
 export default async function LoginPage({ searchParams }: { searchParams: Params }) {
-  if (await currentUser()) redirect('/');
-  const { callbackUrl, notice, email } = await searchParams;
-  const message = notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice] : null;
+  const { callbackUrl: requested, notice, email } = await searchParams;
+  const callbackUrl = safeReturnPath(requested, env.APP_URL);
+  if (await currentUser()) redirect(callbackUrl);
+  const message = typeof notice === 'string' && Object.hasOwn(NOTICES, notice) ? NOTICES[notice] : null;
   return (
     <AccountPage title="Sign in to Guestpass" description="Private files, shared through short-lived links.">
       <div className="space-y-5">

@@ -6,12 +6,13 @@ import { buttonStyles } from '@/components/ui/button-styles';
 import { TextField } from '@/components/ui/text-field';
 import { useKeptForm } from '@/components/ui/use-kept-form';
 
-export function LoginForm({ callbackUrl, email }: { callbackUrl?: string; email?: string }) {
+/** `callbackUrl`: a path on this site (the page checked it); the action checks it again. */
+export function LoginForm({ callbackUrl, email }: { callbackUrl: string; email?: string }) {
   const { state, pending, fieldErrors, formProps } = useKeptForm(signInAction);
   return (
     <form {...formProps} className="space-y-5">
       {state.status === 'error' && <Alert tone="error">{state.message}</Alert>}
-      <input type="hidden" name="callbackUrl" value={callbackUrl ?? '/'} />
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <TextField
         name="email"
         label="Email"

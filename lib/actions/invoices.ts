@@ -16,8 +16,9 @@ const invoiceId = z.string().max(100).catch('');
 const invoices = () => ['/admin/invoices'];
 
 /**
- * "Copy link": a pre-signed link to one of the signed-in customer's invoices, living as long as the
- * invoice TTL policy allows (24 h at most). The client cannot ask for a longer (or any) lifetime.
+ * "Copy link": an app link to one of the signed-in customer's invoices, living as long as the invoice
+ * TTL policy allows (24 h at most) and checked on every click. The client cannot ask for a longer (or
+ * any) lifetime.
  */
 export const createInvoiceLinkAction = defineAction({
   role: 'user',

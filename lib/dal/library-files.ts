@@ -22,7 +22,7 @@ import {
   createMultipartUpload,
   listUploadedParts,
 } from '@/lib/storage/multipart';
-import { deleteObject, headObject } from '@/lib/storage/objects';
+import { deleteObject, headObject, type ObjectHead, promoteUpload } from '@/lib/storage/objects';
 import { presignGet, presignPut, presignUploadPart } from '@/lib/storage/presign';
 import { describeError } from '@/lib/storage/security/store';
 import { formatBytes } from '@/lib/format';
@@ -219,7 +219,7 @@ export async function createLibraryFileUpload(
       });
       return { fileId: id, kind: 'multipart', partSize: plan.partSize, partCount: plan.partCount, uploadedParts: [] };
     }
-    const signed = await presignPut(objectKey, { contentType });
+    const signed = await presignPut(keys.libraryFileUpload(id), { contentType });
     await audit('library.upload.create', 'changed', id, {
       urlExpiresAt: signed.expiresAt,
       detail: { name, sizeBytes: input.sizeBytes, kind: plan.kind },
@@ -285,7 +285,7 @@ export async function resumeLibraryFileUpload(fileId: string, context?: RequestC
   const audit = auditor(user.id, context);
   const file = await ownUpload(user, fileId);
   if (!file.multipartUploadId || !file.partSize) {
-    const signed = await presignPut(file.objectKey, { contentType: file.contentType });
+    const signed = await presignPut(keys.libraryFileUpload(file.id), { contentType: file.contentType });
     await audit('library.upload.resume', 'granted', fileId, { urlExpiresAt: signed.expiresAt });
     return { fileId, kind: 'single', url: signed.url, headers: { 'Content-Type': file.contentType } };
   }
@@ -315,6 +315,7 @@ async function removeUnfinishedUpload(file: {
   let deferred: string | undefined;
   try {
     if (file.multipartUploadId) await abortMultipartUpload(file.objectKey, file.multipartUploadId);
+    else await deleteObject(keys.libraryFileUpload(file.id));
     await deleteObject(file.objectKey);
   } catch (error) {
     deferred = describeError(error);
@@ -332,6 +333,27 @@ async function discardUpload(
   const abortDeferred = await removeUnfinishedUpload(file);
   await audit('library.upload.complete', 'refused', file.id, { detail: { reason, abortDeferred } });
   throw new DalError(reason);
+}
+
+/**
+ * A file sent in one PUT is written to its upload key; once it is there at the declared size, it is
+ * moved to the file's key (pinned to the ETag just seen), where no upload URL can replace it. Null
+ * while nothing has arrived; 'changed' when the upload was replaced during the move.
+ */
+async function promoteSingleUpload(file: {
+  id: string;
+  objectKey: string;
+  contentType: string;
+  sizeBytes: bigint;
+}): Promise<ObjectHead | 'changed' | null> {
+  const uploadKey = keys.libraryFileUpload(file.id);
+  const upload = await storageStep('check the stored file', () => headObject(uploadKey));
+  // A file of the wrong size stays where it is: the caller discards it together with its upload.
+  if (!upload || upload.size !== Number(file.sizeBytes)) return upload;
+  const moved = await storageStep('move the file into place', () =>
+    promoteUpload(uploadKey, file.objectKey, { etag: upload.etag, contentType: file.contentType }),
+  );
+  return moved ?? 'changed';
 }
 
 /**
@@ -370,15 +392,17 @@ export async function completeLibraryFileUpload(fileId: string, context?: Reques
       completeMultipartUpload(file.objectKey, file.multipartUploadId!, parts),
     );
   }
-  const stored = (await storageStep('check the stored file', () => headObject(file.objectKey)))?.size ?? null;
+  const stored = file.multipartUploadId
+    ? await storageStep('check the stored file', () => headObject(file.objectKey))
+    : await promoteSingleUpload(file);
   if (stored === null) throw new DalError(`“${file.name}” has not arrived in storage yet. Resume the upload.`);
-  if (stored !== declared) return discardUpload(file, mismatch, audit);
+  if (stored === 'changed' || stored.size !== declared) return discardUpload(file, mismatch, audit);
 
   const limits = libraryLimits();
   const quotaRefusal = await db.$transaction(async (tx) => {
     await lockUploader(tx, user.id);
     const others = await bytesHeldBy(tx, user.id, file.id);
-    if (others + stored > limits.quotaBytes || stored > limits.maxFileBytes)
+    if (others + stored.size > limits.quotaBytes || stored.size > limits.maxFileBytes)
       return quotaMessage(others, limits.quotaBytes);
     await tx.libraryFile.update({
       where: { id: file.id },
@@ -387,7 +411,7 @@ export async function completeLibraryFileUpload(fileId: string, context?: Reques
     return null;
   });
   if (quotaRefusal) return discardUpload({ ...file, multipartUploadId: null }, quotaRefusal, audit);
-  await audit('library.upload.complete', 'changed', file.id, { detail: { sizeBytes: stored } });
+  await audit('library.upload.complete', 'changed', file.id, { detail: { sizeBytes: stored.size } });
   return toDto(await db.libraryFile.findUniqueOrThrow({ where: { id: file.id }, select: dtoSelect }));
 }
 

@@ -110,3 +110,20 @@ test('a copied session cookie stops working when its session signs out', async (
   await original.close();
   await copy.close();
 });
+
+test('after sign-in, a callbackUrl only ever leads to a page of this site', async ({ page, baseURL }) => {
+  // The tab passes a "starts with one slash" check and is dropped by the browser: //evil.example/.
+  await signIn(page, 'alice', '/login?callbackUrl=/%09/evil.example/');
+  expect(new URL(page.url()).origin).toBe(baseURL);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  // Line breaks in the value answered 500 (an invalid Location header); now they are dropped.
+  await signIn(page, 'alice', '/login?callbackUrl=/pro%0d%0afile');
+  await expect(page).toHaveURL(`${baseURL}/profile`);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  // A path of this site is kept, with its query.
+  await signIn(page, 'alice', '/login?callbackUrl=%2Finvoices%3Fcustomer%3Dme');
+  await expect(page).toHaveURL(/\/invoices\?customer=me$/);
+});

@@ -228,6 +228,19 @@ describe('library multipart uploads against radosgw', () => {
     expect(await db.libraryFile.findUnique({ where: { id: lying.fileId } })).toBeNull();
   });
 
+  it('a PUT URL still valid after complete cannot replace the file partners download', async () => {
+    as(adminId);
+    const bytes = randomBytes(1000);
+    const start = await library.createLibraryFileUpload({ name: 'a.txt', sizeBytes: 1000, contentType: 'text/plain' });
+    if (start.kind !== 'single') throw new Error('expected a single PUT');
+    expect((await fetch(start.url, { method: 'PUT', body: bytes, headers: start.headers })).status).toBe(200);
+    await library.completeLibraryFileUpload(start.fileId);
+    // Within its lifetime the URL still writes, but only to the upload key, never to the file.
+    const replaced = await fetch(start.url, { method: 'PUT', body: randomBytes(1000), headers: start.headers });
+    expect(replaced.status).toBe(200);
+    expect(await downloadedHash(start.fileId)).toBe(sha256(bytes));
+  });
+
   it('enforces the per-file limit and the per-uploader quota; refuses empty files', async () => {
     as(otherAdminId);
     const { quotaBytes, maxFileBytes } = libraryLimits();
