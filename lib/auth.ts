@@ -39,7 +39,6 @@ export class DeactivatedSignin extends CredentialsSignin {
   code = 'deactivated';
 }
 
-
 // The config is a function so that env is read at request time, not at build time.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env.AUTH_SECRET,

@@ -108,13 +108,11 @@ test('the admin issues an invoice to someone new, invited by email from the invo
   await form.getByLabel('Customer’s name').fill(newCustomer.name);
   await form.getByLabel('Customer’s email').fill(newCustomer.email);
   await form.getByLabel('Amount').fill('99.50');
-  await form
-    .getByLabel(/Invoice PDF/)
-    .setInputFiles({
-      name: 'nina.pdf',
-      mimeType: 'application/pdf',
-      buffer: Buffer.from(textPdf([`For ${newCustomer.name}`])),
-    });
+  await form.getByLabel(/Invoice PDF/).setInputFiles({
+    name: 'nina.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from(textPdf([`For ${newCustomer.name}`])),
+  });
   await form.getByRole('button', { name: 'Issue invoice' }).click();
   await expect(page.getByText(/Invoice .* is issued/)).toBeVisible();
   await expect(page.getByRole('cell', { name: new RegExp(newCustomer.email) })).toBeVisible();
