@@ -9,7 +9,7 @@ test('alice signs in, sees her name and role, and signs out', async ({ page }) =
   await expect(header.getByText('Customer', { exact: true })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Profile', 'Invoices']);
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto('/profile');
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fprofile/);
@@ -103,7 +103,7 @@ test('a copied session cookie stops working when its session signs out', async (
   await copied.goto('/invoices');
   await expect(copied.getByRole('heading', { name: 'Invoices', exact: true })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
   await copied.goto('/invoices');
   await expect(copied).toHaveURL(/\/login/);
@@ -115,13 +115,13 @@ test('after sign-in, a callbackUrl only ever leads to a page of this site', asyn
   // The tab passes a "starts with one slash" check and is dropped by the browser: //evil.example/.
   await signIn(page, 'alice', '/login?callbackUrl=/%09/evil.example/');
   expect(new URL(page.url()).origin).toBe(baseURL);
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
 
   // Line breaks in the value answered 500 (an invalid Location header); now they are dropped.
   await signIn(page, 'alice', '/login?callbackUrl=/pro%0d%0afile');
   await expect(page).toHaveURL(`${baseURL}/profile`);
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
 
   // A path of this site is kept, with its query.
   await signIn(page, 'alice', '/login?callbackUrl=%2Finvoices%3Fcustomer%3Dme');
