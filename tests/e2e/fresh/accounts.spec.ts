@@ -123,6 +123,8 @@ test('the admin issues an invoice to someone new, invited by email from the invo
 test('forgot password: the reset link from the mail sets a new password', async ({ page }) => {
   await page.goto('/login');
   await page.getByRole('link', { name: 'Forgot password?' }).click();
+  // The sign-in form has an Email field too: fill the new page's, not the one still on screen.
+  await expect(page.getByRole('heading', { name: 'Forgot your password?' })).toBeVisible();
   await page.getByLabel('Email').fill(alice.email);
   await page.getByRole('button', { name: 'Send reset link' }).click();
   await expect(page.getByText('If an account uses that address, a reset link is on its way.')).toBeVisible();
