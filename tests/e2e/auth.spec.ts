@@ -122,6 +122,7 @@ test('after sign-in, a callbackUrl only ever leads to a page of this site', asyn
   await signIn(page, 'alice', '/login?callbackUrl=/pro%0d%0afile');
   await expect(page).toHaveURL(`${baseURL}/profile`);
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(page).toHaveURL(/\/login/);
 
   // A path of this site is kept, with its query.
   await signIn(page, 'alice', '/login?callbackUrl=%2Finvoices%3Fcustomer%3Dme');
