@@ -1,8 +1,29 @@
 import { defineConfig, devices } from '@playwright/test';
 
 // Run through `npm test` (or `npm run test:e2e`), which starts PostgreSQL and S3, builds the app and
-// sets APP_URL; Playwright then starts `next start` on that address.
+// sets APP_URL; Playwright then starts `next start` on that address. With E2E_FRESH_APP_URL (the
+// full run sets it), a second server on a database of its own without the seed serves the specs in
+// tests/e2e/fresh/ (a new deployment: the first admin, invitations).
 const appUrl = new URL(process.env.APP_URL ?? 'http://127.0.0.1:3100');
+const freshAppUrl = process.env.E2E_FRESH_APP_URL ? new URL(process.env.E2E_FRESH_APP_URL) : null;
+
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    // Debian's Chromium: Playwright's own browser download cannot work on these machines.
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+};
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -19,38 +40,36 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          // Debian's Chromium: Playwright's own browser download cannot work on these machines.
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
-      },
-    },
+    { name: 'chromium', testIgnore: 'fresh/**', use: chromium },
+    ...(freshAppUrl
+      ? [{ name: 'fresh database', testMatch: 'fresh/**/*.spec.ts', use: { ...chromium, baseURL: freshAppUrl.origin } }]
+      : []),
   ],
-  webServer: {
-    command: `node_modules/.bin/next start -H ${appUrl.hostname} -p ${appUrl.port}`,
-    url: `${appUrl.origin}/api/health`,
-    reuseExistingServer: false,
-    // The file library's e2e test sends an ~11 MB file in 5 MiB parts (S3's smallest part size).
-    env: { ...process.env, LIBRARY_MULTIPART_THRESHOLD_BYTES: '5242880', LIBRARY_PART_SIZE_BYTES: '5242880' } as Record<
-      string,
-      string
-    >,
-    timeout: 120_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `node_modules/.bin/next start -H ${appUrl.hostname} -p ${appUrl.port}`,
+      url: `${appUrl.origin}/api/health`,
+      reuseExistingServer: false,
+      // The file library's e2e test sends an ~11 MB file in 5 MiB parts (S3's smallest part size).
+      env: {
+        ...process.env,
+        LIBRARY_MULTIPART_THRESHOLD_BYTES: '5242880',
+        LIBRARY_PART_SIZE_BYTES: '5242880',
+      } as Record<string, string>,
+      timeout: 120_000,
+      stdout: 'pipe' as const,
+      stderr: 'pipe' as const,
+    },
+    ...(freshAppUrl
+      ? [
+          {
+            command: 'node --import tsx tests/e2e/fresh/server.ts',
+            url: `${freshAppUrl.origin}/api/health`,
+            reuseExistingServer: false,
+            env: process.env as Record<string, string>,
+            timeout: 120_000,
+          },
+        ]
+      : []),
+  ],
 });

@@ -24,6 +24,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // next-auth imports `next/server` without a file extension, which Node's ESM resolver
+          // refuses; bundled by Vite, it resolves (tests/integration/session-end.test.ts runs it).
+          server: { deps: { inline: ['next-auth'] } },
         },
       },
     ],

@@ -148,6 +148,16 @@ export const envSchema = z
     LIBRARY_PART_SIZE_BYTES: byteCount(8 * MIB, S3_MIN_PART_BYTES, S3_MAX_PART_BYTES, 'S3 parts are 5 MiB to 5 GiB'),
     LIBRARY_ABANDONED_UPLOAD_HOURS: z.coerce.number().positive('must be a positive number of hours').default(24),
 
+    /**
+     * Proxies in front of the app that append to X-Forwarded-For (a load balancer, a CDN): 0 = none, the
+     * client address is the socket's peer; N = the Nth entry from the right. Too high lets clients forge it.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce
+      .number()
+      .int('must be a whole number of proxies')
+      .min(0, 'must be 0 (no proxy) or more')
+      .max(10, 'must be at most 10')
+      .default(0),
     LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
     LOGIN_THROTTLE_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
@@ -233,9 +243,17 @@ export const envSchema = z
 
 export type Env = z.infer<typeof envSchema>;
 
-/** Parses a set of variables; throws one readable error that names every bad variable. */
-export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
+/**
+ * Parses a set of variables; throws one readable error that names every bad variable. `only`: a
+ * command that reads a few variables validates just those (without the rules across variables).
+ */
+export function parseEnv(source: Record<string, string | undefined>, only?: (keyof Env)[]): Env {
+  const schema = only
+    ? z
+        .object(envSchema.shape)
+        .pick(Object.fromEntries(only.map((name) => [name, true])) as Partial<Record<keyof Env, true>>)
+    : envSchema;
+  const result = schema.safeParse(source) as z.ZodSafeParseResult<Env>;
   const renamed = Object.entries(RENAMED)
     .filter(([old]) => source[old] !== undefined)
     .map(([old, name]) => `  - ${old} was renamed to ${name}: set that instead`);
@@ -251,6 +269,19 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 let cached: Env | undefined;
+
+/**
+ * For a command that reads only some variables (`npm run users:create` needs no storage settings):
+ * validates those now, exits with the list of problems if any, and `env` serves them from then on.
+ */
+export function loadCommandEnv(command: string, only: (keyof Env)[]): void {
+  try {
+    cached = parseEnv(process.env, only);
+  } catch (error) {
+    console.error(`${command}: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
 
 /**
  * The validated environment, parsed on first use (not at import, so that `next build` can run

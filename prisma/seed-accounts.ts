@@ -6,3 +6,6 @@ export const SEED_USERS = [
   { email: 'alice@example.com', name: 'Alice Customer', role: 'USER' },
   { email: 'bob@example.com', name: 'Bob Customer', role: 'USER' },
 ] as const;
+
+/** Invited and not yet signed up: the invitation mail is in the development inbox, so the flow can be tried at once. */
+export const SEED_INVITED = { email: 'carol@example.com', name: 'Carol Invited', role: 'USER' } as const;

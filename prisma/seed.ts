@@ -3,15 +3,17 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import type { InvoiceStatus } from '@/lib/generated/prisma/enums';
 import { hashPassword } from '@/lib/password';
+import { issueAccountLink } from '@/lib/dal/account-tokens';
+import { sendAccountMail } from '@/lib/dal/account-mail';
 import { newInvoiceId } from '@/lib/invoices/ids';
 import { formatMoneyPlain } from '@/lib/invoices/format';
 import { invoicePdf } from '@/lib/invoices/pdf';
 import { PDF_CONTENT_TYPE } from '@/lib/storage/invoices';
 import { keys } from '@/lib/storage/keys';
 import { headObject, putObject } from '@/lib/storage/objects';
-import { SEED_PASSWORD, SEED_USERS } from '@/prisma/seed-accounts';
+import { SEED_INVITED, SEED_PASSWORD, SEED_USERS } from '@/prisma/seed-accounts';
 
-export { SEED_PASSWORD, SEED_USERS };
+export { SEED_INVITED, SEED_PASSWORD, SEED_USERS };
 
 /** Sample invoices: alice has three, bob two (one of them voided, to show a refused download). */
 export const SEED_INVOICES: {
@@ -124,5 +126,19 @@ export async function seed(): Promise<void> {
   for (const user of SEED_USERS) {
     await db.user.upsert({ where: { email: user.email }, update: {}, create: { ...user, passwordHash } });
   }
+  await seedInvitation();
   await seedInvoices();
+}
+
+/** carol@example.com, invited: created once, with its invitation mail (a later seed leaves her as she is). */
+async function seedInvitation(): Promise<void> {
+  if (await db.user.count({ where: { email: SEED_INVITED.email } })) return;
+  await db.$transaction(async (tx) => {
+    const carol = await tx.user.create({
+      data: { ...SEED_INVITED, status: 'INVITED' },
+      select: { id: true, name: true, email: true },
+    });
+    const link = await issueAccountLink(tx, { purpose: 'INVITATION', userId: carol.id });
+    await sendAccountMail(tx, 'invitation', carol, link, { inviterName: SEED_USERS[0].name });
+  });
 }

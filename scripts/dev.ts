@@ -2,7 +2,7 @@
 // Ctrl-C stops everything this started.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { SEED_PASSWORD, SEED_USERS } from '../prisma/seed-accounts';
+import { SEED_INVITED, SEED_PASSWORD, SEED_USERS } from '../prisma/seed-accounts';
 import { startServices } from './lib/services';
 import { log } from './lib/util.mjs';
 
@@ -36,6 +36,7 @@ next.stdout.on('data', (chunk: Buffer) => {
         `    Mail:         ${services.mailInboxUrl ?? `sent through ${services.env.SMTP_URL!.replace(/:[^:@/]+@/, ':***@')}`}`,
         `  Seed accounts (password "${SEED_PASSWORD}"):`,
         ...SEED_USERS.map((u) => `    ${u.email.padEnd(width)}  ${u.role === 'ADMIN' ? 'admin' : 'customer'}`),
+        `    ${SEED_INVITED.email.padEnd(width)}  invited customer: the invitation mail is in the inbox`,
         '  Ctrl-C stops everything.',
         '',
       ].join('\n'),

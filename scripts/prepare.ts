@@ -2,6 +2,7 @@
 // local store allows it, then seeds. Loads the app's own modules, so it runs with
 // `node --conditions=react-server --import tsx`.
 import { db } from '@/lib/db';
+import { stopProducer } from '@/lib/jobs/boss';
 import { env } from '@/lib/env';
 import { ensureBucket } from '@/lib/storage/bucket';
 import { securityConfig } from '@/lib/storage/security/config';
@@ -15,4 +16,6 @@ if (kind === 'radosgw' || (kind !== 'emulator' && env.NODE_ENV === 'test')) {
   await ensureBucket(securityConfig().origins);
 }
 await seed();
+// The seed queues carol's invitation mail, which opens the job queue's connections.
+await stopProducer();
 await db.$disconnect();

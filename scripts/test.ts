@@ -118,12 +118,18 @@ const EMULATOR_E2E_SPECS = ['tests/e2e/library.spec.ts', 'tests/e2e/profile.spec
 /** Integration tests and e2e specs (all when `specs` is undefined) against one freshly started store. */
 async function storePass(
   appUrl: string,
-  options: { emulator: boolean; label: string; specs?: string[] },
+  options: { emulator: boolean; label: string; specs?: string[]; freshAppUrl?: string },
 ): Promise<Services['storeKind'] | undefined> {
   let services: Services;
   try {
     const requireRgw = !options.emulator && (process.env.REQUIRE_RGW === '1' || process.env.CI === 'true');
-    services = await startServices({ mode: 'test', appUrl, requireRgw, emulator: options.emulator });
+    services = await startServices({
+      mode: 'test',
+      appUrl,
+      requireRgw,
+      emulator: options.emulator,
+      extraOrigins: options.freshAppUrl ? [options.freshAppUrl] : [],
+    });
   } catch (error) {
     log('test', 'could not start PostgreSQL and S3:', error instanceof Error ? error.message : error);
     failedStages.push(`services${options.label}`);
@@ -151,7 +157,13 @@ async function storePass(
       );
     }
     if (stages.has('e2e')) {
-      const prodEnv: NodeJS.ProcessEnv = { ...services.env, NODE_ENV: 'production', NEXT_DIST_DIR: '.next-test' };
+      const prodEnv: NodeJS.ProcessEnv = {
+        ...services.env,
+        NODE_ENV: 'production',
+        NEXT_DIST_DIR: '.next-test',
+        // A second app server on a database of its own, without the seed (tests/e2e/fresh/).
+        ...(options.freshAppUrl ? { E2E_FRESH_APP_URL: options.freshAppUrl } : {}),
+      };
       // One build serves both passes: the store is configured at run time, not at build time.
       if (!options.specs) await stage('next build', 'next', ['build'], { env: prodEnv });
       if (!failedStages.includes('next build')) {
@@ -170,7 +182,8 @@ async function storePass(
 
 if (stages.has('integration') || stages.has('e2e')) {
   const appUrl = `http://127.0.0.1:${await freePort()}`;
-  const first = await storePass(appUrl, { emulator: false, label: '' });
+  const freshAppUrl = `http://127.0.0.1:${await freePort()}`;
+  const first = await storePass(appUrl, { emulator: false, label: '', freshAppUrl });
   if (first === 'radosgw')
     await storePass(appUrl, { emulator: true, label: ' on the emulator', specs: EMULATOR_E2E_SPECS });
 }

@@ -1,26 +1,40 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { AccountPage } from '@/components/account/account-page';
 import { LoginForm } from '@/components/auth/login-form';
-import { Logo } from '@/components/ui/logo';
+import { Alert } from '@/components/ui/alert';
 import { currentUser } from '@/lib/dal/session';
+import { env } from '@/lib/env';
+import { safeReturnPath } from '@/lib/return-path';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  if (await currentUser()) redirect('/');
-  const { callbackUrl } = await searchParams;
+/** What the page says after a flow that ends here (set in the redirect to /login). */
+const NOTICES: Record<string, string> = {
+  'password-set': 'Your password is set. Sign in with it.',
+  setup: 'Your admin account is ready. Sign in with it.',
+  'signed-out-everywhere': 'You were signed out on every device.',
+};
+
+type Params = Promise<{ callbackUrl?: unknown; notice?: unknown; email?: unknown }>;
+
+export default async function LoginPage({ searchParams }: { searchParams: Params }) {
+  const { callbackUrl: requested, notice, email } = await searchParams;
+  const callbackUrl = safeReturnPath(requested, env.APP_URL);
+  if (await currentUser()) redirect(callbackUrl);
+  const message = typeof notice === 'string' && Object.hasOwn(NOTICES, notice) ? NOTICES[notice] : null;
   return (
-    <main className="flex min-h-dvh items-center justify-center px-4 py-12">
-      <div className="w-full max-w-sm">
-        <div className="mb-8 text-center">
-          <Logo className="mx-auto size-12" />
-          <h1 className="mt-4 text-2xl font-bold tracking-tight text-slate-900">Sign in to Guestpass</h1>
-          <p className="mt-2 text-sm text-slate-600">Private files, shared through short-lived links.</p>
-        </div>
-        <div className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
-          <LoginForm callbackUrl={callbackUrl} />
-        </div>
+    <AccountPage title="Sign in to Guestpass" description="Private files, shared through short-lived links.">
+      <div className="space-y-5">
+        {message && <Alert tone="success">{message}</Alert>}
+        <LoginForm callbackUrl={callbackUrl} email={typeof email === 'string' ? email.slice(0, 254) : undefined} />
+        <p className="text-center text-sm">
+          <Link href="/forgot-password" className="font-medium text-brand-700 hover:underline">
+            Forgot password?
+          </Link>
+        </p>
       </div>
-    </main>
+    </AccountPage>
   );
 }

@@ -13,8 +13,9 @@ type LinkState =
   | { kind: 'link'; url: string; expiresAt: Date; copied: boolean };
 
 /**
- * "Copy link": asks the server for a link to forward (the server alone picks its lifetime, from the
- * invoice TTL policy), copies it, and says exactly when it stops working.
+ * "Copy link": asks the server for a link to forward (an app link checked on every click; the server
+ * alone picks its lifetime, from the invoice TTL policy), copies it, and says exactly when it stops
+ * working.
  */
 export function CopyLinkButton({ invoiceId, number }: { invoiceId: string; number: string }) {
   const [state, setState] = useState<LinkState>({ kind: 'none' });

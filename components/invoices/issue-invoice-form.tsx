@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { describedBy, Field, inputStyles } from '@/components/ui/field';
+import { TextField } from '@/components/ui/text-field';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { confirmInvoiceIssueAction, startInvoiceIssueAction } from '@/lib/actions/invoices';
 import { formatBytes } from '@/lib/format';
@@ -25,13 +26,17 @@ export function IssueInvoiceForm({
   customers,
   suggestedNumber,
   maxBytes,
+  newCustomer,
 }: {
   customers: { id: string; name: string; email: string }[];
   suggestedNumber: string;
   maxBytes: number;
+  /** The customer choice that invites someone new (NEW_CUSTOMER). */
+  newCustomer: string;
 }) {
   const router = useRouter();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [inviting, setInviting] = useState(false);
   const fieldErrors = phase.kind === 'error' ? phase.fieldErrors : undefined;
   const invalid = (name: string) => describedBy(name, undefined, fieldErrors?.[name]);
 
@@ -56,6 +61,8 @@ export function IssueInvoiceForm({
     setPhase({ kind: 'working', step: 'Preparing upload', loaded: 0, total: file.size });
     const started = await startInvoiceIssueAction({
       customerId: String(data.get('customerId') ?? ''),
+      customerName: String(data.get('customerName') ?? ''),
+      customerEmail: String(data.get('customerEmail') ?? ''),
       number: String(data.get('number') ?? ''),
       amount: String(data.get('amount') ?? ''),
       currency: String(data.get('currency') ?? ''),
@@ -84,6 +91,7 @@ export function IssueInvoiceForm({
       return setPhase({ kind: 'error', message: confirmed.status === 'error' ? confirmed.message : 'Try again.' });
     setPhase({ kind: 'done', message: confirmed.message ?? 'Invoice issued.' });
     form.reset();
+    setInviting(false);
     router.refresh();
   }
 
@@ -102,6 +110,7 @@ export function IssueInvoiceForm({
             defaultValue=""
             className={inputStyles}
             {...invalid('customerId')}
+            onChange={(event) => setInviting(event.target.value === newCustomer)}
           >
             <option value="" disabled>
               Choose a customer
@@ -111,8 +120,30 @@ export function IssueInvoiceForm({
                 {c.name} ({c.email})
               </option>
             ))}
+            <option value={newCustomer}>Someone new: invite by email…</option>
           </select>
         </Field>
+        {inviting && (
+          <fieldset className="grid gap-4 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200 sm:col-span-2 sm:grid-cols-2">
+            <legend className="sr-only">New customer</legend>
+            <p className="text-sm text-slate-600 sm:col-span-2">
+              They get an invitation to set a password and see the invoice. The link works once, for 72 hours.
+            </p>
+            <TextField
+              name="customerName"
+              label="Customer’s name"
+              autoComplete="off"
+              error={fieldErrors?.customerName}
+            />
+            <TextField
+              name="customerEmail"
+              label="Customer’s email"
+              type="email"
+              autoComplete="off"
+              error={fieldErrors?.customerEmail}
+            />
+          </fieldset>
+        )}
         <Field id="number" label="Invoice number" error={fieldErrors?.number}>
           <input
             id="number"

@@ -1,3 +1,4 @@
+import { ROLE_LABELS } from '@/lib/accounts/labels';
 import Link from 'next/link';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { NavLinks, type NavItem } from '@/components/layout/nav-links';
@@ -25,7 +26,7 @@ export function AppHeader({ user, avatarUrl }: { user: SessionUser; avatarUrl?: 
           <Avatar name={user.name} src={avatarUrl} />
           <div className="text-right leading-tight">
             <p className="text-sm font-medium text-slate-900">{user.name}</p>
-            <p className="text-xs text-slate-500">{user.role === 'ADMIN' ? 'Admin' : 'Customer'}</p>
+            <p className="text-xs text-slate-500">{ROLE_LABELS[user.role]}</p>
           </div>
           <SignOutButton />
         </div>

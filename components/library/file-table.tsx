@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { buttonStyles } from '@/components/ui/button-styles';
+import { KeysetPager } from '@/components/ui/keyset-pager';
 import { DateTime } from '@/components/ui/date-time';
 import { FileActions } from '@/components/library/file-actions';
 import type { LibraryPage, SortKey } from '@/lib/dal/library-files';
@@ -135,22 +136,7 @@ export function FileTable({ page, query }: { page: LibraryPage; query: TableQuer
           </table>
         </div>
       )}
-      {(page.previousBefore || page.nextAfter) && (
-        <nav aria-label="Pages" className="flex justify-between border-t border-slate-200 px-4 py-3">
-          {page.previousBefore ? (
-            <Link href={href(query, { before: page.previousBefore })} className={buttonStyles.secondary}>
-              Previous page
-            </Link>
-          ) : (
-            <span />
-          )}
-          {page.nextAfter && (
-            <Link href={href(query, { after: page.nextAfter })} className={buttonStyles.secondary}>
-              Next page
-            </Link>
-          )}
-        </nav>
-      )}
+      <KeysetPager cursors={page} href={(cursor) => href(query, cursor)} />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { type ActionState, fieldErrorsFrom } from '@/lib/action-state';
 import { DalError } from '@/lib/dal/errors';
 import { requireAdmin, requireUser, type SessionUser } from '@/lib/dal/session';
 import { requestContext, type RequestContext } from '@/lib/request-context';
+import { containsNul } from '@/lib/request-guard';
 
 /**
  * The one way to declare a server action (the rule is in ./README.md). An action names the role it
@@ -66,6 +67,12 @@ async function execute<Role extends ActionRole, Schema extends z.ZodType, Data>(
   raw: unknown,
 ): Promise<ActionState<Data>> {
   const user = await gate(definition.role);
+  // PostgreSQL stores no NUL in text: refused here with a message, not by the database with a 500.
+  if (containsNul(raw))
+    return {
+      status: 'error',
+      message: 'The form contains a NUL character (an invisible control character). Remove it and try again.',
+    };
   const parsed = definition.input.safeParse(raw);
   if (!parsed.success) return invalidState(definition.invalid, parsed.error.issues);
   try {

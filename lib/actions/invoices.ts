@@ -16,8 +16,9 @@ const invoiceId = z.string().max(100).catch('');
 const invoices = () => ['/admin/invoices'];
 
 /**
- * "Copy link": a pre-signed link to one of the signed-in customer's invoices, living as long as the
- * invoice TTL policy allows (24 h at most). The client cannot ask for a longer (or any) lifetime.
+ * "Copy link": an app link to one of the signed-in customer's invoices, living as long as the invoice
+ * TTL policy allows (24 h at most) and checked on every click. The client cannot ask for a longer (or
+ * any) lifetime.
  */
 export const createInvoiceLinkAction = defineAction({
   role: 'user',
@@ -35,7 +36,14 @@ export const startInvoiceIssueAction = defineAction({
   role: 'admin',
   // The form sends text; the DAL's schema says which text is an invoice.
   input: z
-    .object({ customerId: z.string(), number: z.string(), amount: z.string(), currency: z.string() })
+    .object({
+      customerId: z.string(),
+      customerName: z.string().optional(),
+      customerEmail: z.string().optional(),
+      number: z.string(),
+      amount: z.string(),
+      currency: z.string(),
+    })
     .pipe(issueInvoiceSchema),
   run: (input, { request }) => startInvoiceIssue(input, request),
 });

@@ -8,19 +8,17 @@ import { defineFormAction, formFields } from '@/lib/actions/builder';
 import { credentialsSchema } from '@/lib/dal/credentials';
 import { DalError } from '@/lib/dal/errors';
 import { loginThrottle } from '@/lib/dal/login-attempts';
+import { env } from '@/lib/env';
 import { formatRelative } from '@/lib/format';
+import { safeReturnPath } from '@/lib/return-path';
 
 const WRONG_CREDENTIALS = 'Wrong email or password. Check both and try again.';
 
-/** Only same-site paths: an absolute URL here would be an open redirect. */
-function safeCallbackPath(value: unknown): string {
-  const path = typeof value === 'string' ? value : '';
-  return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : '/';
-}
-
 export const signInAction = defineFormAction({
   role: 'public',
-  input: credentialsSchema.extend({ callbackUrl: z.unknown().transform(safeCallbackPath) }),
+  input: credentialsSchema.extend({
+    callbackUrl: z.unknown().transform((value) => safeReturnPath(value, env.APP_URL)),
+  }),
   fromForm: (form) => formFields(form, 'email', 'password', 'callbackUrl'),
   run: async ({ callbackUrl, ...credentials }, { request }) => {
     try {
@@ -31,6 +29,8 @@ export const signInAction = defineFormAction({
         const retryAt = verdict.blocked ? verdict.retryAt : new Date(Date.now() + 60_000);
         throw new DalError(`Too many failed sign-ins. For your security, try again ${formatRelative(retryAt)}.`);
       }
+      if (error instanceof CredentialsSignin && error.code === 'deactivated')
+        throw new DalError('This account is deactivated. Ask an administrator to reactivate it.');
       if (error instanceof AuthError)
         throw new DalError(
           error.type === 'CredentialsSignin' ? WRONG_CREDENTIALS : 'Sign-in failed. Try again in a moment.',

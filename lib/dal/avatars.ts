@@ -3,18 +3,24 @@ import { randomBytes } from 'node:crypto';
 import { cache } from 'react';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { AVATAR_CONTENT_TYPES, type AvatarContentType, avatarFileProblem } from '@/lib/avatar-rules';
+import {
+  AVATAR_CONTENT_TYPES,
+  type AvatarContentType,
+  avatarFileProblem,
+  isAvatarContentType,
+} from '@/lib/avatar-rules';
+import { reencodePhoto } from '@/lib/avatar-image';
 import { CONFIRM_GRACE_SECONDS } from '@/lib/dal/avatar-cleanup';
 import { AUDIT_ACTIONS } from '@/lib/audit-vocabulary';
 import { auditor } from '@/lib/dal/audit';
 import { DalError } from '@/lib/dal/errors';
 import { requireUser } from '@/lib/dal/session';
 import type { RequestContext } from '@/lib/request-context';
-import { avatarSigningWindow, moveToPhotoKey } from '@/lib/storage/avatars';
+import { avatarSigningWindow, storePhoto } from '@/lib/storage/avatars';
 import { keys } from '@/lib/storage/keys';
-import { deleteObject, headObject, readObjectStart } from '@/lib/storage/objects';
+import { deleteObject, headObject, readObject } from '@/lib/storage/objects';
 import { presignGet, presignPost, type PresignedPostForm } from '@/lib/storage/presign';
-import { SNIFF_BYTES, sniffContentType } from '@/lib/storage/sniff';
+import { sniffContentType } from '@/lib/storage/sniff';
 import { ttlSeconds } from '@/lib/storage/ttl';
 
 const TYPE_NAMES: Record<string, string> = {
@@ -76,20 +82,28 @@ export async function createAvatarUpload(
   return { ...form, uploadId };
 }
 
-/** What is wrong with a quarantined upload, or null when it really is the image it was declared as. */
-async function inspectUpload(key: string, declaredType: string): Promise<string | null> {
+/**
+ * The photo to store, decoded from every byte of the quarantined upload and encoded afresh, or what
+ * is wrong with the upload. The bytes are read pinned to the ETag whose size and type were checked.
+ */
+async function checkUpload(
+  key: string,
+  declaredType: AvatarContentType,
+): Promise<{ photo: Uint8Array } | { problem: string }> {
   const stored = await headObject(key);
-  if (!stored) return `The photo never reached storage. ${CHOOSE_AGAIN}`;
+  if (!stored) return { problem: `The photo never reached storage. ${CHOOSE_AGAIN}` };
   const sizeProblem = avatarFileProblem(declaredType, stored.size, env.AVATAR_MAX_BYTES);
-  if (sizeProblem) return sizeProblem;
+  if (sizeProblem) return { problem: sizeProblem };
   if (stored.contentType !== declaredType)
-    return `Storage holds a different file type than was declared. ${CHOOSE_AGAIN}`;
-  const actual = sniffContentType(await readObjectStart(key, SNIFF_BYTES));
-  if (actual !== declaredType) {
-    const looksLike = actual ? ` (its content is a ${TYPE_NAMES[actual]})` : '';
-    return `The file is not a real ${TYPE_NAMES[declaredType]}${looksLike}. Choose a JPEG, PNG or WebP photo.`;
-  }
-  return null;
+    return { problem: `Storage holds a different file type than was declared. ${CHOOSE_AGAIN}` };
+  const bytes = await readObject(key, stored.etag);
+  const reencoded = await reencodePhoto(bytes, declaredType);
+  if (reencoded.ok) return { photo: reencoded.bytes };
+  const actual = sniffContentType(bytes);
+  const looksLike = actual && actual !== declaredType ? ` (its content is a ${TYPE_NAMES[actual]})` : '';
+  return {
+    problem: `The file is not a real ${TYPE_NAMES[declaredType]}${looksLike}. Choose a JPEG, PNG or WebP photo.`,
+  };
 }
 
 /**
@@ -114,9 +128,9 @@ async function swapPhoto(userId: string, next: { key: string; contentType: strin
 
 /**
  * The confirm step: the upload must be the signed-in user's and still within its time; the stored
- * object must be within the size bounds, of the declared type, and its first bytes must prove it.
- * Then it moves to the user's photo key and replaces the previous photo, which is deleted. A failed
- * check deletes the upload. Confirming the same upload twice changes nothing.
+ * object must be within the size bounds, of the declared type, and decode as that type. The photo is
+ * re-encoded (metadata stripped) into the user's photo key and replaces the previous photo, which is
+ * deleted. A failed check deletes the upload. Confirming the same upload twice changes nothing.
  */
 export async function confirmAvatarUpload(uploadId: string, context?: RequestContext): Promise<AvatarView | null> {
   const user = await requireUser();
@@ -140,17 +154,21 @@ export async function confirmAvatarUpload(uploadId: string, context?: RequestCon
   if (claimed === 0) throw new DalError('This photo is already being confirmed. Wait a moment.');
 
   const deadline = upload.expiresAt.getTime() + CONFIRM_GRACE_SECONDS * 1000;
-  const problem =
+  const checked: { photo: Uint8Array } | { problem: string } =
     Date.now() > deadline
-      ? `The upload form expired before the photo was confirmed. ${CHOOSE_AGAIN}`
-      : await inspectUpload(upload.key, upload.contentType);
-  if (problem) {
+      ? { problem: `The upload form expired before the photo was confirmed. ${CHOOSE_AGAIN}` }
+      : isAvatarContentType(upload.contentType)
+        ? await checkUpload(upload.key, upload.contentType)
+        : { problem: `Only JPEG, PNG and WebP photos are accepted. ${CHOOSE_AGAIN}` };
+  if ('problem' in checked) {
     await deleteObject(upload.key);
-    await audit('avatar.reject', 'refused', upload.id, { detail: { reason: problem } });
-    throw new DalError(problem);
+    await audit('avatar.reject', 'refused', upload.id, { detail: { reason: checked.problem } });
+    throw new DalError(checked.problem);
   }
 
-  await moveToPhotoKey(upload.key, photoKey, upload.contentType);
+  // The server writes the photo it encoded; the quarantined upload (which its form may still replace) goes.
+  await storePhoto(photoKey, checked.photo, upload.contentType);
+  await deleteObject(upload.key);
   let previous: string | null;
   try {
     previous = await swapPhoto(user.id, { key: photoKey, contentType: upload.contentType });

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { verifyPassword } from '@/lib/password';
-import { loginThrottle, normalizeEmail, recordLoginAttempt } from '@/lib/dal/login-attempts';
+import { loginThrottle, normalizeEmail, recordLoginAttempt, withLoginLocks } from '@/lib/dal/login-attempts';
 import type { Role } from '@/lib/generated/prisma/enums';
 
 export const credentialsSchema = z.object({
@@ -15,11 +15,15 @@ export interface AuthenticatedUser {
   email: string;
   name: string;
   role: Role;
+  /** Goes into the session token; see currentUser(). */
+  sessionVersion: number;
 }
 
 export type CredentialsVerdict =
   | { outcome: 'authenticated'; user: AuthenticatedUser }
   | { outcome: 'invalid' }
+  /** The right password for a deactivated account: said as it is, since only its holder learns it. */
+  | { outcome: 'deactivated' }
   | { outcome: 'throttled'; retryAt: Date };
 
 /**
@@ -30,15 +34,21 @@ export async function checkCredentials(input: unknown, ip: string): Promise<Cred
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return { outcome: 'invalid' };
   const email = normalizeEmail(parsed.data.email);
-  const throttle = await loginThrottle(email, ip);
-  if (throttle.blocked) return { outcome: 'throttled', retryAt: throttle.retryAt };
-
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, role: true, passwordHash: true },
+    select: { id: true, email: true, name: true, role: true, passwordHash: true, status: true, sessionVersion: true },
   });
-  const valid = await verifyPassword(user?.passwordHash ?? null, parsed.data.password);
-  await recordLoginAttempt(email, ip, valid);
+  const valid = await withLoginLocks(email, ip, async (tx) => {
+    const throttle = await loginThrottle(email, ip, new Date(), tx);
+    if (throttle.blocked) return throttle;
+    const ok = await verifyPassword(user?.passwordHash ?? null, parsed.data.password);
+    await recordLoginAttempt(email, ip, ok, tx);
+    return ok;
+  });
+  if (typeof valid !== 'boolean') return { outcome: 'throttled', retryAt: valid.retryAt };
   if (!user || !valid) return { outcome: 'invalid' };
-  return { outcome: 'authenticated', user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  if (user.status === 'DEACTIVATED') return { outcome: 'deactivated' };
+  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+  const { id, name, role, sessionVersion } = user;
+  return { outcome: 'authenticated', user: { id, email: user.email, name, role, sessionVersion } };
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { auditor } from '@/lib/dal/audit';
+import { keys } from '@/lib/storage/keys';
 import { deleteObject } from '@/lib/storage/objects';
 
 // A background task: no actor, no request.
@@ -25,6 +26,7 @@ export async function cleanupPendingInvoices(options: { now?: Date; staleAfterSe
   for (const invoice of stale) {
     const { count } = await db.invoice.deleteMany({ where: { id: invoice.id, status: 'PENDING_UPLOAD' } });
     if (count === 0) continue;
+    await deleteObject(keys.invoiceUpload(invoice.id));
     await deleteObject(invoice.objectKey);
     await audit('invoice.cleanup', 'changed', invoice.id, {
       detail: { number: invoice.number, reason: 'upload never confirmed' },

@@ -1,19 +1,24 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { auditor } from '@/lib/dal/audit';
+import { auditor, type AuditRecorder } from '@/lib/dal/audit';
+import { emailAddress, personName } from '@/lib/accounts/input';
+import { inviteAs } from '@/lib/dal/users';
 import { DalError } from '@/lib/dal/errors';
 import { currentUser, requireAdmin, requireUser, type SessionUser } from '@/lib/dal/session';
 import type { InvoiceStatus } from '@/lib/generated/prisma/enums';
 import { INVOICE_ID, newInvoiceId } from '@/lib/invoices/ids';
+import { invoiceLinkPath } from '@/lib/invoices/link-token';
 import { INVOICE_CURRENCIES, parseAmountToCents } from '@/lib/invoices/format';
 import type { RequestContext } from '@/lib/request-context';
-import { presignInvoiceDownload, presignInvoiceUpload } from '@/lib/storage/invoices';
+import { PDF_CONTENT_TYPE, presignInvoiceDownload, presignInvoiceUpload } from '@/lib/storage/invoices';
 import { keys } from '@/lib/storage/keys';
-import { deleteObject, headObject, objectSha256, readObjectStart } from '@/lib/storage/objects';
+import { deleteObject, headObject, putObject, readObject } from '@/lib/storage/objects';
 import type { PresignedPostForm } from '@/lib/storage/presign';
-import { SNIFF_BYTES, sniffContentType } from '@/lib/storage/sniff';
+import { sniffContentType } from '@/lib/storage/sniff';
+import { ttlSeconds } from '@/lib/storage/ttl';
 
 /** What customers may see: an invoice still waiting for its PDF does not exist for them. */
 const VISIBLE_TO_CUSTOMERS: InvoiceStatus[] = ['OPEN', 'PAID', 'VOID'];
@@ -64,11 +69,11 @@ export async function listInvoicesForAdmin(filter: { customerId?: string } = {})
   });
 }
 
-/** The accounts an invoice can be issued to. */
+/** The accounts an invoice can be issued to (invited customers too: the invoice waits for them). */
 export async function listInvoiceCustomers(): Promise<{ id: string; name: string; email: string }[]> {
   await requireAdmin();
   return db.user.findMany({
-    where: { role: 'USER' },
+    where: { role: 'USER', status: { not: 'DEACTIVATED' } },
     orderBy: { email: 'asc' },
     select: { id: true, name: true, email: true },
   });
@@ -93,7 +98,13 @@ export type InvoiceLink =
   /** Every other refusal: indistinguishable on purpose, so that nobody learns which invoices exist. */
   | { outcome: 'not-found' };
 
-type LinkKind = { action: 'invoice.download'; purpose: 'download' } | { action: 'invoice.link'; purpose: 'invoice' };
+/** What a check that lets the caller through hands out: a URL, and when it stops working. */
+type Grant = (invoice: { id: string; number: string; objectKey: string }) => Promise<{ url: string; expiresAt: Date }>;
+
+interface LinkKind {
+  action: 'invoice.download' | 'invoice.link';
+  grant: Grant;
+}
 
 const NOT_FOUND: InvoiceLink = { outcome: 'not-found' };
 
@@ -106,7 +117,7 @@ function refusalFor(user: SessionUser, invoice: { customerId: string; status: In
 }
 
 /**
- * Checks that `user` may have `rawId`'s PDF, then signs a GET for it. Every answer, granted or
+ * Checks that `user` may have `rawId`'s PDF, then grants a URL for it. Every answer, granted or
  * refused, goes to the audit log with the request's IP and user agent.
  */
 async function signInvoiceLink(
@@ -143,7 +154,7 @@ async function signInvoiceLink(
     await refuse(reason, invoice.id);
     return reason === 'voided' ? { outcome: 'voided', number: invoice.number, voidedAt: invoice.voidedAt } : NOT_FOUND;
   }
-  const { url, expiresAt } = await presignInvoiceDownload(invoice.objectKey, invoice.number, { purpose: kind.purpose });
+  const { url, expiresAt } = await kind.grant(invoice);
   await audit(kind.action, 'granted', invoice.id, {
     urlExpiresAt: expiresAt,
     detail: { number: invoice.number, ...(invoice.customerId !== user.id ? { onBehalfOf: invoice.customerId } : {}) },
@@ -156,19 +167,48 @@ async function signInvoiceLink(
  * currentUser() rather than requireUser(): a stranger gets the same 404 as a missing invoice.
  */
 export async function issueInvoiceDownload(rawId: string, context: RequestContext): Promise<InvoiceLink> {
-  return signInvoiceLink(await currentUser(), rawId, { action: 'invoice.download', purpose: 'download' }, context);
+  return signInvoiceLink(
+    await currentUser(),
+    rawId,
+    {
+      action: 'invoice.download',
+      grant: (invoice) => presignInvoiceDownload(invoice.objectKey, invoice.number, { purpose: 'download' }),
+    },
+    context,
+  );
 }
 
-/** For "Copy link": a link that lives as long as the invoice policy allows (24 h at most). */
+/**
+ * For "Copy link": an app link (/i/{token}, lib/dal/invoice-links.ts) that lives as long as the
+ * invoice policy allows (24 h at most). Not a pre-signed URL: every click is checked again, so
+ * voiding the invoice stops a link copied before.
+ */
 export async function createInvoiceLink(rawId: string, context: RequestContext): Promise<InvoiceLink> {
-  return signInvoiceLink(await requireUser(), rawId, { action: 'invoice.link', purpose: 'invoice' }, context);
+  return signInvoiceLink(
+    await requireUser(),
+    rawId,
+    {
+      action: 'invoice.link',
+      grant: async (invoice) => {
+        // Whole seconds: the expiry shown is exactly the one in the token.
+        const expiresAt = new Date(Math.floor(Date.now() / 1000 + ttlSeconds('invoice')) * 1000);
+        return { url: `${env.APP_URL}${invoiceLinkPath(invoice.id, expiresAt, env.AUTH_SECRET)}`, expiresAt };
+      },
+    },
+    context,
+  );
 }
 
 // ── Issuing (admins) ─────────────────────────────────────────────────────────────────────────
 
+/** The customer choice that invites someone new in place (with a name and an email). */
+export const NEW_CUSTOMER = 'new';
+
 export const issueInvoiceSchema = z
   .object({
-    customerId: z.string().regex(INVOICE_ID, 'Choose a customer.'),
+    customerId: z.string().max(100),
+    customerName: z.string().max(1000).default(''),
+    customerEmail: z.string().max(1000).default(''),
     number: z
       .string()
       .trim()
@@ -182,8 +222,31 @@ export const issueInvoiceSchema = z
       ),
     currency: z.enum(INVOICE_CURRENCIES, 'Choose a currency.'),
   })
-  .transform(({ amount, ...rest }) => ({ ...rest, amountCents: amount }));
-export type IssueInvoiceInput = z.output<typeof issueInvoiceSchema>;
+  // Runs whatever the other fields say, so that every field's problem is reported at once.
+  .superRefine((value, ctx) => {
+    const fields =
+      value.customerId === NEW_CUSTOMER
+        ? ([
+            ['customerName', personName],
+            ['customerEmail', emailAddress],
+          ] as const)
+        : ([['customerId', z.string().regex(INVOICE_ID, 'Choose a customer.')]] as const);
+    for (const [path, schema] of fields) {
+      const parsed = schema.safeParse(value[path]);
+      if (!parsed.success) ctx.addIssue({ code: 'custom', path: [path], message: parsed.error.issues[0].message });
+    }
+  })
+  .transform(({ amount, customerName, customerEmail, ...rest }) => ({
+    ...rest,
+    amountCents: amount,
+    newCustomer:
+      rest.customerId === NEW_CUSTOMER
+        ? { name: personName.parse(customerName), email: emailAddress.parse(customerEmail) }
+        : null,
+  }));
+export type IssueInvoiceInput = Omit<z.output<typeof issueInvoiceSchema>, 'newCustomer'> & {
+  newCustomer?: { name: string; email: string } | null;
+};
 
 /**
  * Creates the invoice as PENDING_UPLOAD (invisible to its customer) and hands the browser a form
@@ -196,16 +259,22 @@ export async function startInvoiceIssue(
 ): Promise<{ invoiceId: string; upload: PresignedPostForm }> {
   const admin = await requireAdmin();
   const audit = auditor(admin.id, context);
-  const customer = await db.user.findUnique({ where: { id: input.customerId }, select: { id: true, role: true } });
-  if (!customer || customer.role !== 'USER')
-    throw new DalError('That customer does not exist any more. Reload the page and choose another.', 'customerId');
   const existing = await db.invoice.findUnique({
     where: { number: input.number },
     select: { id: true, status: true, objectKey: true },
   });
+  // Checked before a new customer is invited, so that a refused invoice invites nobody.
   if (existing && existing.status !== 'PENDING_UPLOAD')
     throw new DalError(`Invoice ${input.number} already exists. Choose another number.`, 'number');
+  const customerId = input.newCustomer ? await inviteCustomer(admin, input.newCustomer, audit) : input.customerId;
+  const customer = await db.user.findUnique({
+    where: { id: customerId },
+    select: { id: true, role: true, status: true },
+  });
+  if (!customer || customer.role !== 'USER' || customer.status === 'DEACTIVATED')
+    throw new DalError('That customer does not exist any more. Reload the page and choose another.', 'customerId');
   if (existing) {
+    await deleteObject(keys.invoiceUpload(existing.id));
     await deleteObject(existing.objectKey);
     await db.invoice.delete({ where: { id: existing.id } });
   }
@@ -222,7 +291,8 @@ export async function startInvoiceIssue(
       objectKey,
     },
   });
-  const upload = await presignInvoiceUpload(objectKey, env.INVOICE_MAX_BYTES);
+  // The browser writes to the upload key only; confirm moves what it checked to objectKey.
+  const upload = await presignInvoiceUpload(keys.invoiceUpload(id), env.INVOICE_MAX_BYTES);
   await audit('invoice.upload', 'granted', id, {
     urlExpiresAt: upload.expiresAt,
     detail: { number: input.number, maxBytes: upload.maxBytes },
@@ -230,12 +300,49 @@ export async function startInvoiceIssue(
   return { invoiceId: id, upload };
 }
 
+/** Invites the invoice's customer in place; a refusal is shown next to the invoice form's email field. */
+async function inviteCustomer(
+  admin: SessionUser,
+  customer: { name: string; email: string },
+  audit: AuditRecorder,
+): Promise<string> {
+  try {
+    return (await inviteAs(admin, { ...customer, role: 'USER' }, audit)).id;
+  } catch (error) {
+    if (error instanceof DalError) throw new DalError(error.message, 'customerEmail');
+    throw error;
+  }
+}
+
 const NOT_WAITING = 'This invoice is not waiting for an upload. Reload the page to see its state.';
 
 /**
- * After the browser's upload: checks the object really is a PDF of an allowed size, records its
- * size and SHA-256, and only then opens the invoice to its customer. A file that fails the checks
- * is deleted together with its pending invoice, so the admin can simply try again.
+ * The uploaded file's bytes if they are a PDF of an allowed size. The size is checked before reading,
+ * so nothing larger than the limit is held in memory, and again on the bytes read (the upload may
+ * have been replaced in between).
+ */
+async function readUploadedPdf(
+  key: string,
+  head: { size: number; etag: string },
+): Promise<{ bytes: Uint8Array } | { problem: string }> {
+  const inBounds = (size: number) => size > 0 && size <= env.INVOICE_MAX_BYTES;
+  const bytes = inBounds(head.size) ? await readObject(key, head.etag) : null;
+  if (!bytes || !inBounds(bytes.length))
+    return { problem: `The file must be between 1 byte and ${env.INVOICE_MAX_BYTES} bytes.` };
+  if (sniffContentType(bytes) !== 'application/pdf')
+    return {
+      problem: 'The file is not a PDF (it does not start with %PDF-). Export the invoice as PDF and try again.',
+    };
+  return { bytes };
+}
+
+/**
+ * After the browser's upload: reads the uploaded file once, checks those bytes are a PDF of an
+ * allowed size, records their size and SHA-256, writes exactly those bytes to the invoice's key, and
+ * only then opens the invoice to its customer. The upload form may still be valid afterwards, but it
+ * can only write to the upload key, never to the PDF customers download, whose hash always matches.
+ * A file that fails the checks is deleted together with its pending invoice, so the admin can simply
+ * try again.
  */
 export async function confirmInvoiceIssue(rawId: string, context: RequestContext): Promise<{ number: string }> {
   const admin = await requireAdmin();
@@ -247,32 +354,30 @@ export async function confirmInvoiceIssue(rawId: string, context: RequestContext
       })
     : null;
   if (!invoice || invoice.status !== 'PENDING_UPLOAD') throw new DalError(NOT_WAITING);
-  const head = await headObject(invoice.objectKey);
+  const uploadKey = keys.invoiceUpload(invoice.id);
+  const head = await headObject(uploadKey);
   if (!head) throw new DalError('The PDF did not arrive in storage. Try the upload again.');
-  const sniffed = head.size > 0 ? sniffContentType(await readObjectStart(invoice.objectKey, SNIFF_BYTES)) : null;
-  const problem =
-    head.size === 0 || head.size > env.INVOICE_MAX_BYTES
-      ? `The file must be between 1 byte and ${env.INVOICE_MAX_BYTES} bytes.`
-      : sniffed !== 'application/pdf'
-        ? 'The file is not a PDF (it does not start with %PDF-). Export the invoice as PDF and try again.'
-        : null;
-  if (problem) {
-    await deleteObject(invoice.objectKey);
+  const checked = await readUploadedPdf(uploadKey, head);
+  if ('problem' in checked) {
+    await deleteObject(uploadKey);
     await db.invoice.delete({ where: { id: invoice.id } });
     await audit('invoice.issue', 'refused', invoice.id, {
-      detail: { number: invoice.number, sizeBytes: head.size, sniffed },
+      detail: { number: invoice.number, sizeBytes: head.size, reason: checked.problem },
     });
-    throw new DalError(problem);
+    throw new DalError(checked.problem);
   }
-  const sha256 = await objectSha256(invoice.objectKey);
-  // Guarded on the status: two confirms racing open the invoice once.
+  const { bytes } = checked;
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  await putObject(invoice.objectKey, bytes, PDF_CONTENT_TYPE);
+  await deleteObject(uploadKey);
+  // Guarded on the status: two confirms racing open the invoice once (both wrote the same checked bytes).
   const opened = await db.invoice.updateMany({
     where: { id: invoice.id, status: 'PENDING_UPLOAD' },
-    data: { status: 'OPEN', sizeBytes: head.size, sha256, issuedAt: new Date() },
+    data: { status: 'OPEN', sizeBytes: bytes.length, sha256, issuedAt: new Date() },
   });
   if (opened.count === 0) throw new DalError(NOT_WAITING);
   await audit('invoice.issue', 'changed', invoice.id, {
-    detail: { number: invoice.number, sizeBytes: head.size, sha256 },
+    detail: { number: invoice.number, sizeBytes: bytes.length, sha256 },
   });
   return { number: invoice.number };
 }

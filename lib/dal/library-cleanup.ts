@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { auditor } from '@/lib/dal/audit';
-import { PREFIX } from '@/lib/storage/keys';
+import { keys, PREFIX } from '@/lib/storage/keys';
 import { abortMultipartUpload, abortStaleMultipartUploads } from '@/lib/storage/multipart';
 import { deleteObject } from '@/lib/storage/objects';
 
@@ -31,6 +31,7 @@ export async function cleanupAbandonedUploads(idleHours: number, now: Date = new
   });
   for (const file of stale) {
     if (file.multipartUploadId) await abortMultipartUpload(file.objectKey, file.multipartUploadId);
+    else await deleteObject(keys.libraryFileUpload(file.id));
     await deleteObject(file.objectKey);
     await db.libraryFile.delete({ where: { id: file.id } });
     await audit('library.upload.abort', 'changed', file.id, { detail: { reason: `no activity for ${idleHours} h` } });

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
 import { type AuditRecorder, auditor } from '@/lib/dal/audit';
 import { DalError } from '@/lib/dal/errors';
+import { keysetArgs, type KeysetCursors, type KeysetQuery } from '@/lib/dal/keyset';
 import { currentUser, requireAdmin, type SessionUser } from '@/lib/dal/session';
 import type { LibraryFileStatus, LibraryScope } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -21,7 +22,7 @@ import {
   createMultipartUpload,
   listUploadedParts,
 } from '@/lib/storage/multipart';
-import { deleteObject, headObject } from '@/lib/storage/objects';
+import { deleteObject, headObject, type ObjectHead, promoteUpload } from '@/lib/storage/objects';
 import { presignGet, presignPut, presignUploadPart } from '@/lib/storage/presign';
 import { describeError } from '@/lib/storage/security/store';
 import { formatBytes } from '@/lib/format';
@@ -85,31 +86,20 @@ function scopeOf(user: SessionUser): LibraryScope {
 export const SORT_COLUMNS = { name: 'name', size: 'sizeBytes', date: 'createdAt' } as const;
 export type SortKey = keyof typeof SORT_COLUMNS;
 
-export interface ListQuery {
+export interface ListQuery extends KeysetQuery {
   search?: string;
   sort?: SortKey;
   direction?: 'asc' | 'desc';
-  /** Keyset cursors: the id of the last row of the previous page, or the first row of the next one. */
-  after?: string;
-  before?: string;
-  pageSize?: number;
 }
 
-export interface LibraryPage {
+export interface LibraryPage extends KeysetCursors {
   files: LibraryFileDto[];
   total: number;
-  /** Cursors for the neighbouring pages; null at either end. */
-  nextAfter: string | null;
-  previousBefore: string | null;
 }
 
-/**
- * One page of the library, by keyset: ORDER BY (column, id) and a cursor row, so the database walks
- * the (scope, column, id) index from the cursor instead of counting past an OFFSET.
- */
+/** One page of the library, by keyset (lib/dal/keyset.ts) on the (scope, column, id) indexes. */
 export async function listLibraryFiles(query: ListQuery = {}): Promise<LibraryPage> {
   const user = await requireAdmin();
-  const pageSize = Math.min(Math.max(query.pageSize ?? 50, 1), 200);
   const column = SORT_COLUMNS[query.sort ?? 'date'];
   const direction = query.direction ?? (query.sort && query.sort !== 'date' ? 'asc' : 'desc');
   const search = query.search?.trim().slice(0, 200);
@@ -118,29 +108,13 @@ export async function listLibraryFiles(query: ListQuery = {}): Promise<LibraryPa
     ...(search ? { name: { contains: search, mode: 'insensitive' } } : {}),
   };
   const orderBy = [{ [column]: direction }, { id: direction }] as Prisma.LibraryFileOrderByWithRelationInput[];
-  const cursorId = query.before ?? query.after;
-  const backwards = Boolean(query.before);
-
+  const keyset = keysetArgs(query);
   const [rows, total] = await Promise.all([
-    db.libraryFile.findMany({
-      where,
-      orderBy,
-      select: dtoSelect,
-      take: backwards ? -(pageSize + 1) : pageSize + 1,
-      ...(cursorId ? { cursor: { id: cursorId }, skip: 1 } : {}),
-    }),
+    db.libraryFile.findMany({ where, orderBy, select: dtoSelect, ...keyset.find }),
     db.libraryFile.count({ where }),
   ]);
-  const more = rows.length > pageSize;
-  const page = backwards ? rows.slice(more ? 1 : 0) : rows.slice(0, pageSize);
-  const hasNext = backwards ? true : more;
-  const hasPrevious = backwards ? more : Boolean(cursorId);
-  return {
-    files: page.map(toDto),
-    total,
-    nextAfter: hasNext && page.length ? page.at(-1)!.id : null,
-    previousBefore: hasPrevious && page.length ? page[0].id : null,
-  };
+  const { rows: page, ...cursors } = keyset.page(rows);
+  return { files: page.map(toDto), total, ...cursors };
 }
 
 export interface LibraryUsage {
@@ -245,7 +219,7 @@ export async function createLibraryFileUpload(
       });
       return { fileId: id, kind: 'multipart', partSize: plan.partSize, partCount: plan.partCount, uploadedParts: [] };
     }
-    const signed = await presignPut(objectKey, { contentType });
+    const signed = await presignPut(keys.libraryFileUpload(id), { contentType });
     await audit('library.upload.create', 'changed', id, {
       urlExpiresAt: signed.expiresAt,
       detail: { name, sizeBytes: input.sizeBytes, kind: plan.kind },
@@ -311,7 +285,7 @@ export async function resumeLibraryFileUpload(fileId: string, context?: RequestC
   const audit = auditor(user.id, context);
   const file = await ownUpload(user, fileId);
   if (!file.multipartUploadId || !file.partSize) {
-    const signed = await presignPut(file.objectKey, { contentType: file.contentType });
+    const signed = await presignPut(keys.libraryFileUpload(file.id), { contentType: file.contentType });
     await audit('library.upload.resume', 'granted', fileId, { urlExpiresAt: signed.expiresAt });
     return { fileId, kind: 'single', url: signed.url, headers: { 'Content-Type': file.contentType } };
   }
@@ -341,6 +315,7 @@ async function removeUnfinishedUpload(file: {
   let deferred: string | undefined;
   try {
     if (file.multipartUploadId) await abortMultipartUpload(file.objectKey, file.multipartUploadId);
+    else await deleteObject(keys.libraryFileUpload(file.id));
     await deleteObject(file.objectKey);
   } catch (error) {
     deferred = describeError(error);
@@ -358,6 +333,27 @@ async function discardUpload(
   const abortDeferred = await removeUnfinishedUpload(file);
   await audit('library.upload.complete', 'refused', file.id, { detail: { reason, abortDeferred } });
   throw new DalError(reason);
+}
+
+/**
+ * A file sent in one PUT is written to its upload key; once it is there at the declared size, it is
+ * moved to the file's key (pinned to the ETag just seen), where no upload URL can replace it. Null
+ * while nothing has arrived; 'changed' when the upload was replaced during the move.
+ */
+async function promoteSingleUpload(file: {
+  id: string;
+  objectKey: string;
+  contentType: string;
+  sizeBytes: bigint;
+}): Promise<ObjectHead | 'changed' | null> {
+  const uploadKey = keys.libraryFileUpload(file.id);
+  const upload = await storageStep('check the stored file', () => headObject(uploadKey));
+  // A file of the wrong size stays where it is: the caller discards it together with its upload.
+  if (!upload || upload.size !== Number(file.sizeBytes)) return upload;
+  const moved = await storageStep('move the file into place', () =>
+    promoteUpload(uploadKey, file.objectKey, { etag: upload.etag, contentType: file.contentType }),
+  );
+  return moved ?? 'changed';
 }
 
 /**
@@ -396,15 +392,17 @@ export async function completeLibraryFileUpload(fileId: string, context?: Reques
       completeMultipartUpload(file.objectKey, file.multipartUploadId!, parts),
     );
   }
-  const stored = (await storageStep('check the stored file', () => headObject(file.objectKey)))?.size ?? null;
+  const stored = file.multipartUploadId
+    ? await storageStep('check the stored file', () => headObject(file.objectKey))
+    : await promoteSingleUpload(file);
   if (stored === null) throw new DalError(`“${file.name}” has not arrived in storage yet. Resume the upload.`);
-  if (stored !== declared) return discardUpload(file, mismatch, audit);
+  if (stored === 'changed' || stored.size !== declared) return discardUpload(file, mismatch, audit);
 
   const limits = libraryLimits();
   const quotaRefusal = await db.$transaction(async (tx) => {
     await lockUploader(tx, user.id);
     const others = await bytesHeldBy(tx, user.id, file.id);
-    if (others + stored > limits.quotaBytes || stored > limits.maxFileBytes)
+    if (others + stored.size > limits.quotaBytes || stored.size > limits.maxFileBytes)
       return quotaMessage(others, limits.quotaBytes);
     await tx.libraryFile.update({
       where: { id: file.id },
@@ -413,7 +411,7 @@ export async function completeLibraryFileUpload(fileId: string, context?: Reques
     return null;
   });
   if (quotaRefusal) return discardUpload({ ...file, multipartUploadId: null }, quotaRefusal, audit);
-  await audit('library.upload.complete', 'changed', file.id, { detail: { sizeBytes: stored } });
+  await audit('library.upload.complete', 'changed', file.id, { detail: { sizeBytes: stored.size } });
   return toDto(await db.libraryFile.findUniqueOrThrow({ where: { id: file.id }, select: dtoSelect }));
 }
 

@@ -6,6 +6,9 @@
 export const MAIL_KINDS = {
   'share.first-download.partner': 'First download (to the partner)',
   'share.first-download.owner': 'First download (to the share’s creator)',
+  'account.invitation': 'Invitation',
+  'account.password-reset': 'Password reset link',
+  'account.email-change': 'Email change confirmation',
 } as const;
 export type MailKind = keyof typeof MAIL_KINDS;
 

@@ -1,48 +1,18 @@
+import { messagePageHtml, messagePageResponse } from '@/lib/message-page';
 import { DEAD_LINK_COPY, type DeadReason } from '@/lib/shares/link-state';
 
 export type DeadLinkKind = DeadReason | 'notFound';
 
 /**
- * The small, self-contained page the download route answers with when a link does not open (404 or
- * 410). It carries no details of the share, so it reveals nothing beyond the status the spec gives;
- * inline styles because a route handler's response has no access to the app's stylesheet.
+ * The page the download route answers with when a link does not open (404 or 410). It carries no
+ * details of the share, so it reveals nothing beyond the status the spec gives.
  */
 export function deadLinkHtml(kind: DeadLinkKind): string {
   const { title, body } = DEAD_LINK_COPY[kind];
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${title} · Guestpass</title>
-<style>
-  :root { color-scheme: light; font-family: ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-  body { margin: 0; min-height: 100dvh; display: grid; place-items: center; background: #f8fafc; color: #0f172a; }
-  main { max-width: 28rem; margin: 1rem; padding: 2rem 1.5rem; background: #fff; border-radius: .75rem; box-shadow: 0 1px 2px rgb(0 0 0 / .06); outline: 1px solid #e2e8f0; text-align: center; }
-  h1 { font-size: 1.375rem; margin: 1rem 0 .5rem; }
-  p { margin: 0; line-height: 1.5; color: #475569; }
-  svg { width: 2.5rem; height: 2.5rem; }
-</style>
-</head>
-<body>
-<main>
-<svg viewBox="0 0 32 32" aria-hidden="true"><rect width="32" height="32" rx="7" fill="#1f5fd1"/><path d="M11 11l10 10M21 11 11 21" stroke="#fff" stroke-width="3.5" stroke-linecap="round"/></svg>
-<h1>${title}</h1>
-<p>${body}</p>
-</main>
-</body>
-</html>
-`;
+  return messagePageHtml(title, body);
 }
 
 export function deadLinkResponse(kind: DeadLinkKind): Response {
-  return new Response(deadLinkHtml(kind), {
-    status: DEAD_LINK_COPY[kind].status,
-    headers: {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Cache-Control': 'no-store',
-      'Referrer-Policy': 'no-referrer',
-    },
-  });
+  const { title, body, status } = DEAD_LINK_COPY[kind];
+  return messagePageResponse(title, body, status);
 }

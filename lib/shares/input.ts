@@ -14,9 +14,17 @@ export const recipientSchema = z.object({
 });
 export type RecipientInput = z.infer<typeof recipientSchema>;
 
+/** The furthest a share may end: a time-limited link, and a date every layer can store and read back. */
+export const SHARE_MAX_YEARS = 5;
+
 const futureDate = z.coerce
   .date({ message: 'Choose the date and time when access ends.' })
-  .refine((d) => d.getTime() > Date.now(), 'Choose a date and time in the future.');
+  .refine((d) => d.getTime() > Date.now(), 'Choose a date and time in the future.')
+  // PostgreSQL stores year 10000 and later, but they read back as Invalid Date and broke the share list for every admin.
+  .refine(
+    (d) => d.getTime() <= Date.now() + SHARE_MAX_YEARS * 366 * 86_400_000,
+    `Choose a date within the next ${SHARE_MAX_YEARS} years.`,
+  );
 
 const maxDownloads = z
   .union([

@@ -1,26 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
-
-/** 32 random bytes: 256 bits, written as 43 base64url characters. */
-const TOKEN_BYTES = 32;
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
-
-/**
- * A new share-link token. It is shown to the admin once and never stored: the database keeps only
- * its hash, so a leaked database copy opens no links.
- */
-export function generateShareToken(): string {
-  return randomBytes(TOKEN_BYTES).toString('base64url');
-}
-
-/**
- * SHA-256 of the token, hex. A fast hash is enough here (unlike passwords): the token has 256 bits
- * of entropy, so there is nothing to brute-force.
- */
-export function hashShareToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
-}
-
-/** Whether a string has the shape of a token we issue (anything else cannot match a hash). */
-export function looksLikeShareToken(value: string): boolean {
-  return TOKEN_SHAPE.test(value);
-}
+// Share-link tokens are the app's one kind of link secret (lib/random-token.ts), under their own names.
+export {
+  generateToken as generateShareToken,
+  hashToken as hashShareToken,
+  looksLikeToken as looksLikeShareToken,
+} from '@/lib/random-token';

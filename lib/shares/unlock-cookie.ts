@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { readExpiringToken, signExpiringToken } from '@/lib/expiring-token';
 
 /**
  * The cookie that remembers a partner typed the share's password. It is scoped to that one link's
@@ -14,15 +14,10 @@ export interface UnlockBinding {
   passwordHash: string;
 }
 
-function mac(binding: UnlockBinding, expiresEpoch: number, secret: string): Buffer {
-  return createHmac('sha256', secret)
-    .update(`share-unlock\n${binding.recipientId}\n${binding.passwordHash}\n${expiresEpoch}`)
-    .digest();
-}
+const PURPOSE = 'share-unlock';
 
 export function signUnlockCookie(binding: UnlockBinding, expiresAt: Date, secret: string): string {
-  const expiresEpoch = Math.floor(expiresAt.getTime() / 1000);
-  return `${binding.recipientId}.${expiresEpoch}.${mac(binding, expiresEpoch, secret).toString('base64url')}`;
+  return signExpiringToken(PURPOSE, binding.recipientId, expiresAt, secret, [binding.passwordHash]);
 }
 
 export function verifyUnlockCookie(
@@ -31,15 +26,8 @@ export function verifyUnlockCookie(
   secret: string,
   now: Date = new Date(),
 ): boolean {
-  if (!value) return false;
-  const [recipientId, epochText, signature, ...rest] = value.split('.');
-  if (rest.length || recipientId !== binding.recipientId || !/^\d{1,12}$/.test(epochText ?? '') || !signature)
-    return false;
-  const expiresEpoch = Number(epochText);
-  if (expiresEpoch * 1000 <= now.getTime()) return false;
-  const expected = mac(binding, expiresEpoch, secret);
-  const given = Buffer.from(signature, 'base64url');
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  const reading = readExpiringToken(value, PURPOSE, secret, { now, bound: () => [binding.passwordHash] });
+  return reading.valid && reading.id === binding.recipientId;
 }
 
 /** The path the cookie is scoped to: the link's page and its file routes, nothing else. */
@@ -53,5 +41,11 @@ export function unlockCookiesFrom(cookieHeader: string | null): string[] {
     .split(';')
     .map((part) => part.trim())
     .filter((part) => part.startsWith(`${UNLOCK_COOKIE}=`))
-    .map((part) => decodeURIComponent(part.slice(UNLOCK_COOKIE.length + 1)));
+    .map((part) => {
+      try {
+        return decodeURIComponent(part.slice(UNLOCK_COOKIE.length + 1));
+      } catch {
+        return ''; // a malformed escape (%E0%A4%A) is a value that unlocks nothing, not a 500
+      }
+    });
 }

@@ -2,11 +2,11 @@ import 'server-only';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { bucket, s3 } from '@/lib/storage/client';
 import { PREFIX } from '@/lib/storage/keys';
-import { copyObject, deleteObject } from '@/lib/storage/objects';
+import { putObject } from '@/lib/storage/objects';
 
 /**
  * The storage rules of profile photos: how long a photo URL lives and is reused, the headers a
- * verified photo is stored with, and where quarantined uploads nobody confirmed are found.
+ * verified (re-encoded) photo is stored with, and where quarantined uploads nobody confirmed are found.
  */
 
 /** Display URLs are signed as of the start of a window this long, so a page reload reuses the same URL. */
@@ -40,10 +40,9 @@ export function avatarSigningWindow(now: Date, downloadTtlSeconds: number): Sign
   return { signedAt: new Date(Math.floor(now.getTime() / windowMs) * windowMs), ttlSeconds };
 }
 
-/** Copies a verified upload to its photo key with the photo's headers, then deletes the upload. */
-export async function moveToPhotoKey(from: string, to: string, contentType: string): Promise<void> {
-  await copyObject(from, to, { contentType, cacheControl: AVATAR_CACHE_CONTROL });
-  await deleteObject(from);
+/** Stores a verified, re-encoded photo under its photo key with the photo's headers. */
+export async function storePhoto(key: string, bytes: Uint8Array, contentType: string): Promise<void> {
+  await putObject(key, bytes, contentType, { cacheControl: AVATAR_CACHE_CONTROL });
 }
 
 /**

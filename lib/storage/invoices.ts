@@ -3,8 +3,9 @@ import { presignGet, presignPost, type PresignedPostForm, type PresignedUrl } fr
 import type { UrlPurpose } from '@/lib/storage/ttl';
 
 /**
- * The storage rules of invoices: their PDFs, under keys.invoice(customerId, invoiceId), are uploaded
- * through a POST form bound to the PDF type and size, and downloaded under the invoice's number.
+ * The storage rules of invoices: their PDFs are uploaded to keys.invoiceUpload(invoiceId) through a
+ * POST form bound to the PDF type and size, moved to keys.invoice(customerId, invoiceId) once checked,
+ * and downloaded from there under the invoice's number.
  */
 export const PDF_CONTENT_TYPE = 'application/pdf';
 
@@ -12,7 +13,7 @@ export const PDF_CONTENT_TYPE = 'application/pdf';
 export function presignInvoiceDownload(
   key: string,
   number: string,
-  options: { purpose: Extract<UrlPurpose, 'download' | 'invoice'>; ttlSeconds?: number },
+  options: { purpose: Extract<UrlPurpose, 'download' | 'invoiceClick'>; ttlSeconds?: number },
 ): Promise<PresignedUrl> {
   return presignGet(key, {
     purpose: options.purpose,

@@ -1,12 +1,23 @@
 import type { LifecycleRule } from '@aws-sdk/client-s3';
-import { PREFIX } from '@/lib/storage/keys';
+import { PREFIX, type UNCHECKED_PREFIXES } from '@/lib/storage/keys';
 
 /** Lifecycle rules Guestpass manages carry this ID prefix; other rules on the bucket are left alone. */
 export const MANAGED_RULE_PREFIX = 'guestpass-';
 
 /**
+ * Uploads the server never checked: a quarantined photo, an invoice PDF or a library file sent in one
+ * PUT that nobody confirmed within a day never will be (and an upload URL used again after its
+ * confirm leaves an object here that nothing points at).
+ */
+const UNCHECKED_UPLOAD_RULES = [
+  { id: 'expire-quarantined-avatars', prefix: PREFIX.avatarQuarantine },
+  { id: 'expire-unchecked-invoice-uploads', prefix: PREFIX.invoiceUploads },
+  { id: 'expire-unchecked-library-uploads', prefix: PREFIX.libraryUploads },
+] as const satisfies readonly { id: string; prefix: (typeof UNCHECKED_PREFIXES)[number] }[];
+
+/**
  * The bucket's lifecycle rules. An abandoned multipart upload keeps its parts (and its cost) forever
- * unless aborted; a quarantined avatar that was never verified within a day never will be.
+ * unless aborted; unchecked uploads expire after a day.
  */
 export function lifecycleRules(): LifecycleRule[] {
   return [
@@ -16,14 +27,14 @@ export function lifecycleRules(): LifecycleRule[] {
       Filter: { Prefix: '' },
       AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
     },
-    {
-      ID: `${MANAGED_RULE_PREFIX}expire-quarantined-avatars`,
+    ...UNCHECKED_UPLOAD_RULES.map(({ id, prefix }): LifecycleRule => ({
+      ID: `${MANAGED_RULE_PREFIX}${id}`,
       Status: 'Enabled',
-      Filter: { Prefix: PREFIX.avatarQuarantine },
+      Filter: { Prefix: prefix },
       Expiration: { Days: 1 },
       // With versioning on, expiry only adds a delete marker: also drop the old versions.
       NoncurrentVersionExpiration: { NoncurrentDays: 1 },
-    },
+    })),
   ];
 }
 

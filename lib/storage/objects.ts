@@ -1,5 +1,4 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import {
   CopyObjectCommand,
   DeleteObjectCommand,
@@ -24,37 +23,36 @@ export function isNotFound(error: unknown): boolean {
   return httpStatusOf(error) === 404;
 }
 
+/** True when S3 answered 412: the object no longer has the ETag a read or copy was pinned to. */
+function isChangedSince(error: unknown): boolean {
+  return httpStatusOf(error) === 412;
+}
+
 export interface ObjectHead {
   size: number;
   contentType: string | null;
+  /** Names this exact content: reads and copies pinned to it fail (412) once the object is replaced. */
+  etag: string;
 }
 
-/** Size and Content-Type of the object under `key`, or null when there is none. */
+/** Size, Content-Type and ETag of the object under `key`, or null when there is none. */
 export async function headObject(key: string): Promise<ObjectHead | null> {
   try {
     const head = await s3().send(new HeadObjectCommand({ Bucket: bucketForKey(key), Key: key }));
-    return { size: head.ContentLength ?? 0, contentType: head.ContentType ?? null };
+    return { size: head.ContentLength ?? 0, contentType: head.ContentType ?? null, etag: head.ETag ?? '' };
   } catch (error) {
     if (isNotFound(error)) return null;
     throw error;
   }
 }
 
-/** The first `count` bytes of an object (a ranged GET: the rest is never downloaded). */
-export async function readObjectStart(key: string, count: number): Promise<Uint8Array> {
-  const response = await s3().send(
-    new GetObjectCommand({ Bucket: bucketForKey(key), Key: key, Range: `bytes=0-${count - 1}` }),
-  );
-  const bytes = (await response.Body?.transformToByteArray()) ?? new Uint8Array();
-  return bytes.subarray(0, count);
-}
-
-/** SHA-256 of the whole object, hex, streamed: the object is never held in memory at once. */
-export async function objectSha256(key: string): Promise<string> {
-  const response = await s3().send(new GetObjectCommand({ Bucket: bucketForKey(key), Key: key }));
-  const hash = createHash('sha256');
-  for await (const chunk of (response.Body ?? []) as AsyncIterable<Uint8Array>) hash.update(chunk);
-  return hash.digest('hex');
+/**
+ * The whole object, for checks that must see every byte (a photo is decoded, an invoice hashed) and
+ * then store exactly those bytes. With `ifMatch`, only the content with that ETag (else 412).
+ */
+export async function readObject(key: string, ifMatch?: string): Promise<Uint8Array> {
+  const response = await s3().send(new GetObjectCommand({ Bucket: bucketForKey(key), Key: key, IfMatch: ifMatch }));
+  return (await response.Body?.transformToByteArray()) ?? new Uint8Array();
 }
 
 /**
@@ -67,16 +65,21 @@ function copySource(key: string): string {
   return ACCESS_POINT_ARN.test(source) ? `${source}/object/${encodedKey}` : `${source}/${encodedKey}`;
 }
 
-/** Copies an object to another key, replacing its headers with these. */
+/**
+ * Copies an object to another key, replacing its headers with these. With `ifMatch`, only the content
+ * with that ETag is copied: if the source was replaced since it was checked, S3 refuses (412).
+ */
 export async function copyObject(
   from: string,
   to: string,
   headers: { contentType: string; cacheControl?: string },
+  ifMatch?: string,
 ): Promise<void> {
   await s3().send(
     new CopyObjectCommand({
       Bucket: bucketForKey(to),
       CopySource: copySource(from),
+      CopySourceIfMatch: ifMatch,
       Key: to,
       MetadataDirective: 'REPLACE',
       ContentType: headers.contentType,
@@ -86,17 +89,47 @@ export async function copyObject(
 }
 
 /**
- * Stores bytes under a key the server built, from the server itself: the seed and tests write their
- * sample files this way; people upload through pre-signed forms and URLs. Returns the new version's
- * id on a versioned bucket.
+ * Moves an upload a browser wrote to its final key, which no browser can write, and deletes the
+ * upload: an upload URL that is still valid afterwards can only replace the upload, never the final
+ * object. The copy is pinned to the ETag that was checked (S3 answers 412 if the upload was replaced
+ * since; radosgw 16 ignores that condition), and the final object's head is returned so the caller
+ * checks what arrived. Null when S3 refused the copy because the upload changed.
+ */
+export async function promoteUpload(
+  from: string,
+  to: string,
+  checked: { etag: string; contentType: string },
+): Promise<ObjectHead | null> {
+  try {
+    await copyObject(from, to, checked, checked.etag);
+  } catch (error) {
+    if (isChangedSince(error)) return null;
+    throw error;
+  }
+  await deleteObject(from);
+  return headObject(to);
+}
+
+/**
+ * Stores bytes under a key the server built, from the server itself: checked uploads (an invoice
+ * PDF, a re-encoded photo) land in their final key this way, and the seed and tests write their
+ * sample files so; people upload through pre-signed forms and URLs. Returns the new version's id on
+ * a versioned bucket.
  */
 export async function putObject(
   key: string,
   body: Uint8Array | string,
   contentType: string,
+  options: { cacheControl?: string } = {},
 ): Promise<{ versionId?: string }> {
   const out = await s3().send(
-    new PutObjectCommand({ Bucket: bucketForKey(key), Key: key, Body: body, ContentType: contentType }),
+    new PutObjectCommand({
+      Bucket: bucketForKey(key),
+      Key: key,
+      Body: body,
+      ContentType: contentType,
+      CacheControl: options.cacheControl,
+    }),
   );
   return { versionId: out.VersionId };
 }

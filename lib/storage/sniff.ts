@@ -1,9 +1,7 @@
 /**
- * What a file really is, from its first bytes (magic numbers), whatever its name or declared
- * Content-Type say. Reads at most SNIFF_BYTES.
+ * What a file claims to be, from its first bytes (magic numbers), whatever its name or declared
+ * Content-Type say. Only a first look: photos are decoded in full (lib/avatar-image.ts).
  */
-export const SNIFF_BYTES = 16;
-
 export type SniffedType = 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
 
 const startsWith = (bytes: Uint8Array, signature: number[], offset = 0) =>

@@ -20,11 +20,19 @@ export const URL_PURPOSES = {
     ceiling: { seconds: 3_600, reason: 'upload forms are meant to live minutes' },
   },
   download: { label: 'Downloads', variable: 'TTL_DOWNLOAD_SECONDS', defaultSeconds: 3_600 },
+  // A copied invoice link is an app link (/i/{token}), checked on every click; this is its lifetime.
   invoice: {
     label: 'Invoice links',
     variable: 'TTL_INVOICE_SECONDS',
     defaultSeconds: 86_400,
     ceiling: { seconds: 86_400, reason: 'invoice links live 24 h at most' },
+  },
+  // What a click on an invoice link redirects to: used at once, so it lives seconds.
+  invoiceClick: {
+    label: 'Invoice link clicks',
+    variable: 'TTL_INVOICE_CLICK_SECONDS',
+    defaultSeconds: 60,
+    ceiling: { seconds: 300, reason: 'a click’s URL is used at once' },
   },
   shareClick: { label: 'Share clicks', variable: 'TTL_SHARE_CLICK_SECONDS', defaultSeconds: 60 },
   // Raw pre-signed URLs an admin hands out for one shared file: unrevocable, so a day by default;

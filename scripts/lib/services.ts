@@ -29,6 +29,8 @@ export interface ServiceOptions {
   requireRgw?: boolean;
   /** Use the in-process emulator even where radosgw is installed (as S3_LOCAL=emulator does). */
   emulator?: boolean;
+  /** Other app origins that call the bucket from a browser (a second app server in the tests). */
+  extraOrigins?: string[];
 }
 
 function corsXml(origins: string[]): string {
@@ -75,6 +77,7 @@ async function startStore(options: ServiceOptions, bucket: string, kind: LocalSt
   const origins = [
     options.appUrl,
     ...(options.appUrl.includes('127.0.0.1') ? [options.appUrl.replace('127.0.0.1', 'localhost')] : []),
+    ...(options.extraOrigins ?? []),
   ];
   if (kind === 'radosgw') {
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'guestpass-rgw-'));

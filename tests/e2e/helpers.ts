@@ -13,10 +13,10 @@ export async function signIn(page: Page, who: keyof typeof ACCOUNTS, path = '/lo
   await page.getByLabel('Email').fill(ACCOUNTS[who].email);
   await page.getByLabel('Password').fill(SEED_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
 }
 
-/** The page's own alert (Next's route announcer is an empty alert too). */
+/** The page's own alert, not Next's route announcer (an alert too, which reads out each new page's title). */
 export function formAlert(page: Page) {
-  return page.getByRole('alert').filter({ hasText: /\S/ });
+  return page.locator('[role="alert"]:not(#__next-route-announcer__)').filter({ hasText: /\S/ });
 }

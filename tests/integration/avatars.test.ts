@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
+import sharp from 'sharp';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '@/lib/dal/session';
@@ -184,7 +185,12 @@ describe('the confirm step', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('image/png');
     expect(response.headers.get('cache-control')).toBe(AVATAR_CACHE_CONTROL);
-    expect(Buffer.from(await response.arrayBuffer())).toEqual(PNG);
+    // The server stores its own encoding of the photo, not the uploaded bytes.
+    expect(await sharp(Buffer.from(await response.arrayBuffer())).metadata()).toMatchObject({
+      format: 'png',
+      width: 1,
+      height: 1,
+    });
 
     const again = await confirmAvatarUpload(form.uploadId);
     expect(again).toEqual({ url: view!.url, expiresAt: view!.expiresAt });
@@ -205,6 +211,29 @@ describe('the confirm step', () => {
     expect(
       await db.auditEvent.count({ where: { actorId: alice.id, action: 'avatar.reject', subjectId: form.uploadId } }),
     ).toBe(1);
+  });
+
+  it('refuses a file that only starts like an image (an image header followed by HTML)', async () => {
+    const current = await avatarKeyOf(alice);
+    const polyglot = Buffer.concat([PNG.subarray(0, 16), Buffer.from('<html><script>alert(1)</script></html>')]);
+    const form = await uploadAs(alice, 'image/png', polyglot);
+    await expect(confirmAvatarUpload(form.uploadId)).rejects.toThrow(/not a real PNG image/);
+    expect(await headObject(form.fields.key)).toBeNull();
+    expect(await avatarKeyOf(alice)).toBe(current);
+  });
+
+  it('stores a re-encoded photo: bytes after the image and its metadata (EXIF) are gone', async () => {
+    const jpeg = await sharp({ create: { width: 8, height: 4, channels: 3, background: '#336699' } })
+      .jpeg()
+      .withExif({ IFD0: { Artist: 'where-alice-lives' } })
+      .toBuffer();
+    const upload = Buffer.concat([jpeg, Buffer.from('<html><script>alert(1)</script></html>')]);
+    const form = await uploadAs(alice, 'image/jpeg', upload);
+    const view = await confirmAvatarUpload(form.uploadId);
+    const stored = Buffer.from(await (await fetch(view!.url)).arrayBuffer());
+    expect(stored.includes('where-alice-lives')).toBe(false);
+    expect(stored.includes('<script>')).toBe(false);
+    expect(await sharp(stored).metadata()).toMatchObject({ format: 'jpeg', width: 8, height: 4 });
   });
 
   it('refuses an upload whose form expired; a new upload works', async () => {

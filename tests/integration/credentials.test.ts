@@ -42,6 +42,28 @@ describe('checkCredentials (real PostgreSQL)', () => {
     expect(await db.loginAttempt.count({ where: { email } })).toBe(5);
   });
 
+  it('holds the account limit exactly under a burst of parallel guesses', async () => {
+    const email = `burst-${randomUUID()}@example.com`;
+    const verdicts = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => checkCredentials({ email, password: `guess-${i}` }, freshIp())),
+    );
+    // Check, verification and record are one step per account: exactly the limit is checked, the rest wait.
+    expect(verdicts.filter((v) => v.outcome === 'invalid')).toHaveLength(5);
+    expect(verdicts.filter((v) => v.outcome === 'throttled')).toHaveLength(15);
+    expect(await db.loginAttempt.count({ where: { email } })).toBe(5);
+  });
+
+  it('holds the IP limit exactly under a burst across accounts', async () => {
+    const ip = freshIp();
+    const verdicts = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        checkCredentials({ email: `spray-burst-${i}-${randomUUID()}@example.com`, password: 'x' }, ip),
+      ),
+    );
+    expect(verdicts.filter((v) => v.outcome === 'invalid')).toHaveLength(30);
+    expect(await db.loginAttempt.count({ where: { ip } })).toBe(30);
+  });
+
   it('throttles even the right password while an account is blocked', async () => {
     const ip = freshIp();
     const email = 'bob@example.com';

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { GET } from '@/app/api/health/route';
+
+vi.mock('@/lib/dal/session', () => import('../helpers/mock-session'));
 
 describe('GET /api/health', () => {
   it('answers 200 when the database and the bucket are reachable', async () => {

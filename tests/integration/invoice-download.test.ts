@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { createInvoiceLink, issueInvoiceDownload, listMyInvoices } from '@/lib/dal/invoices';
 import { presignInvoiceDownload } from '@/lib/storage/invoices';
+import { invoiceLinkPath } from '@/lib/invoices/link-token';
+import { GET } from '@/app/i/[token]/route';
 import { SEED_INVOICES, seed, seedInvoicePdf } from '@/prisma/seed';
 import { signedInAs } from '../helpers/mock-session';
 
@@ -136,7 +138,7 @@ describe('who gets an invoice link', () => {
     ]);
   });
 
-  it('"Copy link" lives exactly as long as the invoice policy allows: 24 hours', async () => {
+  it('"Copy link" gives an app link that lives exactly as long as the invoice policy allows: 24 hours', async () => {
     await signedInAs('alice@example.com');
     const before = Date.now();
     const link = await createInvoiceLink(byNumber('INV-2026-0003').id, context);
@@ -145,11 +147,40 @@ describe('who gets an invoice link', () => {
     const lifetime = link.expiresAt.getTime() - before;
     expect(lifetime).toBeGreaterThan(86_400_000 - 60_000);
     expect(lifetime).toBeLessThanOrEqual(86_400_000 + 1_000);
-    expect(new URL(link.url).searchParams.get('X-Amz-Expires')).toBe('86400');
+    expect(link.url.startsWith(`${process.env.APP_URL}/i/`)).toBe(true);
     const audit = await db.auditEvent.findFirst({
       where: { action: 'invoice.link', subjectId: byNumber('INV-2026-0003').id },
       orderBy: { createdAt: 'desc' },
     });
     expect(audit?.urlExpiresAt).toEqual(link.expiresAt);
+
+    // A click redirects to a pre-signed GET that lives seconds, and delivers the PDF.
+    const click = await followLink(link.url);
+    expect(click.status).toBe(303);
+    const signed = new URL(click.headers.get('location')!);
+    expect(signed.searchParams.get('X-Amz-Expires')).toBe('60');
+    const pdf = await fetch(signed);
+    expect(sha256(new Uint8Array(await pdf.arrayBuffer()))).toBe(byNumber('INV-2026-0003').sha256);
+  });
+
+  it('an invoice link is refused when it is forged, altered, expired or for a pending invoice', async () => {
+    const id = byNumber('INV-2026-0002').id;
+    const expired = invoiceLinkPath(id, new Date(Date.now() - 1000), process.env.AUTH_SECRET!);
+    expect((await followLink(expired)).status).toBe(410);
+    const forged = invoiceLinkPath(id, new Date(Date.now() + 3600_000), 'x'.repeat(32));
+    expect((await followLink(forged)).status).toBe(404);
+    const genuine = invoiceLinkPath(id, new Date(Date.now() + 3600_000), process.env.AUTH_SECRET!);
+    const [, , epoch, mac] = /^\/i\/([a-z0-9]+)\.(\d+)\.(.+)$/.exec(genuine)!;
+    expect((await followLink(`/i/${byNumber('INV-2026-0001').id}.${epoch}.${mac}`)).status).toBe(404);
+    for (const hostile of ['', '..', 'a.b.c', `${id}.99999999999999.${mac}`, '%00', 'a'.repeat(5000)])
+      expect((await followLink(`/i/${encodeURIComponent(hostile)}`)).status).toBe(404);
   });
 });
+
+/** A click on a copied link, through the route handler, as the browser of whoever received it. */
+async function followLink(url: string): Promise<Response> {
+  const { pathname } = new URL(url, 'http://app.test');
+  return GET(new Request(new URL(pathname, 'http://app.test')), {
+    params: Promise.resolve({ token: decodeURIComponent(pathname.slice('/i/'.length)) }),
+  });
+}

@@ -5,6 +5,7 @@ import { DalError } from '@/lib/dal/errors';
 import { cleanupPendingInvoices } from '@/lib/dal/invoice-cleanup';
 import {
   confirmInvoiceIssue,
+  createInvoiceLink,
   issueInvoiceDownload,
   listMyInvoices,
   startInvoiceIssue,
@@ -13,6 +14,7 @@ import {
 import { textPdf } from '@/lib/invoices/pdf';
 import { deleteObject, headObject } from '@/lib/storage/objects';
 import type { PresignedPostForm } from '@/lib/storage/presign';
+import { GET as followInvoiceLink } from '@/app/i/[token]/route';
 import { Forbidden, signedInAs } from '../helpers/mock-session';
 
 vi.mock('@/lib/dal/session', () => import('../helpers/mock-session'));
@@ -29,6 +31,22 @@ async function postToS3(upload: PresignedPostForm, body: Uint8Array, type = 'app
   for (const [name, value] of Object.entries(upload.fields)) form.append(name, value);
   form.append('file', new Blob([Buffer.from(body)], { type }), 'invoice.pdf');
   return (await fetch(upload.url, { method: 'POST', body: form })).status;
+}
+
+/** What whoever holds a copied link gets: an app link goes through its route, then its redirect. */
+async function open(url: string): Promise<Response> {
+  if (!url.startsWith(`${process.env.APP_URL}/i/`)) return fetch(url);
+  const token = url.slice(`${process.env.APP_URL}/i/`.length);
+  const answer = await followInvoiceLink(new Request(url), { params: Promise.resolve({ token }) });
+  return answer.status === 303 ? fetch(answer.headers.get('location')!) : answer;
+}
+
+/** The customer's download, as the route would redirect to it. */
+async function downloadUrl(invoiceId: string): Promise<string> {
+  await signedInAs(customerEmail);
+  const link = await issueInvoiceDownload(invoiceId, context);
+  if (link.outcome !== 'granted') throw new Error(`no download: ${link.outcome}`);
+  return link.url;
 }
 
 async function start(invoiceNumber = number()) {
@@ -113,6 +131,26 @@ describe('issuing an invoice (admins)', () => {
     expect(again.invoiceId).not.toBe(issued.invoiceId);
   });
 
+  it('the upload form, still valid after the confirm, cannot replace the PDF that was checked', async () => {
+    await signedInAs('admin@example.com');
+    const issued = await start();
+    const pdf = textPdf([`Invoice ${issued.number}`]);
+    expect(await postToS3(issued.upload, pdf)).toBe(204);
+    await confirmInvoiceIssue(issued.invoiceId, context);
+    const row = await db.invoice.findUniqueOrThrow({ where: { id: issued.invoiceId } });
+
+    // Whoever kept the form posts again within its lifetime: S3 accepts it, but only at the upload key.
+    const html = new TextEncoder().encode('%PDF-1.4\n<html><script>alert(document.domain)</script></html>');
+    expect(await postToS3(issued.upload, html)).toBe(204);
+    const served = await fetch(await downloadUrl(issued.invoiceId));
+    expect(
+      createHash('sha256')
+        .update(Buffer.from(await served.arrayBuffer()))
+        .digest('hex'),
+    ).toBe(row.sha256);
+    expect(issued.upload.fields.key).not.toBe(row.objectKey);
+  });
+
   it('the cleanup task removes an abandoned issue (row and object) and leaves a recent one alone', async () => {
     await signedInAs('admin@example.com');
     const abandoned = await start();
@@ -160,5 +198,20 @@ describe('issuing an invoice (admins)', () => {
     expect(
       await db.auditEvent.count({ where: { action: 'invoice.void', subjectId: issued.invoiceId, outcome: 'changed' } }),
     ).toBe(1);
+  });
+
+  it('voiding stops a link the customer copied before, at once', async () => {
+    await signedInAs('admin@example.com');
+    const issued = await start();
+    await postToS3(issued.upload, textPdf(['copied, then voided']));
+    await confirmInvoiceIssue(issued.invoiceId, context);
+    await signedInAs(customerEmail);
+    const link = await createInvoiceLink(issued.invoiceId, context);
+    if (link.outcome !== 'granted') throw new Error(`no link: ${link.outcome}`);
+    expect((await open(link.url)).status).toBe(200);
+
+    await signedInAs('admin@example.com');
+    await voidInvoice(issued.invoiceId, context);
+    expect((await open(link.url)).status).toBe(410);
   });
 });

@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // The signed-in user is chosen here (the session lookup only); the database is real.
 const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock('@/lib/auth', () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock('@/lib/auth', async () => {
+  const { currentSession } = await import('../helpers/session-claims');
+  return { auth: async () => (session.userId ? currentSession(session.userId) : null) };
+});
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
 
 const { db } = await import('@/lib/db');

@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 // The signed-in user is chosen here (the session lookup only); the database, S3 and the real
 // requireAdmin()/forbidden() logic are the app's own.
 const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock('@/lib/auth', () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock('@/lib/auth', async () => {
+  const { currentSession } = await import('../helpers/session-claims');
+  return { auth: async () => (session.userId ? currentSession(session.userId) : null) };
+});
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
 
 const { db } = await import('@/lib/db');
@@ -223,6 +226,19 @@ describe('library multipart uploads against radosgw', () => {
     );
     await expect(library.completeLibraryFileUpload(lying.fileId)).rejects.toThrow(/did not arrive as declared/);
     expect(await db.libraryFile.findUnique({ where: { id: lying.fileId } })).toBeNull();
+  });
+
+  it('a PUT URL still valid after complete cannot replace the file partners download', async () => {
+    as(adminId);
+    const bytes = randomBytes(1000);
+    const start = await library.createLibraryFileUpload({ name: 'a.txt', sizeBytes: 1000, contentType: 'text/plain' });
+    if (start.kind !== 'single') throw new Error('expected a single PUT');
+    expect((await fetch(start.url, { method: 'PUT', body: bytes, headers: start.headers })).status).toBe(200);
+    await library.completeLibraryFileUpload(start.fileId);
+    // Within its lifetime the URL still writes, but only to the upload key, never to the file.
+    const replaced = await fetch(start.url, { method: 'PUT', body: randomBytes(1000), headers: start.headers });
+    expect(replaced.status).toBe(200);
+    expect(await downloadedHash(start.fileId)).toBe(sha256(bytes));
   });
 
   it('enforces the per-file limit and the per-uploader quota; refuses empty files', async () => {

@@ -4,7 +4,10 @@ import { DalError } from '@/lib/dal/errors';
 
 // The signed-in user is chosen here (the session lookup only); everything else is the app's own.
 const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock('@/lib/auth', () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock('@/lib/auth', async () => {
+  const { currentSession } = await import('../helpers/session-claims');
+  return { auth: async () => (session.userId ? currentSession(session.userId) : null) };
+});
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
 
 const { db } = await import('@/lib/db');

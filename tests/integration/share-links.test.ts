@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 // The signed-in admin is chosen here (the session lookup only); the database, S3, the route
 // handler and the DAL are the app's own.
 const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock('@/lib/auth', () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock('@/lib/auth', async () => {
+  const { currentSession } = await import('../helpers/session-claims');
+  return { auth: async () => (session.userId ? currentSession(session.userId) : null) };
+});
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
 
 const { db } = await import('@/lib/db');
@@ -16,6 +19,7 @@ const { deleteObject, putObject } = await import('@/lib/storage/objects');
 const { createShareSchema } = await import('@/lib/shares/input');
 const { generateShareToken } = await import('@/lib/shares/token');
 const { stopProducer } = await import('@/lib/jobs/boss');
+const { PEER_ADDRESS_HEADER } = await import('@/lib/peer-address');
 const { UNLOCK_COOKIE } = await import('@/lib/shares/unlock-cookie');
 
 const suffix = randomBytes(4).toString('hex');
@@ -89,7 +93,8 @@ async function createShare(options: ShareOptions = {}) {
 }
 
 async function click(token: string, fileId = files[0].id, cookie?: string) {
-  const headers: Record<string, string> = { 'x-forwarded-for': context.ip, 'user-agent': 'vitest' };
+  // As the server stamps every request with its connection's address (lib/peer-address.ts).
+  const headers: Record<string, string> = { [PEER_ADDRESS_HEADER]: context.ip, 'user-agent': 'vitest' };
   if (cookie) headers.cookie = cookie;
   return GET(new Request(`http://app.test/s/${token}/files/${fileId}`, { headers }), {
     params: Promise.resolve({ token, fileId }),

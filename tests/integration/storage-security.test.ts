@@ -27,6 +27,7 @@ async function modules() {
     audit: await import('@/lib/storage/security/audit'),
     lab: await import('@/lib/storage/security/lab'),
     config: await import('@/lib/storage/security/config'),
+    state: await import('@/lib/storage/security/state'),
   };
 }
 
@@ -71,6 +72,36 @@ describe.skipIf(harden.skip)(harden.title('s3:harden then s3:audit on a bucket o
     expect(status('cors')).toBe('pass');
     expect(status('lifecycle')).toBe('pass');
     expect(status('bpa.BlockPublicPolicy')).toBe('fail');
+  });
+
+  it('the lab puts the previous policy back even when the answer to its public-policy attempt is lost', async () => {
+    // Before hardening BlockPublicPolicy is off, so the store accepts the policy; the lab is told it is on,
+    // and the answer is lost on the way back (the policy applied, the client sees a failure).
+    const s3 = m.client.s3();
+    const before = await s3.send(new GetBucketPolicyCommand({ Bucket: name }));
+    const loseAnswer = 'lose-put-bucket-policy-answer';
+    s3.middlewareStack.add(
+      (next, context) => async (args) => {
+        const result = await next(args);
+        if (
+          context.commandName === 'PutBucketPolicyCommand' &&
+          String((args.input as { Policy?: string }).Policy).includes('GuestpassLabPublicRead')
+        )
+          throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError' });
+        return result;
+      },
+      { step: 'deserialize', name: loseAnswer },
+    );
+    try {
+      const state = await m.state.readBucketState(s3, name);
+      const onState = { ...state, publicAccessBlock: { ...state.publicAccessBlock, BlockPublicPolicy: true } };
+      await expect(m.lab.publicPolicyAttempt({ state: onState, bucket: name })).rejects.toThrow('socket hang up');
+    } finally {
+      s3.middlewareStack.remove(loseAnswer);
+    }
+    const after = await s3.send(new GetBucketPolicyCommand({ Bucket: name }));
+    expect(after.Policy).not.toContain('GuestpassLabPublicRead');
+    expect(JSON.parse(after.Policy!)).toEqual(JSON.parse(before.Policy!));
   });
 
   it('a dry run prints the diff and changes nothing', async () => {

@@ -63,6 +63,14 @@ describe('the action builder', () => {
     expect(revalidated).toEqual(['/admin/files']);
   });
 
+  it('refuses text with a NUL character (PostgreSQL cannot store it) with a message, and runs nothing', async () => {
+    expect(await rename({ status: 'idle' }, form({ fileId: 'f1', name: 'crash\u0000' }))).toEqual({
+      status: 'error',
+      message: 'The form contains a NUL character (an invisible control character). Remove it and try again.',
+    });
+    expect(revalidated).toEqual([]);
+  });
+
   it('turns schema issues into field errors, under the declared message, and runs nothing', async () => {
     expect(await rename({ status: 'idle' }, form({ fileId: '', name: '   ' }))).toEqual({
       status: 'error',

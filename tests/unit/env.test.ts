@@ -69,4 +69,14 @@ describe('parseEnv', () => {
       /TTL_UPLOAD_SECONDS must be at most 3600 \(upload forms are meant to live minutes\)/,
     );
   });
+
+  it('trusts no proxy unless told how many there are', () => {
+    expect(parseEnv(valid).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(parseEnv({ ...valid, TRUSTED_PROXY_HOPS: '2' }).TRUSTED_PROXY_HOPS).toBe(2);
+    expect(() => parseEnv({ ...valid, TRUSTED_PROXY_HOPS: '-1' })).toThrow(/TRUSTED_PROXY_HOPS must be 0/);
+    expect(() => parseEnv({ ...valid, TRUSTED_PROXY_HOPS: 'yes' })).toThrow(/TRUSTED_PROXY_HOPS/);
+    expect(() => parseEnv({ ...valid, TRUSTED_PROXY_HOPS: '1.5' })).toThrow(
+      /TRUSTED_PROXY_HOPS must be a whole number/,
+    );
+  });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { formatBytes, formatDateTime, formatDuration, formatRelative, initials } from '@/lib/format';
-import { clientIp } from '@/lib/request-context';
 
 describe('formatting', () => {
   const now = new Date('2026-01-01T12:00:00Z');
@@ -31,13 +30,5 @@ describe('formatting', () => {
     expect(formatBytes(5 * 1024 * 1024)).toBe('5.0 MB');
     expect(initials('Alice Customer')).toBe('AC');
     expect(initials('  ')).toBe('?');
-  });
-});
-
-describe('clientIp', () => {
-  it('takes the address the nearest hop saw', () => {
-    expect(clientIp('203.0.113.9')).toBe('203.0.113.9');
-    expect(clientIp('10.0.0.1, 198.51.100.7')).toBe('198.51.100.7');
-    expect(clientIp(null)).toBe('unknown');
   });
 });

@@ -268,17 +268,18 @@ describe('CORS and lifecycle', () => {
     expect(corsProblems([], ['https://files.example.com'])).toHaveLength(1);
   });
 
-  it('lifecycle aborts stale multipart uploads and expires quarantined avatars, keeping other rules', () => {
+  it('lifecycle aborts stale multipart uploads and expires unchecked uploads, keeping other rules', () => {
     const rules = lifecycleRules();
     expect(JSON.parse(JSON.stringify(rules))).toEqual(rules);
     expect(rules.find((r) => r.AbortIncompleteMultipartUpload)).toMatchObject({
       Filter: { Prefix: '' },
       AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
     });
-    expect(rules.find((r) => r.Expiration)).toMatchObject({
-      Filter: { Prefix: 'avatars/quarantine/' },
-      Expiration: { Days: 1 },
-    });
+    expect(rules.filter((r) => r.Expiration).map((r) => [r.Filter?.Prefix, r.Expiration?.Days])).toEqual([
+      ['avatars/quarantine/', 1],
+      ['invoices/uploads/', 1],
+      ['library/uploads/', 1],
+    ]);
     const theirs = {
       ID: 'archive-reports',
       Status: 'Enabled' as const,

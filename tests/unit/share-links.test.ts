@@ -55,6 +55,7 @@ describe('unlock cookie', () => {
     expect(unlockCookiePath('abc')).toBe('/s/abc');
     expect(unlockCookiesFrom(`a=1; ${UNLOCK_COOKIE}=x.1.y; ${UNLOCK_COOKIE}=z%2E2`)).toEqual(['x.1.y', 'z.2']);
     expect(unlockCookiesFrom(null)).toEqual([]);
+    expect(unlockCookiesFrom(`${UNLOCK_COOKIE}=%E0%A4%A; ${UNLOCK_COOKIE}=%`)).toEqual(['', '']);
   });
 });
 
@@ -125,11 +126,15 @@ describe('share input', () => {
     });
   });
 
-  it('refuses a past expiry, a short password, a zero limit, no files and no recipients', () => {
+  it('refuses a past or far-future expiry, a short password, a zero limit, no files and no recipients', () => {
     const fields = (input: object) =>
       createShareSchema.safeParse({ ...valid, ...input }).error?.issues.map((i) => i.path[0]);
     expect(fields({ expiresAt: new Date(Date.now() - 1000).toISOString() })).toEqual(['expiresAt']);
     expect(fields({ expiresAt: 'not a date' })).toEqual(['expiresAt']);
+    // Year 10000 and later are stored by PostgreSQL but read back as Invalid Date: the share list broke.
+    expect(fields({ expiresAt: '+010000-01-01T00:00:00Z' })).toEqual(['expiresAt']);
+    expect(fields({ expiresAt: '9999-12-31T23:59:59Z' })).toEqual(['expiresAt']);
+    expect(fields({ expiresAt: new Date(Date.now() + 4 * 365 * 86_400_000).toISOString() })).toBeUndefined();
     expect(fields({ password: 'short' })).toEqual(['password']);
     expect(fields({ maxDownloads: '0' })).toEqual(['maxDownloads']);
     expect(fields({ fileIds: [] })).toEqual(['fileIds']);

@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
 import { LinkCards } from '@/components/ui/link-cards';
 import { PageHeader } from '@/components/ui/page-header';
-import { listUsers } from '@/lib/dal/users';
-import { DataTable } from '@/components/ui/data-table';
-import { Panel } from '@/components/ui/panel';
+import { requireAdmin } from '@/lib/dal/session';
 
 export const metadata: Metadata = { title: 'Admin' };
 
 const SECTIONS = [
+  { href: '/admin/users', title: 'Users', text: 'Invite people, change roles, reset passwords, deactivate accounts.' },
   { href: '/admin/files', title: 'Files', text: 'Upload private files of any size and manage them.' },
   {
     href: '/admin/shares',
@@ -25,26 +24,13 @@ const SECTIONS = [
 ];
 
 export default async function AdminPage() {
-  const users = await listUsers();
+  await requireAdmin();
   return (
     <>
       <PageHeader title="Admin" description="Accounts and the tools that manage what they can reach." />
       <nav aria-label="Admin sections" className="mb-8">
         <LinkCards cards={SECTIONS} />
       </nav>
-      <Panel id="accounts-heading" title={`Accounts (${users.length})`}>
-        <div className="overflow-x-auto">
-          <DataTable columns={[{ label: 'Name' }, { label: 'Email' }, { label: 'Role' }]}>
-            {users.map((user) => (
-              <tr key={user.id}>
-                <td className="px-4 py-2 font-medium text-slate-900">{user.name}</td>
-                <td className="px-4 py-2 text-slate-600">{user.email}</td>
-                <td className="px-4 py-2 text-slate-600">{user.role === 'ADMIN' ? 'Admin' : 'Customer'}</td>
-              </tr>
-            ))}
-          </DataTable>
-        </div>
-      </Panel>
     </>
   );
 }

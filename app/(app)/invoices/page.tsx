@@ -19,7 +19,7 @@ export default async function InvoicesPage() {
     <>
       <PageHeader
         title="Invoices"
-        description={`Download links are issued when you ask for them and expire. A copied link lets anyone who has it download that invoice for ${linkLife}.`}
+        description={`Download links are issued when you ask for them and expire. A copied link lets anyone who has it download that invoice for ${linkLife}, unless it is voided.`}
       />
       {invoices.length === 0 ? (
         <EmptyState title="No invoices yet">Invoices we send you will appear here.</EmptyState>

@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import { currentUser } from '@/lib/dal/session';
 import { checkBucket } from '@/lib/storage/bucket';
 
 // Always live: a cached health answer is no answer.
@@ -13,6 +14,21 @@ async function checkDatabase(): Promise<{ reachable: boolean; error?: string }> 
   }
 }
 
+/** Only admins read why a part is down: error text names hosts, ports and users. */
+async function callerMaySeeErrors(): Promise<boolean> {
+  try {
+    return (await currentUser())?.role === 'ADMIN';
+  } catch {
+    return false; // the session lookup needs the database, which may be the part that is down
+  }
+}
+
+function withoutError<T extends { error?: string }>(part: T): Omit<T, 'error'> {
+  const copy = { ...part };
+  delete copy.error;
+  return copy;
+}
+
 /** Database and bucket reachability: 200 when both answer, 503 otherwise. Names no secrets. */
 export async function GET() {
   const [database, bucket] = await Promise.all([checkDatabase(), checkBucket()]);
@@ -21,8 +37,15 @@ export async function GET() {
       ? ['The bucket CORS rule does not expose ETag: browser multipart uploads will fail.']
       : [];
   const ok = database.reachable && bucket.reachable;
+  const detailed = !ok && (await callerMaySeeErrors());
   return Response.json(
-    { status: ok ? 'ok' : 'unavailable', database, bucket, warnings, checkedAt: new Date().toISOString() },
+    {
+      status: ok ? 'ok' : 'unavailable',
+      database: detailed ? database : withoutError(database),
+      bucket: detailed ? bucket : withoutError(bucket),
+      warnings,
+      checkedAt: new Date().toISOString(),
+    },
     { status: ok ? 200 : 503, headers: { 'Cache-Control': 'no-store' } },
   );
 }

@@ -235,7 +235,7 @@ function lifecycle(state: BucketState): AuditCheck {
   const base = {
     id: 'lifecycle',
     control: 'Versioning and lifecycle',
-    title: 'Abort incomplete multipart uploads; expire quarantined avatars',
+    title: 'Abort incomplete multipart uploads; expire unchecked uploads',
     mechanism: 'lifecycle',
   };
   const unreadable = unreadableCheck(base, state.unsupported.lifecycle, state.unreadable.lifecycle);
@@ -244,7 +244,7 @@ function lifecycle(state: BucketState): AuditCheck {
   const missing = lifecycleRules().filter((r) => !have.has(canonicalJson(canonicalRule(r))));
   return missing.length
     ? { ...base, status: 'fail', reason: `missing or different: ${missing.map((r) => r.ID).join(', ')}`, fix: HARDEN }
-    : { ...base, status: 'pass', reason: 'both rules are in place' };
+    : { ...base, status: 'pass', reason: 'every rule is in place' };
 }
 
 const minutes = (s: number) => (s % 3600 === 0 ? `${s / 3600} h` : s % 60 === 0 ? `${s / 60} min` : `${s} s`);

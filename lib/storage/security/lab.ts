@@ -248,7 +248,7 @@ export async function runLab(): Promise<LabRow[]> {
  * Tries to make lab/ public while BlockPublicPolicy is on; if the store accepts, puts the previous
  * policy back at once. Not attempted while BlockPublicPolicy is off: it would really work.
  */
-async function publicPolicyAttempt({ state, bucket: name }: Lab): Promise<Finding> {
+export async function publicPolicyAttempt({ state, bucket: name }: Pick<Lab, 'state' | 'bucket'>): Promise<Finding> {
   const unsupported = state.unsupported.publicAccessBlock ?? state.unsupported.policy;
   if (unsupported)
     return {
@@ -274,13 +274,22 @@ async function publicPolicyAttempt({ state, bucket: name }: Lab): Promise<Findin
     Resource: `arn:aws:s3:::${name}/${LAB_PREFIX}*`,
   };
   const attempt: PolicyDocument = { Version: '2012-10-17', Statement: [...(current?.Statement ?? []), publicRead] };
+  // Only a definite refusal (4xx) proves the policy was not applied: a lost or failed answer may hide
+  // an accepted one, so everything else restores the previous policy, in `finally`.
+  let refused = false;
   try {
     await client.send(new PutBucketPolicyCommand({ Bucket: name, Policy: JSON.stringify(attempt) }));
   } catch (error) {
-    return { status: httpStatusOf(error) ?? 0, code: (error as { name?: string }).name ?? describeError(error) };
+    const status = httpStatusOf(error);
+    if (status === undefined || status < 400 || status >= 500) throw error;
+    refused = true;
+    return { status, code: (error as { name?: string }).name ?? describeError(error) };
+  } finally {
+    if (!refused) {
+      if (current) await client.send(new PutBucketPolicyCommand({ Bucket: name, Policy: JSON.stringify(current) }));
+      else await client.send(new DeleteBucketPolicyCommand({ Bucket: name }));
+    }
   }
-  if (current) await client.send(new PutBucketPolicyCommand({ Bucket: name, Policy: JSON.stringify(current) }));
-  else await client.send(new DeleteBucketPolicyCommand({ Bucket: name }));
   return {
     actual: { status: 200, code: '' },
     layer:

@@ -14,7 +14,8 @@ const one = (value: string | string[] | undefined) => (Array.isArray(value) ? va
 export default async function FilesPage({ searchParams }: { searchParams: SearchParams }) {
   await requireAdmin();
   const params = await searchParams;
-  const sort: SortKey = one(params.sort) in SORT_COLUMNS ? (one(params.sort) as SortKey) : 'date';
+  // hasOwn, not `in`: ?sort=__proto__ or ?sort=constructor must not pick an inherited property.
+  const sort: SortKey = Object.hasOwn(SORT_COLUMNS, one(params.sort)) ? (one(params.sort) as SortKey) : 'date';
   const dir = one(params.dir);
   const query: TableQuery = {
     search: one(params.q).slice(0, 200),

@@ -5,7 +5,7 @@ import { VoidInvoiceButton } from '@/components/invoices/void-invoice-button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { SelectFilter } from '@/components/ui/select-filter';
-import { listInvoiceCustomers, listInvoicesForAdmin, suggestInvoiceNumber } from '@/lib/dal/invoices';
+import { listInvoiceCustomers, listInvoicesForAdmin, NEW_CUSTOMER, suggestInvoiceNumber } from '@/lib/dal/invoices';
 import { env } from '@/lib/env';
 import { DataTable } from '@/components/ui/data-table';
 import { InvoiceFigureCells, InvoiceNumberCell } from '@/components/invoices/invoice-cells';
@@ -28,7 +28,12 @@ export default async function AdminInvoicesPage({ searchParams }: { searchParams
         <h2 id="issue-heading" className="mb-4 text-base font-semibold text-slate-900">
           Issue an invoice
         </h2>
-        <IssueInvoiceForm customers={customers} suggestedNumber={suggestedNumber} maxBytes={env.INVOICE_MAX_BYTES} />
+        <IssueInvoiceForm
+          customers={customers}
+          suggestedNumber={suggestedNumber}
+          maxBytes={env.INVOICE_MAX_BYTES}
+          newCustomer={NEW_CUSTOMER}
+        />
       </section>
 
       <section

@@ -1,0 +1,63 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import { inviteUserAction } from '@/lib/actions/users';
+import { Alert } from '@/components/ui/alert';
+import { buttonStyles } from '@/components/ui/button-styles';
+import { Field, describedBy, inputStyles } from '@/components/ui/field';
+import { TextField } from '@/components/ui/text-field';
+import { useKeptForm } from '@/components/ui/use-kept-form';
+
+/** "Invite user": a modal dialog with Name, Email and Role; the invitation mail goes out on submit. */
+export function InviteUserDialog() {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const { state, pending, fieldErrors, formProps } = useKeptForm(inviteUserAction, { resetOnSuccess: true });
+  useEffect(() => {
+    if (state.status === 'success') dialog.current?.close();
+  }, [state]);
+  return (
+    <div className="flex flex-col items-stretch gap-3 sm:items-end">
+      <button type="button" className={buttonStyles.primary} onClick={() => dialog.current?.showModal()}>
+        Invite user
+      </button>
+      {state.status === 'success' && <Alert tone="success">{state.message}</Alert>}
+      <dialog
+        ref={dialog}
+        aria-labelledby="invite-heading"
+        className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg bg-white p-0 shadow-xl ring-1 ring-slate-200 backdrop:bg-slate-900/40"
+      >
+        <form {...formProps} className="space-y-4 p-6">
+          <h2 id="invite-heading" className="text-lg font-semibold text-slate-900">
+            Invite user
+          </h2>
+          <p className="text-sm text-slate-600">
+            They get a mail with a link to set their password. The link works once, for 72 hours.
+          </p>
+          {state.status === 'error' && <Alert tone="error">{state.message}</Alert>}
+          <TextField name="name" label="Name" autoComplete="off" required error={fieldErrors.name} />
+          <TextField name="email" label="Email" type="email" autoComplete="off" required error={fieldErrors.email} />
+          <Field id="role" label="Role" error={fieldErrors.role}>
+            <select
+              id="role"
+              name="role"
+              defaultValue="USER"
+              className={inputStyles}
+              {...describedBy('role', undefined, fieldErrors.role)}
+            >
+              <option value="USER">Customer: sees their own invoices</option>
+              <option value="ADMIN">Admin: manages files, shares, invoices and users</option>
+            </select>
+          </Field>
+          <div className="flex flex-wrap justify-end gap-2 pt-2">
+            <button type="button" className={buttonStyles.secondary} onClick={() => dialog.current?.close()}>
+              Cancel
+            </button>
+            <button type="submit" disabled={pending} className={buttonStyles.primary}>
+              {pending ? 'Sending…' : 'Send invitation'}
+            </button>
+          </div>
+        </form>
+      </dialog>
+    </div>
+  );
+}

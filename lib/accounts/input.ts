@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/**
+ * What people type into the account forms (invite, set password, profile). Parsed by the server
+ * actions and the users:create command; pure, so the rules are unit-tested.
+ */
+export const personName = z.string().trim().min(1, 'Enter a name.').max(100, 'Use at most 100 characters.');
+
+export const emailAddress = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'Use at most 254 characters.')
+  .pipe(z.email('Enter a valid email address, such as name@example.com.'));
+
+export const roleChoice = z.enum(['USER', 'ADMIN'], 'Choose a role: Customer or Admin.');
+
+export const inviteSchema = z.object({ name: personName, email: emailAddress, role: roleChoice });
+export type InviteInput = z.output<typeof inviteSchema>;
+
+/** Long passphrases welcome; no composition rules (NIST SP 800-63B). The hash bounds the work, not the length. */
+export const MIN_PASSWORD_LENGTH = 10;
+export const newPassword = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
+  .max(200, 'Use at most 200 characters.');
+
+/** A new password typed twice; a mismatch is reported on the second field. */
+export function newPasswordPair<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z.object({ ...shape, password: newPassword, confirm: z.string() }).superRefine((value, ctx) => {
+    const { password, confirm } = value as { password?: unknown; confirm?: unknown };
+    if (typeof password === 'string' && password.length >= MIN_PASSWORD_LENGTH && password !== confirm)
+      ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'The two passwords differ. Type the new one again.' });
+  });
+}

@@ -1,0 +1,41 @@
+/**
+ * Keyset paging (the file library, the user list): ORDER BY (column, id) from a cursor row, so the
+ * database walks an index from the cursor instead of counting past an OFFSET. One more row than a
+ * page is read, to learn whether another page follows.
+ */
+export interface KeysetQuery {
+  /** The id of the last row of the previous page, or of the first row of the next one. */
+  after?: string;
+  before?: string;
+  pageSize?: number;
+}
+
+export interface KeysetCursors {
+  /** Cursors for the neighbouring pages; null at either end. */
+  nextAfter: string | null;
+  previousBefore: string | null;
+}
+
+/** Prisma findMany arguments for the page, and how to read the rows back. */
+export function keysetArgs(query: KeysetQuery, defaultPageSize = 50) {
+  const pageSize = Math.min(Math.max(query.pageSize ?? defaultPageSize, 1), 200);
+  const cursorId = query.before ?? query.after;
+  const backwards = Boolean(query.before);
+  return {
+    find: {
+      take: backwards ? -(pageSize + 1) : pageSize + 1,
+      ...(cursorId ? { cursor: { id: cursorId }, skip: 1 } : {}),
+    },
+    page<Row extends { id: string }>(rows: Row[]): { rows: Row[] } & KeysetCursors {
+      const more = rows.length > pageSize;
+      const page = backwards ? rows.slice(more ? 1 : 0) : rows.slice(0, pageSize);
+      const hasNext = backwards ? true : more;
+      const hasPrevious = backwards ? more : Boolean(cursorId);
+      return {
+        rows: page,
+        nextAfter: hasNext && page.length ? page.at(-1)!.id : null,
+        previousBefore: hasPrevious && page.length ? page[0].id : null,
+      };
+    },
+  };
+}
