@@ -2,8 +2,11 @@
 // Applies the recommended access-control settings to the bucket, idempotently. Always prints the
 // diff first; with --dry-run it stops there and changes nothing. Needs credentials allowed to change
 // bucket settings (an operator's, not the app role's).
+import { loadEnv } from '@/lib/env';
 import { hardenBucket } from '@/lib/storage/security';
 import { formatPlan } from '@/lib/storage/security/harden';
+
+loadEnv('s3:harden');
 
 const dryRun = process.argv.includes('--dry-run');
 const { plan, results } = await hardenBucket({ dryRun });

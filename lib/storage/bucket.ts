@@ -11,6 +11,7 @@ import {
 import { bucket, s3 } from '@/lib/storage/client';
 import { corsRules } from '@/lib/storage/cors';
 import { lifecycleRules } from '@/lib/storage/lifecycle';
+import type { SecurityConfig } from '@/lib/storage/security/policies';
 import { isNotFound } from '@/lib/storage/objects';
 import { describeError, endpointOf, httpStatusOf, isUnsupported, storeKindOf } from '@/lib/storage/security/store';
 
@@ -67,7 +68,11 @@ export async function checkBucket(client: S3Client = s3(), name: string = bucket
  * rules, skipping what the store does not implement. For local and test stores; a production bucket
  * is provisioned by its owner and hardened with `npm run s3:harden`.
  */
-export async function ensureBucket(origins: string[], client: S3Client = s3(), name: string = bucket()): Promise<void> {
+export async function ensureBucket(
+  config: Pick<SecurityConfig, 'origins' | 'noncurrentVersionDays'>,
+  client: S3Client = s3(),
+  name: string = bucket(),
+): Promise<void> {
   let requestId: string | undefined;
   try {
     requestId = (await client.send(new HeadBucketCommand({ Bucket: name }))).$metadata.requestId;
@@ -83,11 +88,16 @@ export async function ensureBucket(origins: string[], client: S3Client = s3(), n
     }
   };
   await tolerateUnsupported(() =>
-    client.send(new PutBucketCorsCommand({ Bucket: name, CORSConfiguration: { CORSRules: corsRules(origins) } })),
+    client.send(
+      new PutBucketCorsCommand({ Bucket: name, CORSConfiguration: { CORSRules: corsRules(config.origins) } }),
+    ),
   );
   await tolerateUnsupported(() =>
     client.send(
-      new PutBucketLifecycleConfigurationCommand({ Bucket: name, LifecycleConfiguration: { Rules: lifecycleRules() } }),
+      new PutBucketLifecycleConfigurationCommand({
+        Bucket: name,
+        LifecycleConfiguration: { Rules: lifecycleRules(config.noncurrentVersionDays) },
+      }),
     ),
   );
 }

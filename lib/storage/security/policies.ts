@@ -18,6 +18,8 @@ export interface SecurityConfig {
   appRoleConfigured: boolean;
   /** Pre-signed signatures older than this are denied by the bucket policy. */
   longestTtlSeconds: number;
+  /** Days a deleted or replaced object's old version is kept (lifecycle). */
+  noncurrentVersionDays: number;
   useCases: (UseCase & { accessPointName?: string })[];
 }
 
