@@ -268,6 +268,8 @@ const STORAGE_VARIABLES: EnvVariable[] = [
   'S3_FORCE_PATH_STYLE',
   ...ACCESS_POINT_VARIABLES,
 ];
+/** URL lifetimes (lib/storage/ttl.ts reads them all at once). */
+const TTL_VARIABLES: EnvVariable[] = [...URL_PURPOSE_IDS.map((p) => URL_PURPOSES[p].variable), HARD_CAP.variable];
 /** What the access-control tasks read besides: the app's origin (the CORS rule), policies, URL lifetimes, lifecycle. */
 const BUCKET_SECURITY_VARIABLES: EnvVariable[] = [
   ...STORAGE_VARIABLES,
@@ -277,8 +279,7 @@ const BUCKET_SECURITY_VARIABLES: EnvVariable[] = [
   'S3_VPC_ENDPOINT_ID',
   'S3_APP_ROLE_ARN',
   'S3_NONCURRENT_VERSION_DAYS',
-  ...URL_PURPOSE_IDS.map((p) => URL_PURPOSES[p].variable),
-  HARD_CAP.variable,
+  ...TTL_VARIABLES,
 ];
 
 /**
@@ -294,7 +295,7 @@ export const TASK_VARIABLES = {
   'users:create': ['NODE_ENV', 'DATABASE_URL', 'APP_URL'],
   's3:audit': BUCKET_SECURITY_VARIABLES,
   's3:harden': BUCKET_SECURITY_VARIABLES,
-  'storage:cleanup': [...STORAGE_VARIABLES, 'DATABASE_URL'],
+  'storage:cleanup': [...STORAGE_VARIABLES, ...TTL_VARIABLES, 'DATABASE_URL'],
   'storage:cleanup-multipart': [
     ...STORAGE_VARIABLES,
     'DATABASE_URL',
