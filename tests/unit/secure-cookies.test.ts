@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+
+// Served over https, behind a proxy that sends no X-Forwarded-Proto: the request itself looks like plain http.
+Object.assign(process.env, {
+  APP_URL: 'https://files.example.com',
+  AUTH_SECRET: 'x'.repeat(32),
+  DATABASE_URL: 'postgresql://unused@127.0.0.1:1/unused',
+  S3_BUCKET: 'guestpass-prod',
+});
+
+describe('cookies when APP_URL is https', () => {
+  it('are Secure and prefixed whatever the proxy forwards', async () => {
+    const { NextRequest } = await import('next/server');
+    const { handlers } = await import('@/lib/auth');
+    const response = await handlers.GET(new NextRequest('http://127.0.0.1:3000/api/auth/csrf'));
+    const cookies = response.headers.getSetCookie();
+    expect(cookies.find((c) => c.includes('csrf-token'))).toMatch(/^__Host-authjs\.csrf-token=.*; Secure/i);
+  });
+
+  it('leave the prefixed session cookie recognised by proxy.ts', async () => {
+    const { NextRequest } = await import('next/server');
+    const { proxy } = await import('@/proxy');
+    const page = (cookie?: string) =>
+      proxy(new NextRequest('http://127.0.0.1:3000/invoices', { headers: cookie ? { cookie } : {} }));
+    expect(page('__Secure-authjs.session-token=jwt').headers.get('location')).toBeNull();
+    expect(page().headers.get('location')).toMatch(/\/login\?callbackUrl=%2Finvoices$/);
+  });
+});
