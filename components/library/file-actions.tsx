@@ -56,7 +56,7 @@ export function FileActions({
         fields={{ fileId }}
         label="Delete"
         accessibleLabel={`Delete ${name}`}
-        question={`Delete “${name}”? Partners and admins lose it now; storage erases its last copy ${oldVersionDays} ${oldVersionDays === 1 ? 'day' : 'days'} later (kept as an old version until then). This cannot be undone.`}
+        question={`Delete “${name}”? Partners and admins lose it at once; where storage keeps versions, its last copy is erased ${oldVersionDays} ${oldVersionDays === 1 ? 'day' : 'days'} later. This cannot be undone.`}
         confirmLabel="Yes, delete"
       />
       {error && (
