@@ -29,7 +29,7 @@ describe('cookies when APP_URL is https', () => {
       proxyModule.proxy(
         new server.NextRequest('http://127.0.0.1:3000/invoices', { headers: cookie ? { cookie } : {} }),
       );
-    expect(page('__Secure-authjs.session-token=jwt').headers.get('location')).toBeNull();
-    expect(page().headers.get('location')).toMatch(/\/login\?callbackUrl=%2Finvoices$/);
+    expect((await page('__Secure-authjs.session-token=jwt')).headers.get('location')).toBeNull();
+    expect((await page()).headers.get('location')).toMatch(/\/login\?callbackUrl=%2Finvoices$/);
   });
 });
