@@ -3,9 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { freePort } from '../../scripts/lib/util.mjs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { fillRecipients, formAlert } from '../e2e/helpers';
+import { waitForMail } from '../helpers/mail';
 import { deployment, npmRun, startInstance, stopInstance } from './deployment';
 
-const { dir, appEnv, operatorEnv, urls, adminLink, adminEmail } = deployment();
+const { dir, appEnv, operatorEnv, urls, adminLink, adminEmail, inboxUrl } = deployment();
 const [A, B] = urls;
 const ADMIN_PASSWORD = 'deploy admin password 1';
 const SHARE_PASSWORD = 'partner pass 42';
@@ -66,12 +67,12 @@ test('the first admin sets a password, uploads and shares; partners use either i
   await page.goto(adminLink);
   await page.getByLabel('New password', { exact: true }).fill(ADMIN_PASSWORD);
   await page.getByLabel('Repeat the new password').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: /password/i }).click();
-  await page.goto(`${A}/login`);
+  await page.getByRole('button', { name: 'Set password' }).click();
+  await expect(page).toHaveURL(/\/login\?/);
   await page.getByLabel('Email').fill(adminEmail);
-  await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+  await page.getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).not.toHaveURL(/\/login/);
+  await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
 
   // Upload straight to the bucket (its CORS rule came from s3:harden).
   const name = `Deploy check ${randomBytes(3).toString('hex')}.pdf`;
@@ -126,4 +127,8 @@ test('the first admin sets a password, uploads and shares; partners use either i
   }
   await quinn.goto(`${B}${quinnPath}`);
   await expect(quinn.getByRole('heading', { name: 'Download limit reached' })).toBeVisible();
+
+  // The instances' job workers deliver mail through SMTP_URL: the first download's notice to the admin.
+  const notice = await waitForMail(adminEmail, { subject: 'Quinn Partner downloaded', inboxUrl });
+  expect(notice.text).toContain(name);
 });

@@ -14,6 +14,8 @@ export interface Deployment {
   /** The one-time link `users:create` printed for the first admin. */
   adminLink: string;
   adminEmail: string;
+  /** The web inbox of the SMTP server the instances send through (SMTP_URL). */
+  inboxUrl: string;
 }
 
 export const DEPLOYMENT_VARIABLE = 'GUESTPASS_DEPLOYMENT';

@@ -11,6 +11,8 @@ export default defineConfig({
   globalTimeout: 20 * 60_000,
   timeout: 120_000,
   workers: 1,
+  // The seeded-app project only (no second "fresh database" server here), and no web server: the setup starts the instances.
+  projects: base.projects?.filter((project) => project.name === 'chromium'),
   webServer: undefined,
   use: { ...base.use, baseURL: undefined },
 });

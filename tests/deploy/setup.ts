@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../../scripts/lib/postgres.mjs';
+import { startMailInbox } from '../../scripts/lib/mail-inbox';
 import { startRadosgw } from '../../scripts/lib/s3-local.mjs';
 import { freePort, log } from '../../scripts/lib/util.mjs';
 import { DEPLOYMENT_VARIABLE, machineEnv, npmRun, startInstance, stopInstance, type Deployment } from './deployment';
@@ -57,9 +58,12 @@ export default async function setup() {
     t0 = performance.now();
     await step('npm run build', dir, 'build', [], { ...machineEnv(), NODE_ENV: 'production' });
 
-    // 2. A fresh PostgreSQL and a fresh radosgw without a bucket: the "managed" services.
+    // 2. A fresh PostgreSQL, a fresh radosgw without a bucket and an SMTP server (maildev, whose
+    // inbox the spec reads): the "managed" services.
     const pg = await startEmbeddedPostgres({ fresh: true });
     stops.push(() => pg.stop());
+    const smtp = await startMailInbox('test');
+    stops.push(() => smtp.stop());
     const rgw = await startRadosgw({
       directory: fs.mkdtempSync(path.join(os.tmpdir(), 'guestpass-deploy-rgw-')),
       port: await freePort(),
@@ -85,6 +89,7 @@ export default async function setup() {
       NODE_ENV: 'production',
       DATABASE_URL: pg.url,
       AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
+      SMTP_URL: smtp.smtpUrl,
     };
 
     // 3. The documented steps: bucket, hardening, audit, migrations, first admin.
@@ -111,7 +116,7 @@ export default async function setup() {
     await Promise.all(urls.map((url, i) => waitReady(url, instances[i])));
     log('deploy', `two instances ready: ${urls.join(', ')}`);
 
-    const deployment: Deployment = { dir, appEnv, operatorEnv, urls, adminLink, adminEmail };
+    const deployment: Deployment = { dir, appEnv, operatorEnv, urls, adminLink, adminEmail, inboxUrl: smtp.webUrl };
     process.env[DEPLOYMENT_VARIABLE] = JSON.stringify(deployment);
     return teardown;
   } catch (error) {
