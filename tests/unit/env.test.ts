@@ -100,6 +100,13 @@ describe('per-task variables', () => {
     );
   });
 
+  it('creates the first admin with the database and APP_URL alone, and needs SMTP_URL only where mail is sent', () => {
+    const production = { NODE_ENV: 'production', DATABASE_URL: valid.DATABASE_URL, APP_URL: valid.APP_URL };
+    expect(parseEnv(production, 'users:create').APP_URL).toBe('https://files.example.com');
+    expect(() => parseEnv({ ...storageOnly, NODE_ENV: 'production' }, 's3:audit')).not.toThrow();
+    expect(() => parseEnv({ ...valid, NODE_ENV: 'production' }, 'worker')).toThrow(/SMTP_URL is required/);
+  });
+
   it('applies the cross-variable rules inside a task', () => {
     expect(() =>
       parseEnv(
