@@ -36,6 +36,19 @@ test('s3:audit is clean on the hardened bucket, and both instances are ready wit
   }
 });
 
+test('the cleanup tasks run by hand with the database and storage settings alone', async () => {
+  const storageAndDatabase = Object.fromEntries(
+    Object.entries(appEnv).filter(
+      ([name]) => !['APP_URL', 'AUTH_SECRET', 'SMTP_URL', 'S3_CORS_ORIGINS'].includes(name),
+    ),
+  );
+  for (const task of ['storage:cleanup', 'storage:cleanup-multipart']) {
+    const run = await npmRun(dir, task, [], storageAndDatabase);
+    expect(run.code, `${task}: ${run.output}`).toBe(0);
+    expect(run.output).toMatch(/^(Removed|Forgot) /m);
+  }
+});
+
 test('a missing AUTH_SECRET stops the server at boot, naming it', async () => {
   const withoutSecret = Object.fromEntries(Object.entries(appEnv).filter(([name]) => name !== 'AUTH_SECRET'));
   const instance = startInstance(dir, { ...withoutSecret, PORT: String(await freePort()), HOSTNAME: '127.0.0.1' });
