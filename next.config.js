@@ -1,6 +1,12 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The deployable artifact: .next/standalone/server.js with only the node_modules it needs
+  // (npm run build copies the static assets and public/ next to it; npm start runs it).
+  output: 'standalone',
+  // The build type-checks the app only: tests and dev scripts need devDependencies that a
+  // production install (npm ci --omit=dev) does not have; npm test type-checks everything.
+  typescript: { tsconfigPath: 'tsconfig.build.json' },
   // Test runs build into their own directory, so that a suite never races a developer's build.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // argon2 is a native module: load it from node_modules at run time instead of bundling it.

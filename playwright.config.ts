@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
 // Run through `npm test` (or `npm run test:e2e`), which starts PostgreSQL and S3, builds the app and
-// sets APP_URL; Playwright then starts `next start` on that address. With E2E_FRESH_APP_URL (the
+// sets APP_URL; Playwright then starts the standalone server on that address. With E2E_FRESH_APP_URL (the
 // full run sets it), a second server on a database of its own without the seed serves the specs in
 // tests/e2e/fresh/ (a new deployment: the first admin, invitations).
 const appUrl = new URL(process.env.APP_URL ?? 'http://127.0.0.1:3100');
@@ -47,12 +47,16 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `node_modules/.bin/next start -H ${appUrl.hostname} -p ${appUrl.port}`,
+      // The artifact that ships: the standalone server (npm start), on APP_URL's host and port.
+      command: 'node scripts/standalone-assets.mjs && node scripts/start.mjs',
       url: `${appUrl.origin}/api/health`,
       reuseExistingServer: false,
       // The file library's e2e test sends an ~11 MB file in 5 MiB parts (S3's smallest part size).
       env: {
         ...process.env,
+        // Explicit: a container's environment often holds HOSTNAME (its own name), which would win over APP_URL.
+        HOSTNAME: appUrl.hostname,
+        PORT: appUrl.port,
         LIBRARY_MULTIPART_THRESHOLD_BYTES: '5242880',
         LIBRARY_PART_SIZE_BYTES: '5242880',
       } as Record<string, string>,

@@ -13,7 +13,16 @@ const resolve = {
 export default defineConfig({
   test: {
     projects: [
-      { resolve, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        resolve,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          // next-auth imports `next/server` without an extension, which only a bundler resolves: let Vite load it.
+          server: { deps: { inline: ['next-auth'] } },
+        },
+      },
       {
         resolve,
         test: {

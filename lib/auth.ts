@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import NextAuth, { CredentialsSignin, type DefaultSession } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { env } from '@/lib/env';
+import { secureCookies } from '@/lib/secure-cookies';
 import { checkCredentials } from '@/lib/dal/credentials';
 import { contextFromHeaders } from '@/lib/request-context';
 import { safeReturnPath } from '@/lib/return-path';
@@ -44,6 +45,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env.AUTH_SECRET,
   // The app is reached through APP_URL; the host header is trusted to build callback URLs.
   trustHost: true,
+  // Secure, __Secure-/__Host- prefixed cookies whenever APP_URL is https, whatever a proxy forwards.
+  useSecureCookies: secureCookies(),
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/login' },
   // A wrong password is an expected outcome, not an error worth a stack trace in the server log.

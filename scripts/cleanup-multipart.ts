@@ -2,7 +2,10 @@
 // cleanupAbandonedUploads); LIBRARY_ABANDONED_UPLOAD_HOURS sets how long an upload may sit idle.
 // The job worker runs the same task on CLEANUP_SCHEDULE (hourly); this is for a run by hand.
 import { db } from '@/lib/db';
+import { loadEnv } from '@/lib/env';
 import { cleanupMultipartUploads } from '@/lib/jobs/cleanup';
+
+loadEnv('storage:cleanup-multipart');
 
 try {
   console.log(await cleanupMultipartUploads());

@@ -13,7 +13,7 @@ import { seed } from '@/prisma/seed';
 // only for tests (a development or production bucket is its owner's).
 const kind = process.env.S3_STORE_KIND as StoreKind;
 if (kind === 'radosgw' || (kind !== 'emulator' && env.NODE_ENV === 'test')) {
-  await ensureBucket(securityConfig().origins);
+  await ensureBucket(securityConfig());
 }
 await seed();
 // The seed queues carol's invitation mail, which opens the job queue's connections.

@@ -1,11 +1,14 @@
 // npm run s3:audit [-- --json] [-- --emit iam|access-points|vpc-endpoint|bucket-policy|cors|lifecycle]
 // Reads the live bucket and reports each access control as pass, warn, fail or "not supported by this
 // store" (n/a), with the reason and the fix; changes nothing. Exit code 1 when a check fails. --emit prints a generated JSON document.
+import { loadEnv } from '@/lib/env';
 import { GetBucketPolicyCommand } from '@aws-sdk/client-s3';
 import { bucket, s3 } from '@/lib/storage/client';
 import { summarize } from '@/lib/storage/security/audit';
 import { auditBucket, emit, EMITTABLE, type Emittable } from '@/lib/storage/security';
 import type { PolicyDocument } from '@/lib/storage/security/grammar';
+
+loadEnv('s3:audit');
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
 const emitIndex = args.indexOf('--emit');

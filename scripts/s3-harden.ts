@@ -1,11 +1,21 @@
-// npm run s3:harden [-- --dry-run]
+// npm run s3:harden [-- --dry-run] [-- --create]
 // Applies the recommended access-control settings to the bucket, idempotently. Always prints the
-// diff first; with --dry-run it stops there and changes nothing. Needs credentials allowed to change
-// bucket settings (an operator's, not the app role's).
+// diff first; with --dry-run it stops there and changes nothing. --create first creates the bucket
+// (S3_BUCKET, in S3_REGION) when it does not exist. Needs credentials allowed to change bucket
+// settings (an operator's, not the app role's).
+import { loadEnv } from '@/lib/env';
+import { createBucketIfMissing } from '@/lib/storage/bucket';
+import { bucket } from '@/lib/storage/client';
 import { hardenBucket } from '@/lib/storage/security';
 import { formatPlan } from '@/lib/storage/security/harden';
 
+loadEnv('s3:harden');
+
 const dryRun = process.argv.includes('--dry-run');
+if (process.argv.includes('--create') && !dryRun) {
+  const { created } = await createBucketIfMissing();
+  console.log(created ? `Created the bucket ${bucket()}.\n` : `The bucket ${bucket()} exists.\n`);
+}
 const { plan, results } = await hardenBucket({ dryRun });
 console.log(formatPlan(plan));
 if (dryRun) {

@@ -2,10 +2,13 @@
 // time (rows and quarantined objects), quarantined objects older than N minutes (default 60) that
 // no pending upload waits for, and invoices whose PDF upload was abandoned more than N minutes ago.
 // The job worker runs the same task on CLEANUP_SCHEDULE (hourly); this is for a run by hand.
+import { loadEnv } from '@/lib/env';
 import { parseArgs } from 'node:util';
 import { DEFAULT_STALE_QUARANTINE_SECONDS } from '@/lib/dal/avatar-cleanup';
 import { db } from '@/lib/db';
 import { cleanupStorage } from '@/lib/jobs/cleanup';
+
+loadEnv('storage:cleanup');
 
 const { values } = parseArgs({
   options: { 'older-than-minutes': { type: 'string', default: String(DEFAULT_STALE_QUARANTINE_SECONDS / 60) } },

@@ -1,15 +1,17 @@
 // npm test: the whole suite, in order: typecheck, lint, format (Prettier), unit tests, then (with real PostgreSQL and a
-// real S3 server started here) integration tests, and the production build under Playwright. When
+// real S3 server started here) integration tests, and the production build under Playwright, then the
+// deploy test (a production install driven by docs/deploy.md, tests/deploy). When
 // that S3 server is radosgw, the integration tests and the library, profile and share specs run a
 // second time against the in-process emulator, the default of `npm run dev`.
 // `npm test -- unit integration` runs only the named stages. Ends with "N passed, N failed, N skipped".
 import fs from 'node:fs';
 import path from 'node:path';
 import { MISSING_FEATURES } from '../tests/helpers/store';
+import { radosgwInstalled } from './lib/s3-local.mjs';
 import { startServices, type Services } from './lib/services';
 import { freePort, log, run } from './lib/util.mjs';
 
-const STAGES = ['typecheck', 'lint', 'format', 'unit', 'integration', 'e2e'] as const;
+const STAGES = ['typecheck', 'lint', 'format', 'unit', 'integration', 'e2e', 'deploy'] as const;
 type Stage = (typeof STAGES)[number];
 
 const requested = process.argv.slice(2).filter((a) => a !== '--');
@@ -186,6 +188,28 @@ if (stages.has('integration') || stages.has('e2e')) {
   const first = await storePass(appUrl, { emulator: false, label: '', freshAppUrl });
   if (first === 'radosgw')
     await storePass(appUrl, { emulator: true, label: ' on the emulator', specs: EMULATOR_E2E_SPECS });
+}
+
+/**
+ * The deploy test (tests/deploy): a production install on a fresh PostgreSQL and a fresh radosgw,
+ * driven by docs/deploy.md's commands, with Chromium. It needs radosgw (a store whose buckets the
+ * documented commands create and harden): without it, outside CI, it is a skip with that reason.
+ */
+if (stages.has('deploy')) {
+  if (radosgwInstalled() || process.env.REQUIRE_RGW === '1' || process.env.CI === 'true') {
+    const out = path.join(resultsDir, 'deploy.json');
+    await stage('deploy test (production install, two instances)', 'playwright', ['test', '-c', 'tests/deploy'], {
+      env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_FILE: out },
+      report: () => countPlaywright(out, 'radosgw'),
+    });
+  } else {
+    log(
+      'test',
+      'NOTE: the deploy stage needs Ceph radosgw (apt-get install ceph-mon ceph-osd radosgw ceph-common); CI runs it.',
+    );
+    totals.skipped++;
+    skipReasons.set('deploy stage: needs Ceph radosgw', 1);
+  }
 }
 
 const seconds = ((performance.now() - t0) / 1000).toFixed(0);

@@ -7,12 +7,12 @@ import { inviteSchema } from '@/lib/accounts/input';
 import { db } from '@/lib/db';
 import { DalError } from '@/lib/dal/errors';
 import { createUserWithLink } from '@/lib/dal/user-create';
-import { loadCommandEnv } from '@/lib/env';
+import { loadEnv } from '@/lib/env';
 import { formatDateTime } from '@/lib/format';
 
 const USAGE = 'Usage: npm run users:create -- --email a@b.c --name "A B" [--role admin|user]';
 
-loadCommandEnv('npm run users:create', ['NODE_ENV', 'DATABASE_URL', 'APP_URL']);
+loadEnv('users:create');
 
 function fail(message: string): never {
   console.error(`${message}\n${USAGE}`);

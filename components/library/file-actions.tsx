@@ -7,7 +7,17 @@ import { idle } from '@/lib/action-state';
 import { deleteLibraryFileAction, renameLibraryFileAction } from '@/lib/actions/library-files';
 
 /** Download, rename and delete for one library file. */
-export function FileActions({ fileId, name, ready }: { fileId: string; name: string; ready: boolean }) {
+export function FileActions({
+  fileId,
+  name,
+  ready,
+  oldVersionDays,
+}: {
+  fileId: string;
+  name: string;
+  ready: boolean;
+  oldVersionDays: number;
+}) {
   const [renameState, rename, renaming] = useActionState(renameLibraryFileAction, idle);
   const error = renameState.status === 'error' ? renameState : undefined;
   return (
@@ -46,7 +56,7 @@ export function FileActions({ fileId, name, ready }: { fileId: string; name: str
         fields={{ fileId }}
         label="Delete"
         accessibleLabel={`Delete ${name}`}
-        question={`Delete “${name}”? This removes the file from storage and cannot be undone.`}
+        question={`Delete “${name}”? Partners and admins lose it at once; where storage keeps versions, its last copy is erased ${oldVersionDays} ${oldVersionDays === 1 ? 'day' : 'days'} later. This cannot be undone.`}
         confirmLabel="Yes, delete"
       />
       {error && (

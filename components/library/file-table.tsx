@@ -44,7 +44,16 @@ function SortHeader({ label, column, query }: { label: string; column: SortKey; 
 }
 
 /** The library: search by name, sort by name, size or date, and page by keyset cursors. */
-export function FileTable({ page, query }: { page: LibraryPage; query: TableQuery }) {
+/** `oldVersionDays`: how long storage keeps a deleted file's bytes as an old version (S3_NONCURRENT_VERSION_DAYS). */
+export function FileTable({
+  page,
+  query,
+  oldVersionDays,
+}: {
+  page: LibraryPage;
+  query: TableQuery;
+  oldVersionDays: number;
+}) {
   return (
     <section
       aria-labelledby="files-heading"
@@ -128,7 +137,12 @@ export function FileTable({ page, query }: { page: LibraryPage; query: TableQuer
                     )}
                   </td>
                   <td className="px-4 py-2">
-                    <FileActions fileId={file.id} name={file.name} ready={file.status === 'READY'} />
+                    <FileActions
+                      fileId={file.id}
+                      name={file.name}
+                      ready={file.status === 'READY'}
+                      oldVersionDays={oldVersionDays}
+                    />
                   </td>
                 </tr>
               ))}

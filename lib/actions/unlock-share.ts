@@ -5,11 +5,11 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineFormAction, formFields } from '@/lib/actions/builder';
 import { DalError } from '@/lib/dal/errors';
-import { env } from '@/lib/env';
 import { unlockShareLink } from '@/lib/dal/share-access';
 import { formatRelative } from '@/lib/format';
 import { DEAD_LINK_COPY } from '@/lib/shares/link-state';
-import { UNLOCK_COOKIE } from '@/lib/shares/unlock-cookie';
+import { secureCookies } from '@/lib/secure-cookies';
+import { unlockCookieName } from '@/lib/shares/unlock-cookie';
 
 /**
  * A partner types a share's password (public: no session, only the link's token). On success the
@@ -33,12 +33,12 @@ export const unlockShareAction = defineFormAction({
         throw new DalError('That password is not right. Check it with the sender and try again.', 'password');
       case 'unlocked':
         if (result.cookie) {
-          (await cookies()).set(UNLOCK_COOKIE, result.cookie.value, {
+          (await cookies()).set(unlockCookieName(secureCookies()), result.cookie.value, {
             path: result.cookie.path,
             expires: result.cookie.expires,
             httpOnly: true,
             sameSite: 'lax',
-            secure: env.APP_URL.startsWith('https://'),
+            secure: secureCookies(),
           });
         }
     }

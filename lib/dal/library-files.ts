@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
+import { env } from '@/lib/env';
 import { type AuditRecorder, auditor } from '@/lib/dal/audit';
 import { DalError } from '@/lib/dal/errors';
 import { keysetArgs, type KeysetCursors, type KeysetQuery } from '@/lib/dal/keyset';
@@ -22,6 +23,7 @@ import {
   createMultipartUpload,
   listUploadedParts,
 } from '@/lib/storage/multipart';
+import { noncurrentVersionGoneBy } from '@/lib/storage/lifecycle';
 import { deleteObject, headObject, type ObjectHead, promoteUpload } from '@/lib/storage/objects';
 import { presignGet, presignPut, presignUploadPart } from '@/lib/storage/presign';
 import { describeError } from '@/lib/storage/security/store';
@@ -458,14 +460,21 @@ export async function deleteLibraryFile(fileId: string, context?: RequestContext
     throw new DalError(blocker);
   }
   let abortDeferred: string | undefined;
+  let bytesGoneBy = new Date();
   if (file.status === 'UPLOADING') abortDeferred = await removeUnfinishedUpload(file);
   else {
     // A ready file keeps its row until its object is gone: no cleanup task would find the object later.
-    await storageStep('delete the file', () => deleteObject(file.objectKey));
+    const { deleteMarker } = await storageStep('delete the file', () => deleteObject(file.objectKey));
     await db.libraryFile.delete({ where: { id: file.id } });
+    if (deleteMarker) bytesGoneBy = noncurrentVersionGoneBy(bytesGoneBy, env.S3_NONCURRENT_VERSION_DAYS);
   }
   await audit('library.delete', 'changed', file.id, {
-    detail: { name: file.name, sizeBytes: Number(file.sizeBytes), abortDeferred },
+    detail: {
+      name: file.name,
+      sizeBytes: Number(file.sizeBytes),
+      abortDeferred,
+      bytesGoneBy: bytesGoneBy.toISOString(),
+    },
   });
 }
 

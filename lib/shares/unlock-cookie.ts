@@ -8,6 +8,11 @@ import { readExpiringToken, signExpiringToken } from '@/lib/expiring-token';
  */
 export const UNLOCK_COOKIE = 'gp_share_unlock';
 
+/** The cookie's name: `__Secure-` prefixed when served over https (`__Host-` needs Path=/, and this cookie's path is the link's). */
+export function unlockCookieName(secure: boolean): string {
+  return secure ? `__Secure-${UNLOCK_COOKIE}` : UNLOCK_COOKIE;
+}
+
 export interface UnlockBinding {
   recipientId: string;
   /** The share's password hash at the time of unlocking. */
@@ -35,15 +40,15 @@ export function unlockCookiePath(token: string): string {
   return `/s/${token}`;
 }
 
-/** Every value of the unlock cookie in a Cookie header (route handlers get the raw request). */
-export function unlockCookiesFrom(cookieHeader: string | null): string[] {
+/** Every value of the unlock cookie `name` in a Cookie header (route handlers get the raw request). */
+export function unlockCookiesFrom(cookieHeader: string | null, name: string): string[] {
   return (cookieHeader ?? '')
     .split(';')
     .map((part) => part.trim())
-    .filter((part) => part.startsWith(`${UNLOCK_COOKIE}=`))
+    .filter((part) => part.startsWith(`${name}=`))
     .map((part) => {
       try {
-        return decodeURIComponent(part.slice(UNLOCK_COOKIE.length + 1));
+        return decodeURIComponent(part.slice(name.length + 1));
       } catch {
         return ''; // a malformed escape (%E0%A4%A) is a value that unlocks nothing, not a 500
       }

@@ -1,7 +1,7 @@
 import 'server-only';
 import {
+  type BucketLocationConstraint,
   CreateBucketCommand,
-  GetBucketCorsCommand,
   HeadBucketCommand,
   HeadObjectCommand,
   PutBucketCorsCommand,
@@ -11,15 +11,9 @@ import {
 import { bucket, s3 } from '@/lib/storage/client';
 import { corsRules } from '@/lib/storage/cors';
 import { lifecycleRules } from '@/lib/storage/lifecycle';
+import type { SecurityConfig } from '@/lib/storage/security/policies';
 import { isNotFound } from '@/lib/storage/objects';
-import { describeError, endpointOf, httpStatusOf, isUnsupported, storeKindOf } from '@/lib/storage/security/store';
-
-export interface BucketHealth {
-  reachable: boolean;
-  error?: string;
-  /** CORS must expose ETag for browser multipart uploads; null when the store would not say. */
-  etagExposed: boolean | null;
-}
+import { endpointOf, httpStatusOf, isUnsupported, storeKindOf } from '@/lib/storage/security/store';
 
 /** A key that never exists: HeadObject on it (404) proves the bucket answers where HeadBucket is refused. */
 export const PROBE_KEY = '.guestpass-health-probe';
@@ -29,7 +23,7 @@ export const PROBE_KEY = '.guestpass-health-probe';
  * bucket-level requests the way the SDK does), a HeadObject of a key that does not exist: its 404
  * proves the bucket answers to these credentials just as well.
  */
-async function probeBucket(client: S3Client, name: string): Promise<void> {
+export async function probeBucket(client: S3Client, name: string): Promise<void> {
   const timeout = { abortSignal: AbortSignal.timeout(3000) };
   try {
     await client.send(new HeadBucketCommand({ Bucket: name }), timeout);
@@ -43,23 +37,32 @@ async function probeBucket(client: S3Client, name: string): Promise<void> {
   }
 }
 
-/** Whether the bucket answers (with a short timeout), plus whether the CORS rule exposes ETag. */
-export async function checkBucket(client: S3Client = s3(), name: string = bucket()): Promise<BucketHealth> {
+/**
+ * Creates the bucket (private, as S3 creates every new bucket) unless it exists; says which. Outside
+ * us-east-1, AWS needs the region named as the bucket's location.
+ */
+export async function createBucketIfMissing(
+  client: S3Client = s3(),
+  name: string = bucket(),
+): Promise<{ created: boolean; requestId?: string }> {
   try {
-    await probeBucket(client, name);
+    return {
+      created: false,
+      requestId: (await client.send(new HeadBucketCommand({ Bucket: name }))).$metadata.requestId,
+    };
   } catch (error) {
-    return { reachable: false, error: describeError(error), etagExposed: null };
+    if (!isNotFound(error)) throw error;
   }
-  try {
-    const cors = await client.send(new GetBucketCorsCommand({ Bucket: name }), {
-      abortSignal: AbortSignal.timeout(3000),
-    });
-    const exposed = (cors.CORSRules ?? []).some((rule) => rule.ExposeHeaders?.some((h) => h.toLowerCase() === 'etag'));
-    return { reachable: true, etagExposed: exposed };
-  } catch (error) {
-    const code = (error as { name?: string }).name;
-    return { reachable: true, etagExposed: code === 'NoSuchCORSConfiguration' ? false : null };
-  }
+  const region = await client.config.region();
+  const created = await client.send(
+    new CreateBucketCommand({
+      Bucket: name,
+      ...(region !== 'us-east-1' && !client.config.endpoint
+        ? { CreateBucketConfiguration: { LocationConstraint: region as BucketLocationConstraint } }
+        : {}),
+    }),
+  );
+  return { created: true, requestId: created.$metadata.requestId };
 }
 
 /**
@@ -67,13 +70,12 @@ export async function checkBucket(client: S3Client = s3(), name: string = bucket
  * rules, skipping what the store does not implement. For local and test stores; a production bucket
  * is provisioned by its owner and hardened with `npm run s3:harden`.
  */
-export async function ensureBucket(origins: string[], client: S3Client = s3(), name: string = bucket()): Promise<void> {
-  let requestId: string | undefined;
-  try {
-    requestId = (await client.send(new HeadBucketCommand({ Bucket: name }))).$metadata.requestId;
-  } catch {
-    requestId = (await client.send(new CreateBucketCommand({ Bucket: name }))).$metadata.requestId;
-  }
+export async function ensureBucket(
+  config: Pick<SecurityConfig, 'origins' | 'noncurrentVersionDays'>,
+  client: S3Client = s3(),
+  name: string = bucket(),
+): Promise<void> {
+  const { requestId } = await createBucketIfMissing(client, name);
   const kind = storeKindOf(await endpointOf(client), requestId);
   const tolerateUnsupported = async (call: () => Promise<unknown>) => {
     try {
@@ -83,11 +85,16 @@ export async function ensureBucket(origins: string[], client: S3Client = s3(), n
     }
   };
   await tolerateUnsupported(() =>
-    client.send(new PutBucketCorsCommand({ Bucket: name, CORSConfiguration: { CORSRules: corsRules(origins) } })),
+    client.send(
+      new PutBucketCorsCommand({ Bucket: name, CORSConfiguration: { CORSRules: corsRules(config.origins) } }),
+    ),
   );
   await tolerateUnsupported(() =>
     client.send(
-      new PutBucketLifecycleConfigurationCommand({ Bucket: name, LifecycleConfiguration: { Rules: lifecycleRules() } }),
+      new PutBucketLifecycleConfigurationCommand({
+        Bucket: name,
+        LifecycleConfiguration: { Rules: lifecycleRules(config.noncurrentVersionDays) },
+      }),
     ),
   );
 }

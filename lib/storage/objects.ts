@@ -138,8 +138,10 @@ export async function putObject(
  * Deletes an object; deleting one that is already gone is not an error (S3 answers 204 either way).
  * With a version id, that version is removed for good instead of being hidden by a delete marker.
  */
-export async function deleteObject(key: string, versionId?: string): Promise<void> {
-  await s3().send(new DeleteObjectCommand({ Bucket: bucketForKey(key), Key: key, VersionId: versionId }));
+export async function deleteObject(key: string, versionId?: string): Promise<{ deleteMarker: boolean }> {
+  const out = await s3().send(new DeleteObjectCommand({ Bucket: bucketForKey(key), Key: key, VersionId: versionId }));
+  // On a versioned bucket a plain delete only hides the object: its bytes stay as a noncurrent version.
+  return { deleteMarker: Boolean(out.DeleteMarker) };
 }
 
 /** DeleteObjects takes at most this many keys per request. */

@@ -20,3 +20,12 @@ export async function signIn(page: Page, who: keyof typeof ACCOUNTS, path = '/lo
 export function formAlert(page: Page) {
   return page.locator('[role="alert"]:not(#__next-route-announcer__)').filter({ hasText: /\S/ });
 }
+
+/** On the new-share form: one recipient row per partner, adding rows as needed. */
+export async function fillRecipients(page: Page, recipients: { name: string; email: string }[]) {
+  for (const [index, recipient] of recipients.entries()) {
+    if (index > 0) await page.getByRole('button', { name: 'Add recipient' }).click();
+    await page.getByLabel(`Recipient ${index + 1} Name`).fill(recipient.name);
+    await page.getByLabel(`Recipient ${index + 1} Email`).fill(recipient.email);
+  }
+}

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { waitForMail } from '../helpers/mail';
-import { formAlert, signIn } from './helpers';
+import { fillRecipients, formAlert, signIn } from './helpers';
 import { seedLibraryFile, type SeededFile } from './share-seed';
 
 const PASSWORD = 'open sesame 42';
@@ -71,11 +71,10 @@ test('an admin shares files with two partners behind a password, then revokes on
   await page.getByRole('button', { name: '1 week' }).click();
   await page.getByLabel('Password (optional)').fill(PASSWORD);
   await page.getByLabel(file.name).check();
-  await page.getByLabel('Recipient 1 Name').fill('Pat Partner');
-  await page.getByLabel('Recipient 1 Email').fill('pat@partner.example');
-  await page.getByRole('button', { name: 'Add recipient' }).click();
-  await page.getByLabel('Recipient 2 Name').fill('Quinn Partner');
-  await page.getByLabel('Recipient 2 Email').fill('quinn@partner.example');
+  await fillRecipients(page, [
+    { name: 'Pat Partner', email: 'pat@partner.example' },
+    { name: 'Quinn Partner', email: 'quinn@partner.example' },
+  ]);
   await page.getByRole('button', { name: 'Create share' }).click();
 
   await expect(page.getByText('they are shown only once')).toBeVisible();

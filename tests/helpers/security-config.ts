@@ -11,6 +11,7 @@ export const securityConfigFixture = (overrides: Partial<SecurityConfig> = {}): 
   appRoleArn: 'arn:aws:iam::123456789012:role/guestpass-app',
   appRoleConfigured: true,
   longestTtlSeconds: 86_400,
+  noncurrentVersionDays: 7,
   useCases: USE_CASES.map((u) => ({ ...u })),
   ...overrides,
 });

@@ -45,7 +45,7 @@ const harden = needs('bucket policy', 'Block Public Access');
 describe.skipIf(harden.skip)(harden.title('s3:harden then s3:audit on a bucket of its own'), () => {
   beforeAll(async () => {
     m = await modules();
-    await m.bucket.ensureBucket(m.config.securityConfig().origins);
+    await m.bucket.ensureBucket(m.config.securityConfig());
     // A statement someone else wrote: harden must keep it.
     await m.client.s3().send(
       new PutBucketPolicyCommand({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEnv } from '@/lib/env';
+import { parseEnv, TASK_VARIABLES } from '@/lib/env';
 
 const valid = {
   DATABASE_URL: 'postgresql://app:secret@db.example.com:5432/guestpass',
@@ -78,5 +78,50 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ ...valid, TRUSTED_PROXY_HOPS: '1.5' })).toThrow(
       /TRUSTED_PROXY_HOPS must be a whole number/,
     );
+  });
+});
+
+describe('per-task variables', () => {
+  const storageOnly = { S3_BUCKET: 'guestpass-prod', S3_REGION: 'eu-west-1', APP_URL: 'https://files.example.com' };
+
+  it('lets the bucket tasks run without the database or the session secret', () => {
+    expect(parseEnv(storageOnly, 's3:audit').S3_BUCKET).toBe('guestpass-prod');
+    expect(parseEnv(storageOnly, 's3:harden').S3_NONCURRENT_VERSION_DAYS).toBe(7);
+    expect(() => parseEnv(storageOnly, 'server')).toThrow(/DATABASE_URL is required[\s\S]*AUTH_SECRET is required/);
+  });
+
+  it('asks a task only for what it reads, and still checks that', () => {
+    expect(() => parseEnv(storageOnly, 'storage:cleanup')).toThrow(/DATABASE_URL is required but not set/);
+    expect(() => parseEnv({ ...storageOnly, DATABASE_URL: valid.DATABASE_URL }, 'storage:cleanup')).not.toThrow();
+    const noAppUrl = { ...storageOnly, APP_URL: undefined };
+    expect(() => parseEnv(noAppUrl, 's3:audit')).toThrow(/APP_URL is required but not set/);
+    expect(() => parseEnv({ ...storageOnly, S3_NONCURRENT_VERSION_DAYS: '0' }, 's3:harden')).toThrow(
+      /S3_NONCURRENT_VERSION_DAYS must be positive/,
+    );
+  });
+
+  it('creates the first admin with the database and APP_URL alone, and needs SMTP_URL only where mail is sent', () => {
+    const production = { NODE_ENV: 'production', DATABASE_URL: valid.DATABASE_URL, APP_URL: valid.APP_URL };
+    expect(parseEnv(production, 'users:create').APP_URL).toBe('https://files.example.com');
+    expect(() => parseEnv({ ...storageOnly, NODE_ENV: 'production' }, 's3:audit')).not.toThrow();
+    expect(() => parseEnv({ ...valid, NODE_ENV: 'production' }, 'worker')).toThrow(/SMTP_URL is required/);
+  });
+
+  it('applies the cross-variable rules inside a task', () => {
+    expect(() =>
+      parseEnv(
+        {
+          ...storageOnly,
+          S3_ENDPOINT: 'http://127.0.0.1:7480',
+          S3_ACCESS_POINT_INVOICES: 'gp-invoices-abc123-s3alias',
+        },
+        's3:audit',
+      ),
+    ).toThrow(/S3_ACCESS_POINT_INVOICES cannot be used with S3_ENDPOINT/);
+  });
+
+  it('gives every task a subset of the server variables', () => {
+    for (const [task, names] of Object.entries(TASK_VARIABLES))
+      for (const name of names) expect(TASK_VARIABLES.server, `${task}: ${name}`).toContain(name);
   });
 });

@@ -268,14 +268,21 @@ describe('CORS and lifecycle', () => {
     expect(corsProblems([], ['https://files.example.com'])).toHaveLength(1);
   });
 
-  it('lifecycle aborts stale multipart uploads and expires unchecked uploads, keeping other rules', () => {
-    const rules = lifecycleRules();
+  it('lifecycle aborts stale multipart uploads, expires old versions and unchecked uploads, keeping other rules', () => {
+    const rules = lifecycleRules(7);
     expect(JSON.parse(JSON.stringify(rules))).toEqual(rules);
     expect(rules.find((r) => r.AbortIncompleteMultipartUpload)).toMatchObject({
       Filter: { Prefix: '' },
       AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
     });
-    expect(rules.filter((r) => r.Expiration).map((r) => [r.Filter?.Prefix, r.Expiration?.Days])).toEqual([
+    expect(rules.find((r) => r.NoncurrentVersionExpiration && r.Filter?.Prefix === '')).toMatchObject({
+      NoncurrentVersionExpiration: { NoncurrentDays: 7 },
+      Expiration: { ExpiredObjectDeleteMarker: true },
+    });
+    expect(lifecycleRules(30).find((r) => r.ID?.endsWith('noncurrent-versions'))).toMatchObject({
+      NoncurrentVersionExpiration: { NoncurrentDays: 30 },
+    });
+    expect(rules.filter((r) => r.Expiration?.Days).map((r) => [r.Filter?.Prefix, r.Expiration?.Days])).toEqual([
       ['avatars/quarantine/', 1],
       ['invoices/uploads/', 1],
       ['library/uploads/', 1],
@@ -286,7 +293,7 @@ describe('CORS and lifecycle', () => {
       Filter: { Prefix: 'reports/' },
       Expiration: { Days: 365 },
     };
-    expect(mergeLifecycleRules([theirs, rules[0]])).toEqual([theirs, ...rules]);
+    expect(mergeLifecycleRules([theirs, rules[0]], 7)).toEqual([theirs, ...rules]);
   });
 });
 

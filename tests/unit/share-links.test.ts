@@ -9,6 +9,7 @@ import {
   unlockCookiesFrom,
   verifyUnlockCookie,
   UNLOCK_COOKIE,
+  unlockCookieName,
 } from '@/lib/shares/unlock-cookie';
 import { unlockVerdict } from '@/lib/shares/unlock-throttle';
 import { fileInActiveSharesMessage } from '@/lib/shares/wording';
@@ -53,9 +54,16 @@ describe('unlock cookie', () => {
 
   it('is scoped to the link path and read back from a Cookie header', () => {
     expect(unlockCookiePath('abc')).toBe('/s/abc');
-    expect(unlockCookiesFrom(`a=1; ${UNLOCK_COOKIE}=x.1.y; ${UNLOCK_COOKIE}=z%2E2`)).toEqual(['x.1.y', 'z.2']);
-    expect(unlockCookiesFrom(null)).toEqual([]);
-    expect(unlockCookiesFrom(`${UNLOCK_COOKIE}=%E0%A4%A; ${UNLOCK_COOKIE}=%`)).toEqual(['', '']);
+    expect(unlockCookiesFrom(`a=1; ${UNLOCK_COOKIE}=x.1.y; ${UNLOCK_COOKIE}=z%2E2`, UNLOCK_COOKIE)).toEqual([
+      'x.1.y',
+      'z.2',
+    ]);
+    expect(unlockCookiesFrom(`${UNLOCK_COOKIE}=%E0%A4%A; ${UNLOCK_COOKIE}=%`, UNLOCK_COOKIE)).toEqual(['', '']);
+    // Over https the cookie is __Secure- prefixed; an unprefixed one (settable by a plain-http page) is not read.
+    const secure = unlockCookieName(true);
+    expect(secure).toBe(`__Secure-${UNLOCK_COOKIE}`);
+    expect(unlockCookiesFrom(`${UNLOCK_COOKIE}=forged; ${secure}=x.1.y`, secure)).toEqual(['x.1.y']);
+    expect(unlockCookiesFrom(null, UNLOCK_COOKIE)).toEqual([]);
   });
 });
 

@@ -41,7 +41,7 @@ const hardened = (kind: 'aws' | 'radosgw'): Partial<BucketState> => ({
   },
   policy: { Version: '2012-10-17', Statement: bucketPolicyStatements(config) },
   cors: corsRules(config.origins),
-  lifecycle: lifecycleRules(),
+  lifecycle: lifecycleRules(7),
   versioning: 'Enabled',
   ownership: 'BucketOwnerEnforced',
   encryption: 'AES256',

@@ -9,7 +9,8 @@ import { UnlockForm } from '@/components/shares/unlock-form';
 import { openShareLink, type PartnerShareView } from '@/lib/dal/share-access';
 import { formatBytes, formatRelative } from '@/lib/format';
 import { requestContext } from '@/lib/request-context';
-import { UNLOCK_COOKIE } from '@/lib/shares/unlock-cookie';
+import { secureCookies } from '@/lib/secure-cookies';
+import { unlockCookieName } from '@/lib/shares/unlock-cookie';
 
 export const metadata: Metadata = { title: 'Shared files', robots: { index: false, follow: false } };
 
@@ -21,7 +22,7 @@ export const metadata: Metadata = { title: 'Shared files', robots: { index: fals
  */
 export default async function SharedFilesPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const unlockCookies = (await cookies()).getAll(UNLOCK_COOKIE).map((c) => c.value);
+  const unlockCookies = (await cookies()).getAll(unlockCookieName(secureCookies())).map((c) => c.value);
   const link = await openShareLink(token, unlockCookies, await requestContext());
   if (link.outcome === 'not-found') notFound();
   return (

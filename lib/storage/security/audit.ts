@@ -231,20 +231,26 @@ function setting(
       };
 }
 
-function lifecycle(state: BucketState): AuditCheck {
+function lifecycle(state: BucketState, config: SecurityConfig): AuditCheck {
   const base = {
     id: 'lifecycle',
     control: 'Versioning and lifecycle',
-    title: 'Abort incomplete multipart uploads; expire unchecked uploads',
+    title: 'Abort incomplete multipart uploads; expire old versions and unchecked uploads',
     mechanism: 'lifecycle',
   };
   const unreadable = unreadableCheck(base, state.unsupported.lifecycle, state.unreadable.lifecycle);
   if (unreadable) return unreadable;
   const have = new Set(state.lifecycle.map((r) => canonicalJson(canonicalRule(r))));
-  const missing = lifecycleRules().filter((r) => !have.has(canonicalJson(canonicalRule(r))));
+  const missing = lifecycleRules(config.noncurrentVersionDays).filter(
+    (r) => !have.has(canonicalJson(canonicalRule(r))),
+  );
   return missing.length
     ? { ...base, status: 'fail', reason: `missing or different: ${missing.map((r) => r.ID).join(', ')}`, fix: HARDEN }
-    : { ...base, status: 'pass', reason: 'every rule is in place' };
+    : {
+        ...base,
+        status: 'pass',
+        reason: `every rule is in place; old versions expire after ${config.noncurrentVersionDays} day(s)`,
+      };
 }
 
 const minutes = (s: number) => (s % 3600 === 0 ? `${s / 3600} h` : s % 60 === 0 ? `${s / 60} min` : `${s} s`);
@@ -343,7 +349,7 @@ export function auditChecks(state: BucketState, config: SecurityConfig, now: Dat
       ['Enabled'],
       true,
     ),
-    lifecycle(state),
+    lifecycle(state, config),
     presignedLimits(state, config, now),
     accessPoints(state, config),
     vpcEndpoint(state, config),

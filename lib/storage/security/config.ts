@@ -38,6 +38,7 @@ export function securityConfig(bucketName: string = env.S3_BUCKET): SecurityConf
     appRoleArn: env.S3_APP_ROLE_ARN ?? EXAMPLE_ROLE_ARN,
     appRoleConfigured: Boolean(env.S3_APP_ROLE_ARN),
     longestTtlSeconds: longestTtlSeconds(),
+    noncurrentVersionDays: env.S3_NONCURRENT_VERSION_DAYS,
     useCases: USE_CASES.map((u) => ({ ...u, accessPointName: accessPointFor(u.id) })),
   };
 }

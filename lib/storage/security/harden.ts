@@ -106,7 +106,7 @@ export function planHarden(state: BucketState, config: SecurityConfig): HardenCh
   };
 
   const cors = corsRules(config.origins);
-  const rules = mergeLifecycleRules(state.lifecycle);
+  const rules = mergeLifecycleRules(state.lifecycle, config.noncurrentVersionDays);
   const byId = (list: typeof rules) =>
     [...list].map(canonicalRule).sort((x, y) => String(x.ID).localeCompare(String(y.ID)));
   const kept = state.lifecycle.filter((r) => !r.ID?.startsWith(MANAGED_RULE_PREFIX)).length;

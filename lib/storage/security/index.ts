@@ -58,6 +58,6 @@ export function emit(what: Emittable, existingPolicy: BucketState['policy'] = nu
     case 'cors':
       return { CORSRules: corsRules(config.origins) };
     case 'lifecycle':
-      return { Rules: lifecycleRules() };
+      return { Rules: lifecycleRules(config.noncurrentVersionDays) };
   }
 }

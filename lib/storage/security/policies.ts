@@ -18,6 +18,8 @@ export interface SecurityConfig {
   appRoleConfigured: boolean;
   /** Pre-signed signatures older than this are denied by the bucket policy. */
   longestTtlSeconds: number;
+  /** Days a deleted or replaced object's old version is kept (lifecycle). */
+  noncurrentVersionDays: number;
   useCases: (UseCase & { accessPointName?: string })[];
 }
 
@@ -171,7 +173,7 @@ export function appRolePolicy(c: SecurityConfig): PolicyDocument {
         Action: objectActionsFor(u),
         Resource: objectResources(c, u),
       })),
-      // lib/storage/bucket.ts checkBucket: a HeadObject of this one key (404) proves the bucket answers.
+      // lib/storage/bucket.ts probeBucket: a HeadObject of this one key (404) proves the bucket answers.
       { Sid: 'HealthProbe', Effect: 'Allow', Action: 's3:GetObject', Resource: `${bucketArn(c)}/${PROBE_KEY}` },
       {
         // HeadBucket (the health check) and the cleanup tasks' listings of stale quarantine objects

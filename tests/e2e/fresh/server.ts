@@ -18,14 +18,21 @@ await admin.query(`CREATE DATABASE ${name}`);
 await admin.end();
 const fresh = new URL(seeded);
 fresh.pathname = `/${name}`;
-const env = { ...process.env, DATABASE_URL: fresh.toString(), APP_URL: appUrl.origin };
+const env = {
+  ...process.env,
+  DATABASE_URL: fresh.toString(),
+  APP_URL: appUrl.origin,
+  HOSTNAME: appUrl.hostname,
+  PORT: appUrl.port,
+};
 
 const migrate = spawn(process.execPath, ['scripts/migrate.mjs', 'deploy'], { env, stdio: 'inherit' });
 if ((await new Promise((resolve) => migrate.on('exit', resolve))) !== 0) process.exit(1);
 
 fs.mkdirSync(path.dirname(FRESH_SERVER_LOG), { recursive: true });
 const log = fs.createWriteStream(FRESH_SERVER_LOG);
-const next = spawn('node_modules/.bin/next', ['start', '-H', appUrl.hostname, '-p', appUrl.port], {
+// The standalone server (npm start), on APP_URL's host and port.
+const next = spawn(process.execPath, ['scripts/start.mjs'], {
   env,
   stdio: ['ignore', 'pipe', 'pipe'],
 });

@@ -4,6 +4,7 @@ import { FileUploader } from '@/components/library/file-uploader';
 import { PageHeader } from '@/components/ui/page-header';
 import { libraryUsage, listLibraryFiles, SORT_COLUMNS, type SortKey } from '@/lib/dal/library-files';
 import { requireAdmin } from '@/lib/dal/session';
+import { env } from '@/lib/env';
 
 export const metadata: Metadata = { title: 'Files' };
 
@@ -33,7 +34,7 @@ export default async function FilesPage({ searchParams }: { searchParams: Search
         description="Private files kept for sharing with partners. Uploads go straight to storage; a file is listed as ready once storage confirms every byte."
       />
       <FileUploader usage={usage} />
-      <FileTable page={page} query={query} />
+      <FileTable page={page} query={query} oldVersionDays={env.S3_NONCURRENT_VERSION_DAYS} />
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { clickShareFile } from '@/lib/dal/share-access';
 import { contextFromHeaders } from '@/lib/request-context';
 import { deadLinkResponse } from '@/lib/shares/dead-link-page';
-import { unlockCookiesFrom } from '@/lib/shares/unlock-cookie';
+import { secureCookies } from '@/lib/secure-cookies';
+import { unlockCookieName, unlockCookiesFrom } from '@/lib/shares/unlock-cookie';
 
 /**
  * A partner's click on a shared file: 303 to a pre-signed GET that lives seconds, after every check
@@ -14,7 +15,7 @@ export async function GET(
 ): Promise<Response> {
   const { token, fileId } = await params;
   const result = await clickShareFile(token, fileId, {
-    unlockCookies: unlockCookiesFrom(request.headers.get('cookie')),
+    unlockCookies: unlockCookiesFrom(request.headers.get('cookie'), unlockCookieName(secureCookies())),
     context: contextFromHeaders(request.headers),
   });
   const noStore = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
