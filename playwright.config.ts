@@ -40,10 +40,17 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'chromium', testIgnore: 'fresh/**', use: chromium },
+    { name: 'chromium', testIgnore: ['fresh/**', 'attacks/**'], use: chromium },
     ...(freshAppUrl
       ? [{ name: 'fresh database', testMatch: 'fresh/**/*.spec.ts', use: { ...chromium, baseURL: freshAppUrl.origin } }]
       : []),
+    // The attack suites compare the database and the bucket before and after: they run last, alone.
+    {
+      name: 'attacks',
+      testMatch: 'attacks/**/*.spec.ts',
+      use: chromium,
+      dependencies: ['chromium', ...(freshAppUrl ? ['fresh database'] : [])],
+    },
   ],
   webServer: [
     {
