@@ -44,11 +44,12 @@ export default defineConfig({
     ...(freshAppUrl
       ? [{ name: 'fresh database', testMatch: 'fresh/**/*.spec.ts', use: { ...chromium, baseURL: freshAppUrl.origin } }]
       : []),
-    // The attack suites compare the database and the bucket before and after: they run last, alone.
+    // The attack suites compare the database and the bucket before and after: they run last, one file at a time.
     {
       name: 'attacks',
       testMatch: 'attacks/**/*.spec.ts',
       use: chromium,
+      workers: 1,
       dependencies: ['chromium', ...(freshAppUrl ? ['fresh database'] : [])],
     },
   ],

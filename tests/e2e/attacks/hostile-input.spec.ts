@@ -22,22 +22,21 @@ test.beforeAll(async ({ browser, baseURL }) => {
   as = await callers(browser, baseURL!);
   ({ fixtures, remove: removeFixtures } = await makeFixtures(as));
   const f = fixtures;
+  // Only ids and tokens that name nothing: a real id in every field at once would be a valid call
+  // (the ids of the wrong table are sent one field at a time below).
   corpus = [
     ...HOSTILE_TEXT,
-    f.carolId,
-    f.adminId,
-    f.recipientId,
-    f.shareId,
-    f.aliceInvoiceId,
-    f.bobInvoiceId,
-    f.unsharedFileId,
+    f.carolId.slice(0, -1),
+    `${f.shareId}x`,
     f.sharedFileId.slice(0, -1),
+    f.aliceInvoiceId.toUpperCase(),
     f.shareToken.slice(0, -1),
     `${f.shareToken}x`,
     f.shareToken.toUpperCase(),
+    f.otherShareToken.slice(1),
     f.invoiceLinkToken.slice(0, -1),
     f.invoiceLinkToken.split('.').reverse().join('.'),
-    f.bobAvatarUploadId,
+    f.bobAvatarUploadId.slice(0, -1),
   ];
   before = await snapshot();
 });
@@ -79,6 +78,13 @@ class Findings {
   add(what: string) {
     if (this.list.length < 40) this.list.push(what);
   }
+}
+
+function formOf(fields: Record<string, string | string[]>): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields))
+    for (const item of Array.isArray(value) ? value : [value]) form.append(name, item);
+  return form;
 }
 
 const show = (value: unknown) => JSON.stringify(value)?.slice(0, 60);
@@ -155,6 +161,39 @@ async function attackAddresses(targets: PageInputs[], findings: Findings) {
     if (response.status() >= 500) findings.add(`GET ${url.slice(0, 100)} as ${caller}: ${response.status()}`);
   });
 }
+
+/** The table each id field names, and an id of this run from every table. */
+const ID_FIELDS: Record<string, keyof Fixtures> = {
+  userId: 'carolId',
+  fileId: 'unsharedFileId',
+  shareId: 'shareId',
+  recipientId: 'recipientId',
+  invoiceId: 'aliceInvoiceId',
+  uploadId: 'bobAvatarUploadId',
+};
+
+test('an id of the wrong table in any id field is refused with a message', async () => {
+  const findings = new Findings();
+  const ids = Object.values(ID_FIELDS).map((key) => fixtures[key]);
+  for (const action of builtActions()) {
+    const entry = ACTIONS[action.name];
+    const base = entry && (typeof entry.valid === 'function' ? entry.valid(fixtures) : entry.valid);
+    if (!entry || entry.endsSession || !base || typeof base !== 'object' || Array.isArray(base)) continue;
+    const caller: Caller = entry.role === 'admin' ? 'admin' : entry.role === 'user' ? 'customer' : 'anonymous';
+    for (const field of Object.keys(base).filter((name) => name in ID_FIELDS))
+      for (const id of ids.filter((id) => id !== fixtures[ID_FIELDS[field]])) {
+        const input = { ...base, [field]: id };
+        const args = entry.form ? [{ status: 'idle' }, formOf(input as Record<string, string | string[]>)] : [input];
+        const outcome = await callAction(as[caller], action, args);
+        findings.count++;
+        if (outcome.state?.status !== 'error' || !outcome.state.message)
+          findings.add(`${action.name} with ${field}=${id}: ${outcome.status} ${outcome.body.slice(0, 120)}`);
+      }
+  }
+  test.info().annotations.push({ type: 'checked', description: `${findings.count} wrong-table ids` });
+  expect(findings.list).toEqual([]);
+  expect(findings.count).toBeGreaterThan(20);
+});
 
 test('pages answer every hostile value in every segment and query parameter, never with a 500', async () => {
   test.setTimeout(900_000);
