@@ -16,6 +16,11 @@
 export type Caller = 'anonymous' | 'customer' | 'otherCustomer' | 'admin';
 export type Role = 'public' | 'user' | 'admin';
 
+/** A caller the role lets through: the admin, alice, or anyone. */
+export function allowedCaller(role: Role): Caller {
+  return role === 'admin' ? 'admin' : role === 'user' ? 'customer' : 'anonymous';
+}
+
 /** Resources made for the run (alice is the customer, bob the other customer). */
 export interface Fixtures {
   aliceInvoiceId: string;
@@ -46,6 +51,8 @@ interface ActionEntryBase<T> {
   malformed?: Input<T>;
   /** Ends the caller's own session whatever the input: only anonymous callers send it here. */
   endsSession?: true;
+  /** Ignores its input (any value runs it): the hostile-input suite has nothing to feed it. */
+  readsNoInput?: true;
   /** Why an input kind is absent, when it is. */
   note?: string;
 }
@@ -234,6 +241,7 @@ export const ACTIONS: Record<string, ActionEntry> = {
     form: false,
     role: 'admin',
     valid: null,
+    readsNoInput: true,
     note: 'takes no input; the admin run is tested by the storage lab suites (it changes the bucket policy while it runs)',
   },
   'lib/actions/shares.ts#createShareAction': {

@@ -8,7 +8,7 @@ import {
   ROUTES,
   type RouteAnswer,
 } from './authorization-matrix';
-import { type ActionOutcome, builtActions, builtAppPaths, callAction } from './built-app';
+import { type ActionOutcome, builtActions, builtAppPaths, callAction, formData } from './built-app';
 import { callers, makeFixtures } from './fixtures';
 import { type Snapshot, snapshot } from './snapshot';
 
@@ -55,11 +55,7 @@ function actionCalls(entry: ActionEntry): ActionCall[] {
 function argsFor(entry: ActionEntry, kind: ActionCall['kind'], fixtures: Fixtures): unknown[] {
   const raw = entry[kind];
   const value = typeof raw === 'function' ? raw(fixtures) : raw;
-  if (!entry.form) return [value];
-  const form = new FormData();
-  for (const [name, field] of Object.entries(value as FormInput))
-    for (const item of Array.isArray(field) ? field : [field]) form.append(name, item);
-  return [{ status: 'idle' }, form];
+  return entry.form ? [{ status: 'idle' }, formData(value as FormInput)] : [value];
 }
 
 /** Why an outcome is not the expected refusal, or null when it is. */

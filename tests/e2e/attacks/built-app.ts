@@ -53,6 +53,14 @@ export function builtAppPaths(): string[] {
   return Object.keys(JSON.parse(readFileSync(path.join(distDir, 'server/app-paths-manifest.json'), 'utf8')));
 }
 
+/** A form's fields as the browser sends them (a repeated field as an array). */
+export function formData(fields: Record<string, string | string[]>): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields))
+    for (const item of Array.isArray(value) ? value : [value]) form.append(name, item);
+  return form;
+}
+
 export interface ActionOutcome {
   status: number;
   /** Where a redirect() in the action sent the caller (sign-in, forbidden pages), if anywhere. */

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { signIn } from '../helpers';
 import { seedLibraryFile, type SeededFile } from '../share-seed';
 import type { Caller, Fixtures } from './authorization-matrix';
-import { builtActions, callAction } from './built-app';
+import { builtActions, callAction, formData } from './built-app';
 
 /** A request context per caller: anonymous, alice (customer), bob (the other customer), the admin. */
 export async function callers(browser: Browser, baseURL: string): Promise<Record<Caller, APIRequestContext>> {
@@ -19,13 +19,6 @@ export async function callers(browser: Browser, baseURL: string): Promise<Record
     otherCustomer: await signedIn('bob'),
     admin: await signedIn('admin'),
   };
-}
-
-function form(fields: Record<string, string | string[]>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields))
-    for (const item of Array.isArray(value) ? value : [value]) data.append(name, item);
-  return data;
 }
 
 async function run<T>(request: APIRequestContext, name: string, args: unknown[]): Promise<T> {
@@ -54,7 +47,7 @@ export async function makeFixtures(
     const share = (fileId: string, password = '') =>
       run<{ shareId: string; links: { recipientId: string; url: string }[] }>(as.admin, 'createShareAction', [
         { status: 'idle' },
-        form({
+        formData({
           title: 'Attack suite',
           message: '',
           expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),

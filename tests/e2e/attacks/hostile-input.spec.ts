@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { ACTIONS, type ActionEntry, type Caller, type Fixtures } from './authorization-matrix';
-import { type ActionOutcome, builtActions, builtAppPaths, callAction } from './built-app';
+import { ACTIONS, type ActionEntry, allowedCaller, type Caller, type Fixtures } from './authorization-matrix';
+import { type ActionOutcome, builtActions, builtAppPaths, callAction, formData } from './built-app';
 import { callers, makeFixtures } from './fixtures';
 import { HOSTILE_TEXT, HOSTILE_VALUES, RAW_PATH_SEGMENTS } from './hostile-values';
 import { COOKIES, PAGES, type PageInputs, ROUTE_INPUTS } from './page-inputs';
@@ -80,13 +80,6 @@ class Findings {
   }
 }
 
-function formOf(fields: Record<string, string | string[]>): FormData {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields))
-    for (const item of Array.isArray(value) ? value : [value]) form.append(name, item);
-  return form;
-}
-
 const show = (value: unknown) => JSON.stringify(value)?.slice(0, 60);
 
 /** The field names an action reads, from its matrix entry's inputs. */
@@ -119,8 +112,8 @@ test('server actions answer every hostile value in every field with a message, n
   for (const action of builtActions()) {
     const entry = ACTIONS[action.name];
     // Actions that read no input cannot be fed any (the matrix checks who may call them).
-    if (!entry || entry.endsSession || entry.note?.startsWith('takes no input')) continue;
-    const caller: Caller = entry.role === 'admin' ? 'admin' : entry.role === 'user' ? 'customer' : 'anonymous';
+    if (!entry || entry.endsSession || entry.readsNoInput) continue;
+    const caller = allowedCaller(entry.role);
     const fields = fieldsOf(entry, fixtures);
     const calls: unknown[][] = [];
     for (const value of corpus) {
@@ -179,11 +172,11 @@ test('an id of the wrong table in any id field is refused with a message', async
     const entry = ACTIONS[action.name];
     const base = entry && (typeof entry.valid === 'function' ? entry.valid(fixtures) : entry.valid);
     if (!entry || entry.endsSession || !base || typeof base !== 'object' || Array.isArray(base)) continue;
-    const caller: Caller = entry.role === 'admin' ? 'admin' : entry.role === 'user' ? 'customer' : 'anonymous';
+    const caller = allowedCaller(entry.role);
     for (const field of Object.keys(base).filter((name) => name in ID_FIELDS))
       for (const id of ids.filter((id) => id !== fixtures[ID_FIELDS[field]])) {
         const input = { ...base, [field]: id };
-        const args = entry.form ? [{ status: 'idle' }, formOf(input as Record<string, string | string[]>)] : [input];
+        const args = entry.form ? [{ status: 'idle' }, formData(input as Record<string, string | string[]>)] : [input];
         const outcome = await callAction(as[caller], action, args);
         findings.count++;
         if (outcome.state?.status !== 'error' || !outcome.state.message)
