@@ -62,6 +62,26 @@ describe('reading the audit log', () => {
     await db.auditEvent.deleteMany({ where: { subjectId } });
   });
 
+  it('stores what a hostile request asked for: a lone surrogate or a NUL in a detail becomes U+FFFD', async () => {
+    const subjectId = `hostile-${randomBytes(4).toString('hex')}`;
+    // An emoji cut in half by a length limit, as the invoice download records a requested id.
+    const requestedId = '👩‍👩‍👧'.repeat(20).slice(0, 25);
+    await recordAudit({
+      actorId: null,
+      action: 'invoice.download',
+      outcome: 'refused',
+      subjectId,
+      detail: { requestedId, list: ['a\0b'], ['k\uD800']: 1 },
+    });
+    const row = await db.auditEvent.findFirstOrThrow({ where: { subjectId } });
+    expect(row.detail).toEqual({
+      requestedId: `${requestedId.slice(0, -1)}\uFFFD`,
+      list: ['a\uFFFDb'],
+      'k\uFFFD': 1,
+    });
+    await db.auditEvent.deleteMany({ where: { subjectId } });
+  });
+
   it('is for admins only', async () => {
     await signedInAs('alice@example.com');
     await expect(listAuditEvents()).rejects.toBeInstanceOf(Forbidden);
