@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { buttonStyles } from '@/components/ui/button-styles';
+import { FileButton } from '@/components/ui/file-button';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import {
   abortLibraryFileUploadAction,
@@ -168,18 +169,17 @@ export function FileUploader({ usage }: { usage: LibraryUsage }) {
         className={`rounded-lg border-2 border-dashed px-4 py-8 text-center ${dragging ? 'border-brand-600 bg-brand-50' : 'border-slate-300 bg-white'}`}
       >
         <p className="text-sm text-slate-600">Drop files here, or</p>
-        <label className={`${buttonStyles.primary} mt-2 cursor-pointer`}>
+        <FileButton
+          variant="primary"
+          className="mt-2"
+          multiple
+          onChange={(event) => {
+            add(event.target.files);
+            event.target.value = '';
+          }}
+        >
           Upload files
-          <input
-            type="file"
-            multiple
-            className="sr-only"
-            onChange={(event) => {
-              add(event.target.files);
-              event.target.value = '';
-            }}
-          />
-        </label>
+        </FileButton>
         <p className="mt-2 text-xs text-slate-500">
           Any type, up to {formatBytes(usage.maxFileBytes)} a file. Files are saved, never opened, when downloaded. An
           unfinished upload continues where it stopped when you choose the same file again.

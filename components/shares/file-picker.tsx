@@ -3,7 +3,7 @@
 import { useRef, useState } from 'react';
 import { searchShareableFilesAction } from '@/lib/actions/shares';
 import { formatBytes } from '@/lib/format';
-import { inputStyles } from '@/components/ui/field';
+import { FieldError, inputStyles } from '@/components/ui/field';
 
 export interface PickableFile {
   id: string;
@@ -105,11 +105,7 @@ export function FilePicker({
           </li>
         ))}
       </ul>
-      {error && (
-        <p id="files-error" className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      {error && <FieldError id="files-error">{error}</FieldError>}
     </fieldset>
   );
 }

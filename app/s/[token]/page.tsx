@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { Logo } from '@/components/ui/logo';
+import { PublicShell } from '@/components/layout/public-shell';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { DeadLinkNotice } from '@/components/shares/dead-link-notice';
 import { DateTime } from '@/components/ui/date-time';
@@ -26,14 +26,15 @@ export default async function SharedFilesPage({ params }: { params: Promise<{ to
   const link = await openShareLink(token, unlockCookies, await requestContext());
   if (link.outcome === 'not-found') notFound();
   return (
-    <main className="mx-auto max-w-2xl px-4 py-10 sm:py-16">
-      <div className="mb-6 flex items-center gap-2 text-sm font-semibold text-slate-700">
-        <Logo className="size-6" /> Guestpass
-      </div>
-      <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8">
-        {link.outcome === 'dead' ? <DeadLinkNotice kind={link.reason} /> : <LiveShare token={token} view={link.view} />}
-      </div>
-    </main>
+    <PublicShell home={false}>
+      {link.outcome === 'dead' ? (
+        <DeadLinkNotice kind={link.reason} />
+      ) : (
+        <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8">
+          <LiveShare token={token} view={link.view} />
+        </div>
+      )}
+    </PublicShell>
   );
 }
 

@@ -60,31 +60,39 @@ export default async function AuditPage({
           >
             {log.events.map((event) => (
               <tr key={event.id} className="align-top">
-                <td className="px-3 py-2 whitespace-nowrap text-slate-600">
+                <td data-label="When" className="px-3 py-2 whitespace-nowrap text-slate-600">
                   <DateTime value={event.createdAt} />
                 </td>
-                <td className="px-3 py-2 text-slate-900">
+                <td data-label="Who" className="px-3 py-2 text-slate-900">
                   {event.actor ? event.actor.email : <span className="text-slate-500">anonymous</span>}
                 </td>
-                <td className="px-3 py-2">
+                <td data-label="Action" className="px-3 py-2">
                   {auditActionLabel(event.action)}
                   <span className="block font-mono text-xs text-slate-500">{event.action}</span>
                 </td>
-                <td className={`px-3 py-2 font-medium ${outcomeStyles[event.outcome] ?? ''}`}>
+                <td data-label="Outcome" className={`px-3 py-2 font-medium ${outcomeStyles[event.outcome] ?? ''}`}>
                   {auditOutcomeLabel(event.outcome)}
                 </td>
-                <td className="px-3 py-2 text-slate-600">
+                <td data-label="Subject" className="px-3 py-2 text-slate-600">
                   {auditSubjectLabel(event.subjectType)}
                   {event.subjectId && <span className="block font-mono text-xs">{event.subjectId}</span>}
                 </td>
-                <td className="px-3 py-2 whitespace-nowrap text-slate-600">
+                <td data-label="Link expires" className="px-3 py-2 whitespace-nowrap text-slate-600">
                   {event.urlExpiresAt ? <DateTime value={event.urlExpiresAt} /> : '—'}
                 </td>
-                <td className="px-3 py-2 font-mono text-xs">{event.ip ?? '—'}</td>
-                <td className="max-w-48 truncate px-3 py-2 text-xs text-slate-600" title={event.userAgent ?? undefined}>
+                <td data-label="IP" className="px-3 py-2 font-mono text-xs">
+                  {event.ip ?? '—'}
+                </td>
+                <td
+                  data-label="User agent"
+                  className="max-w-48 truncate px-3 py-2 text-xs text-slate-600"
+                  title={event.userAgent ?? undefined}
+                >
                   {event.userAgent || '—'}
                 </td>
-                <td className="max-w-64 px-3 py-2 font-mono text-xs break-all text-slate-600">{event.detail ?? '—'}</td>
+                <td data-label="Detail" className="max-w-64 px-3 py-2 font-mono text-xs break-all text-slate-600">
+                  {event.detail ?? '—'}
+                </td>
               </tr>
             ))}
           </DataTable>

@@ -28,41 +28,46 @@ export default async function SharesPage() {
       {shares.length === 0 ? (
         <EmptyState title="No shares yet">Create a share to send partners their own link to chosen files.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <DataTable
-            columns={[
-              { label: 'Title' },
-              { label: 'Status' },
-              { label: 'Access ends' },
-              { label: 'Files', align: 'right' },
-              { label: 'Recipients', align: 'right' },
-              { label: 'Downloads', align: 'right' },
-            ]}
-          >
-            {shares.map((share) => (
-              <tr key={share.id}>
-                <td className="px-4 py-2 font-medium">
-                  <Link href={`/admin/shares/${share.id}`} className="text-brand-700 hover:underline">
-                    {share.title}
-                  </Link>
-                  {share.hasPassword && <span className="ml-2 text-xs text-slate-500">(password)</span>}
-                </td>
-                <td className="px-4 py-2">
-                  <ShareStatusBadge status={share.status} />
-                </td>
-                <td className="px-4 py-2 whitespace-nowrap text-slate-600">
-                  {formatRelative(share.expiresAt)}{' '}
-                  <span className="text-xs text-slate-500">
-                    (<DateTime value={share.expiresAt} />)
-                  </span>
-                </td>
-                <td className="px-4 py-2 text-right text-slate-600">{share.fileCount}</td>
-                <td className="px-4 py-2 text-right text-slate-600">{share.recipientCount}</td>
-                <td className="px-4 py-2 text-right text-slate-600">{share.downloads}</td>
-              </tr>
-            ))}
-          </DataTable>
-        </div>
+        <DataTable
+          card
+          columns={[
+            { label: 'Title' },
+            { label: 'Status' },
+            { label: 'Access ends' },
+            { label: 'Files', align: 'right' },
+            { label: 'Recipients', align: 'right' },
+            { label: 'Downloads', align: 'right' },
+          ]}
+        >
+          {shares.map((share) => (
+            <tr key={share.id}>
+              <td className="px-4 py-2 font-medium">
+                <Link href={`/admin/shares/${share.id}`} className="text-brand-700 hover:underline">
+                  {share.title}
+                </Link>
+                {share.hasPassword && <span className="ml-2 text-xs text-slate-500">(password)</span>}
+              </td>
+              <td data-label="Status" className="px-4 py-2">
+                <ShareStatusBadge status={share.status} />
+              </td>
+              <td data-label="Access ends" className="px-4 py-2 whitespace-nowrap text-slate-600">
+                {formatRelative(share.expiresAt)}{' '}
+                <span className="text-xs text-slate-500">
+                  (<DateTime value={share.expiresAt} />)
+                </span>
+              </td>
+              <td data-label="Files" className="px-4 py-2 text-right text-slate-600">
+                {share.fileCount}
+              </td>
+              <td data-label="Recipients" className="px-4 py-2 text-right text-slate-600">
+                {share.recipientCount}
+              </td>
+              <td data-label="Downloads" className="px-4 py-2 text-right text-slate-600">
+                {share.downloads}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

@@ -112,20 +112,22 @@ export default async function SharePage({ params }: { params: Promise<{ shareId:
                 <div className="font-medium text-slate-900">{r.name}</div>
                 <div className="text-xs text-slate-500">{r.email}</div>
               </td>
-              <td className="px-4 py-2">
+              <td data-label="Link" className="px-4 py-2">
                 <LinkStateBadge state={r.state} />
               </td>
-              <td className="px-4 py-2 whitespace-nowrap text-slate-600">
+              <td data-label="Opened" className="px-4 py-2 whitespace-nowrap text-slate-600">
                 <When date={r.openedAt} empty="Not yet" />
               </td>
-              <td className="px-4 py-2 text-right text-slate-600">
+              <td data-label="Downloads" className="px-4 py-2 text-right text-slate-600">
                 {r.downloadCount}
                 {share.maxDownloads !== null && ` / ${share.maxDownloads}`}
               </td>
-              <td className="px-4 py-2 whitespace-nowrap text-slate-600">
+              <td data-label="Last access" className="px-4 py-2 whitespace-nowrap text-slate-600">
                 <When date={r.lastAccessAt} />
               </td>
-              <td className="px-4 py-2 font-mono text-xs text-slate-600">{r.lastIp ?? '—'}</td>
+              <td data-label="Last IP" className="px-4 py-2 font-mono text-xs text-slate-600">
+                {r.lastIp ?? '—'}
+              </td>
               <td className="px-4 py-2">
                 <div className="flex flex-wrap justify-end gap-2">
                   <Link

@@ -1,13 +1,14 @@
 import { clickShareFile } from '@/lib/dal/share-access';
 import { contextFromHeaders } from '@/lib/request-context';
-import { deadLinkResponse } from '@/lib/shares/dead-link-page';
 import { secureCookies } from '@/lib/secure-cookies';
+import { deadLinkStatus } from '@/lib/status-pages';
+import { statusResponse } from '@/lib/status-response';
 import { unlockCookieName, unlockCookiesFrom } from '@/lib/shares/unlock-cookie';
 
 /**
  * A partner's click on a shared file: 303 to a pre-signed GET that lives seconds, after every check
  * against the link's current state. Unknown token or file: 404; revoked, expired or used up: 410
- * with a page that says which; password not yet typed: back to the link's page to unlock.
+ * with a page (in the app's layout) that says which; password not yet typed: back to the link's page to unlock.
  */
 export async function GET(
   request: Request,
@@ -25,8 +26,8 @@ export async function GET(
     case 'locked':
       return new Response(null, { status: 303, headers: { ...noStore, Location: `/s/${encodeURIComponent(token)}` } });
     case 'dead':
-      return deadLinkResponse(result.reason);
+      return statusResponse(request, deadLinkStatus(result.reason));
     case 'not-found':
-      return deadLinkResponse('notFound');
+      return statusResponse(request, 'link-not-found');
   }
 }

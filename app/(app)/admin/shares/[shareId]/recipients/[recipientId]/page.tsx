@@ -42,38 +42,45 @@ export default async function RecipientLogPage({
       {log.length === 0 ? (
         <EmptyState title="Not used yet">Nothing has been done with this link so far.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <DataTable
-            columns={[
-              { label: 'When' },
-              { label: 'What' },
-              { label: 'File' },
-              { label: 'URL valid until' },
-              { label: 'IP' },
-              { label: 'Browser' },
-            ]}
-          >
-            {log.map((entry) => (
-              <tr key={entry.id}>
-                <td className="px-4 py-2 whitespace-nowrap text-slate-600">
-                  <DateTime value={entry.createdAt} />
-                </td>
-                <td className="px-4 py-2 text-slate-900">
-                  {KIND_LABELS[entry.kind]}
-                  {entry.reason && <span className="text-slate-500"> ({entry.reason})</span>}
-                </td>
-                <td className="px-4 py-2 text-slate-600">{entry.fileName ?? '—'}</td>
-                <td className="px-4 py-2 whitespace-nowrap text-slate-600">
-                  {entry.urlExpiresAt ? <DateTime value={entry.urlExpiresAt} /> : '—'}
-                </td>
-                <td className="px-4 py-2 font-mono text-xs text-slate-600">{entry.ip ?? '—'}</td>
-                <td className="max-w-xs truncate px-4 py-2 text-xs text-slate-500" title={entry.userAgent ?? undefined}>
-                  {entry.userAgent || '—'}
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-        </div>
+        <DataTable
+          card
+          columns={[
+            { label: 'When' },
+            { label: 'What' },
+            { label: 'File' },
+            { label: 'URL valid until' },
+            { label: 'IP' },
+            { label: 'Browser' },
+          ]}
+        >
+          {log.map((entry) => (
+            <tr key={entry.id}>
+              <td data-label="When" className="px-4 py-2 whitespace-nowrap text-slate-600">
+                <DateTime value={entry.createdAt} />
+              </td>
+              <td data-label="What" className="px-4 py-2 text-slate-900">
+                {KIND_LABELS[entry.kind]}
+                {entry.reason && <span className="text-slate-500"> ({entry.reason})</span>}
+              </td>
+              <td data-label="File" className="px-4 py-2 text-slate-600">
+                {entry.fileName ?? '—'}
+              </td>
+              <td data-label="URL valid until" className="px-4 py-2 whitespace-nowrap text-slate-600">
+                {entry.urlExpiresAt ? <DateTime value={entry.urlExpiresAt} /> : '—'}
+              </td>
+              <td data-label="IP" className="px-4 py-2 font-mono text-xs text-slate-600">
+                {entry.ip ?? '—'}
+              </td>
+              <td
+                data-label="Browser"
+                className="max-w-xs truncate px-4 py-2 text-xs text-slate-500"
+                title={entry.userAgent ?? undefined}
+              >
+                {entry.userAgent || '—'}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );
