@@ -18,6 +18,8 @@ const link = (reason: DeadReason | 'notFound'): StatusPage => {
   return { status: status as 404 | 410, title, body };
 };
 
+const backToInvoices = { href: '/invoices', label: 'Back to your invoices' };
+
 export const STATUS_PAGES = {
   'link-not-found': link('notFound'),
   'link-revoked': link('revoked'),
@@ -27,13 +29,13 @@ export const STATUS_PAGES = {
     status: 404,
     title: 'Invoice not found',
     body: 'There is no invoice at this address, or you do not have access to it.',
-    back: { href: '/invoices', label: 'Back to your invoices' },
+    back: backToInvoices,
   },
   'invoice-voided': {
     status: 410,
     title: 'Invoice voided',
     body: 'This invoice was voided and can no longer be downloaded. Contact us if you need a copy.',
-    back: { href: '/invoices', label: 'Back to your invoices' },
+    back: backToInvoices,
   },
   'file-not-found': {
     status: 404,

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { buttonStyles } from '@/components/ui/button-styles';
+import { DropZone } from '@/components/ui/drop-zone';
 import { FileButton } from '@/components/ui/file-button';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import {
@@ -123,7 +124,6 @@ function UploadItem({ entry, onRemove, onCancelled }: { entry: Entry; onRemove: 
 export function FileUploader({ usage }: { usage: LibraryUsage }) {
   const router = useRouter();
   const [entries, setEntries] = useState<Entry[]>([]);
-  const [dragging, setDragging] = useState(false);
   const nextKey = useRef(0);
 
   const add = useCallback(
@@ -155,19 +155,7 @@ export function FileUploader({ usage }: { usage: LibraryUsage }) {
       <h2 id="upload-heading" className="sr-only">
         Upload
       </h2>
-      <div
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(event) => {
-          event.preventDefault();
-          setDragging(false);
-          add(event.dataTransfer.files);
-        }}
-        className={`rounded-lg border-2 border-dashed px-4 py-8 text-center ${dragging ? 'border-brand-600 bg-brand-50' : 'border-slate-300 bg-white'}`}
-      >
+      <DropZone onFiles={add} className="px-4 py-8 text-center">
         <p className="text-sm text-slate-600">Drop files here, or</p>
         <FileButton
           variant="primary"
@@ -187,7 +175,7 @@ export function FileUploader({ usage }: { usage: LibraryUsage }) {
         <p className="mt-1 text-xs text-slate-500">
           Your storage: {formatBytes(usage.usedBytes)} of {formatBytes(usage.quotaBytes)} used.
         </p>
-      </div>
+      </DropZone>
       {entries.length > 0 && (
         <ul aria-label="Uploads" className="mt-4 space-y-2">
           {entries.map((entry) => (

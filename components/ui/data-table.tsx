@@ -26,8 +26,10 @@ export function DataTable({
   children: React.ReactNode;
 }) {
   return (
+    // Focusable: a wide table scrolls sideways on a desktop, and the keyboard must be able to scroll it too.
     <div
-      className={`relative sm:overflow-x-auto ${card ? 'overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200' : ''}`}
+      tabIndex={0}
+      className={`relative focus-visible:outline-2 focus-visible:outline-brand-600 sm:overflow-x-auto ${card ? 'overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200' : ''}`}
     >
       <table className="stacked-table min-w-full divide-y divide-slate-200 text-sm">
         {caption && <caption className="sr-only">{caption}</caption>}

@@ -131,3 +131,30 @@ export async function pageTour(browser: Browser, stateDirectory: string): Promis
   ];
   return { pages, states, cleanup: () => file.remove() };
 }
+
+export interface PageView {
+  width: keyof typeof WIDTHS;
+  theme: (typeof THEMES)[number];
+}
+
+/**
+ * Visits every page of the tour at both widths in both themes (the system setting), one browser
+ * context per account and view, and calls `visit` on each.
+ */
+export async function visitEveryPage(
+  browser: Browser,
+  tour: PageTour,
+  visit: (page: Page, target: AppPage, view: PageView) => Promise<void>,
+) {
+  for (const width of Object.keys(WIDTHS) as PageView['width'][])
+    for (const theme of THEMES)
+      for (const who of ['anonymous', 'admin', 'alice', 'bob'] as const) {
+        const pages = tour.pages.filter((p) => p.who === who);
+        if (pages.length === 0) continue;
+        const viewport = WIDTHS[width];
+        const context = await browser.newContext({ viewport, colorScheme: theme, storageState: tour.states[who] });
+        const page = await context.newPage();
+        for (const target of pages) await visit(page, target, { width, theme });
+        await context.close();
+      }
+}

@@ -8,6 +8,7 @@ import { auditActionLabel, auditOutcomeLabel, auditSubjectLabel } from '@/lib/au
 import { listAuditEvents } from '@/lib/dal/audit-log';
 import { DataTable } from '@/components/ui/data-table';
 import { DateTime } from '@/components/ui/date-time';
+import { RequestCells } from '@/components/ui/request-cells';
 
 export const metadata: Metadata = { title: 'Audit log · Admin' };
 
@@ -77,19 +78,12 @@ export default async function AuditPage({
                   {auditSubjectLabel(event.subjectType)}
                   {event.subjectId && <span className="block font-mono text-xs">{event.subjectId}</span>}
                 </td>
-                <td data-label="Link expires" className="px-3 py-2 whitespace-nowrap text-slate-600">
-                  {event.urlExpiresAt ? <DateTime value={event.urlExpiresAt} /> : '—'}
-                </td>
-                <td data-label="IP" className="px-3 py-2 font-mono text-xs">
-                  {event.ip ?? '—'}
-                </td>
-                <td
-                  data-label="User agent"
-                  className="max-w-48 truncate px-3 py-2 text-xs text-slate-600"
-                  title={event.userAgent ?? undefined}
-                >
-                  {event.userAgent || '—'}
-                </td>
+                <RequestCells
+                  urlExpiresAt={event.urlExpiresAt}
+                  ip={event.ip}
+                  userAgent={event.userAgent}
+                  labels={{ expires: 'Link expires', userAgent: 'User agent' }}
+                />
                 <td data-label="Detail" className="max-w-64 px-3 py-2 font-mono text-xs break-all text-slate-600">
                   {event.detail ?? '—'}
                 </td>

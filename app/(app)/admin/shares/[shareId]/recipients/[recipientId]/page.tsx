@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { DateTime } from '@/components/ui/date-time';
+import { RequestCells } from '@/components/ui/request-cells';
 import { LinkStateBadge } from '@/components/shares/status-badge';
 import { getRecipientLog } from '@/lib/dal/shares';
 import { DataTable } from '@/components/ui/data-table';
@@ -65,19 +66,12 @@ export default async function RecipientLogPage({
               <td data-label="File" className="px-4 py-2 text-slate-600">
                 {entry.fileName ?? '—'}
               </td>
-              <td data-label="URL valid until" className="px-4 py-2 whitespace-nowrap text-slate-600">
-                {entry.urlExpiresAt ? <DateTime value={entry.urlExpiresAt} /> : '—'}
-              </td>
-              <td data-label="IP" className="px-4 py-2 font-mono text-xs text-slate-600">
-                {entry.ip ?? '—'}
-              </td>
-              <td
-                data-label="Browser"
-                className="max-w-xs truncate px-4 py-2 text-xs text-slate-500"
-                title={entry.userAgent ?? undefined}
-              >
-                {entry.userAgent || '—'}
-              </td>
+              <RequestCells
+                urlExpiresAt={entry.urlExpiresAt}
+                ip={entry.ip}
+                userAgent={entry.userAgent}
+                labels={{ expires: 'URL valid until', userAgent: 'Browser' }}
+              />
             </tr>
           ))}
         </DataTable>
