@@ -11,6 +11,9 @@ import { pageTour, visitEveryPage, WIDTHS, type PageTour } from './pages';
  */
 let tour: PageTour;
 
+// One test per width, run side by side: each worker takes its own tour.
+test.describe.configure({ mode: 'parallel' });
+
 test.beforeAll(async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
   tour = await pageTour(browser, path.join(testInfo.project.outputDir, `states-${testInfo.workerIndex}`));
@@ -20,35 +23,41 @@ test.afterAll(async () => {
   await tour?.cleanup();
 });
 
-test('every page passes axe at both widths in both themes, and shows its primary action on a phone', async ({
-  browser,
-}) => {
-  test.setTimeout(600_000);
-  const failures: string[] = [];
-  await visitEveryPage(browser, tour, async (page, target, { width, theme }) => {
-    const where = `${target.name} (${target.path}) at ${width}, ${theme}`;
-    // Soft checks: one run reports every page that fails, not only the first.
-    const response = await page.goto(target.path);
-    expect.soft(response?.status(), where).toBe(target.status ?? 200);
-    const primary = target.primary(page);
-    await expect.soft(primary, `${where}: primary action`).toBeVisible();
-    const box = await primary.boundingBox();
-    const viewportWidth = WIDTHS[width].width;
-    expect
-      .soft(box && box.x >= 0 && box.x + box.width <= viewportWidth, `${where}: primary action within the width`)
-      .toBe(true);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+for (const width of Object.keys(WIDTHS) as (keyof typeof WIDTHS)[])
+  test(`every page passes axe in both themes at ${WIDTHS[width].width} px, and shows its primary action`, async ({
+    browser,
+  }) => {
+    test.setTimeout(600_000);
+    const failures: string[] = [];
+    await visitEveryPage(
+      browser,
+      tour,
+      async (page, target, { theme }) => {
+        const where = `${target.name} (${target.path}) at ${width}, ${theme}`;
+        // Soft checks: one run reports every page that fails, not only the first.
+        const response = await page.goto(target.path);
+        expect.soft(response?.status(), where).toBe(target.status ?? 200);
+        const primary = target.primary(page);
+        await expect.soft(primary, `${where}: primary action`).toBeVisible();
+        const box = await primary.boundingBox();
+        const viewportWidth = WIDTHS[width].width;
+        expect
+          .soft(box && box.x >= 0 && box.x + box.width <= viewportWidth, `${where}: primary action within the width`)
+          .toBe(true);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect.soft(overflow, `${where}: sideways scrolling`).toBeLessThanOrEqual(0);
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        for (const v of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'))
+          failures.push(
+            `${where}: ${v.id} (${v.impact}) ${v.help}\n    ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join('\n    ')}`,
+          );
+      },
+      [width],
     );
-    expect.soft(overflow, `${where}: sideways scrolling`).toBeLessThanOrEqual(0);
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    for (const v of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'))
-      failures.push(
-        `${where}: ${v.id} (${v.impact}) ${v.help}\n    ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join('\n    ')}`,
-      );
+    expect(failures, failures.join('\n')).toEqual([]);
   });
-  expect(failures, failures.join('\n')).toEqual([]);
-});

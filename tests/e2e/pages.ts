@@ -145,8 +145,9 @@ export async function visitEveryPage(
   browser: Browser,
   tour: PageTour,
   visit: (page: Page, target: AppPage, view: PageView) => Promise<void>,
+  widths = Object.keys(WIDTHS) as PageView['width'][],
 ) {
-  for (const width of Object.keys(WIDTHS) as PageView['width'][])
+  for (const width of widths)
     for (const theme of THEMES)
       for (const who of ['anonymous', 'admin', 'alice', 'bob'] as const) {
         const pages = tour.pages.filter((p) => p.who === who);
