@@ -29,6 +29,8 @@ test('the new-share form shows all its errors at once and keeps everything typed
   page,
 }) => {
   const file = await seedLibraryFile(`Form check ${randomBytes(3).toString('hex')}.pdf`);
+  // Another file stays in the library: with none left, the page rightly offers no form at all.
+  const other = await seedLibraryFile(`Form check other ${randomBytes(3).toString('hex')}.pdf`);
   try {
     await signIn(page, 'admin');
     await page.goto('/admin/shares/new');
@@ -70,6 +72,7 @@ test('the new-share form shows all its errors at once and keeps everything typed
     await expect(page.getByLabel('Recipient 2 Email')).toHaveValue('quinn@partner.example');
   } finally {
     await file.remove().catch(() => undefined);
+    await other.remove();
   }
 });
 
