@@ -103,6 +103,12 @@ export async function pageTour(browser: Browser, stateDirectory: string): Promis
     { name: 'admin-share-log', path: share.logPath, who: 'admin', primary: link(/^←/) },
     { name: 'admin-invoices', path: '/admin/invoices', who: 'admin', primary: button('Issue invoice') },
     { name: 'admin-audit', path: '/admin/audit', who: 'admin', primary: button('Filter') },
+    {
+      name: 'admin-mail',
+      path: '/admin/mail',
+      who: 'admin',
+      primary: (page) => page.getByRole('heading', { name: 'Mail', exact: true }),
+    },
     { name: 'admin-storage', path: '/admin/storage', who: 'admin', primary: link('Open the lab') },
     { name: 'admin-lab', path: '/admin/storage/lab', who: 'admin', primary: button('Run the lab') },
     { name: 'partner', path: share.partnerPath, who: 'anonymous', primary: link(`Download ${file.name}`) },
