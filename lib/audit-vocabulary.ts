@@ -72,6 +72,7 @@ export const AUDIT_ACTIONS = {
   'share.open': { label: 'Share link opened', subject: 'shareRecipient' },
   'share.unlock': { label: 'Share link unlocked', subject: 'shareRecipient' },
   'share.download': { label: 'Shared file downloaded', subject: 'shareRecipient' },
+  'share.preview': { label: 'Shared file previewed', subject: 'shareRecipient' },
   'share.access': { label: 'Share link refused', subject: 'shareRecipient' },
   'storage.lab': { label: 'Access-control lab run', subject: 'bucket' },
   'mail.fail': { label: 'Mail could not be sent', subject: 'mail' },

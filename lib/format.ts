@@ -23,7 +23,7 @@ export function formatDuration(seconds: number, options: { approximate?: boolean
   const exact = options.approximate ? (seconds < 60 ? Math.round(seconds) : Math.round(seconds / 60) * 60) : seconds;
   const fit = UNITS.find((u) => exact >= u.from && exact % u.seconds === 0);
   const [value, unit] = fit ? [exact / fit.seconds, fit.unit] : [exact, 'second'];
-  return `${value} ${unit}${value === 1 ? '' : 's'}`;
+  return formatCount(value, unit);
 }
 
 /** "in 14 minutes", "in 2 hours", "in 3 days": how long until `date`, for messages and expiry labels. */
@@ -39,8 +39,13 @@ export function formatRelative(date: Date, now: Date = new Date()): string {
         : abs < 86_400
           ? [Math.round(abs / 3600), 'hour']
           : [Math.round(abs / 86_400), 'day'];
-  const phrase = `${value} ${unit}${value === 1 ? '' : 's'}`;
+  const phrase = formatCount(value, unit);
   return past ? `${phrase} ago` : `in ${phrase}`;
+}
+
+/** "1 file", "3 files": a count with its noun (nouns whose plural is a plain -s). */
+export function formatCount(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 export function formatBytes(bytes: number): string {

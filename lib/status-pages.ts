@@ -7,7 +7,7 @@ import { DEAD_LINK_COPY, type DeadReason } from '@/lib/shares/link-state';
  * pages carry no details of the share, so they reveal nothing beyond the status.
  */
 export interface StatusPage {
-  status: 403 | 404 | 410;
+  status: 403 | 404 | 410 | 415;
   title: string;
   body: string;
   back?: { href: string; label: string };
@@ -25,6 +25,11 @@ export const STATUS_PAGES = {
   'link-revoked': link('revoked'),
   'link-expired': link('expired'),
   'link-exhausted': link('exhausted'),
+  'preview-unsupported': {
+    status: 415,
+    title: 'No preview for this file',
+    body: 'This type of file is not shown in the browser. Download it from the link’s page instead.',
+  },
   'invoice-not-found': {
     status: 404,
     title: 'Invoice not found',

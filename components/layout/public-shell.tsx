@@ -1,10 +1,11 @@
 import Link from 'next/link';
 import { ThemeSwitch } from '@/components/layout/theme-switch';
 import { Logo } from '@/components/ui/logo';
+import { env } from '@/lib/env';
 
 /**
- * The frame of pages outside the signed-in area (sign-in, partner links, error pages): the mark,
- * the theme switch and a centred column. `home`: whether the mark links to the app's home page
+ * The frame of pages outside the signed-in area (sign-in, partner links, error pages): the mark with
+ * the organisation's name (APP_NAME), the theme switch and a centred column. `home`: whether the mark links to the app's home page
  * (partners have no account, so their pages do not).
  */
 export function PublicShell({
@@ -18,7 +19,7 @@ export function PublicShell({
 }) {
   const mark = (
     <>
-      <Logo className="size-6" /> Guestpass
+      <Logo className="size-6" /> {env.APP_NAME}
     </>
   );
   return (

@@ -173,6 +173,7 @@ export interface RecipientDetail {
   lastAccessAt: Date | null;
   lastIp: string | null;
   downloadCount: number;
+  previewCount: number;
   createdAt: Date;
 }
 
@@ -200,6 +201,7 @@ const recipientSelect = {
   lastAccessAt: true,
   lastIp: true,
   downloadCount: true,
+  previewCount: true,
   createdAt: true,
 } satisfies Prisma.ShareRecipientSelect;
 

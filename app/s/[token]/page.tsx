@@ -7,7 +7,12 @@ import { DeadLinkNotice } from '@/components/shares/dead-link-notice';
 import { DateTime } from '@/components/ui/date-time';
 import { UnlockForm } from '@/components/shares/unlock-form';
 import { openShareLink, type PartnerShareView } from '@/lib/dal/share-access';
-import { formatBytes, formatRelative } from '@/lib/format';
+import { DownloadAll } from '@/components/shares/download-all';
+import { FilePreview } from '@/components/shares/file-preview';
+import { FileTypeIcon } from '@/components/ui/file-type-icon';
+import { env } from '@/lib/env';
+import { previewKind } from '@/lib/files/file-kind';
+import { formatBytes, formatCount, formatRelative } from '@/lib/format';
 import { requestContext } from '@/lib/request-context';
 import { secureCookies } from '@/lib/secure-cookies';
 import { unlockCookieName } from '@/lib/shares/unlock-cookie';
@@ -62,46 +67,77 @@ function LiveShare({ token, view }: { token: string; view: PartnerShareView }) {
     );
   }
   const remaining = view.maxDownloads === null ? null : view.maxDownloads - view.downloadCount;
+  const fileHref = (id: string) => `/s/${encodeURIComponent(token)}/files/${encodeURIComponent(id)}`;
   return (
     <>
-      <p className="text-sm text-slate-500">Shared with {view.recipientName}</p>
+      <p className="text-sm text-slate-600">
+        {view.senderName ? (
+          <>
+            <span className="font-medium text-slate-900">{view.senderName}</span> from {env.APP_NAME}
+          </>
+        ) : (
+          env.APP_NAME
+        )}{' '}
+        shared these files with {view.recipientName}
+      </p>
       <h1 className="mt-1 text-2xl font-bold tracking-tight text-slate-900">{view.title}</h1>
       {view.message && <p className="mt-3 whitespace-pre-line text-slate-700">{view.message}</p>}
       <p className="mt-4 text-sm text-slate-600">
-        Access ends <Ends at={view.expiresAt} />
-        {remaining !== null && `. ${remaining} download${remaining === 1 ? '' : 's'} left`}.
+        {formatCount(view.files.length, 'file')} · {formatBytes(view.totalBytes)} · Access ends{' '}
+        <Ends at={view.expiresAt} />
+        {remaining !== null && `. ${formatCount(remaining, 'download')} left`}.
       </p>
       <section aria-labelledby="files-heading" className="mt-6 border-t border-slate-200 pt-6">
-        <h2 id="files-heading" className="text-base font-semibold text-slate-900">
-          Files
-        </h2>
+        <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+          <h2 id="files-heading" className="text-base font-semibold text-slate-900">
+            Files
+          </h2>
+          {view.files.length > 1 && (
+            <DownloadAll token={token} files={view.files} zipName={`${zipBaseName(view.title)}.zip`} />
+          )}
+        </div>
         {view.files.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600">
             There are no files in this share right now. Ask the sender if you expected some.
           </p>
         ) : (
           <ul className="mt-3 divide-y divide-slate-100">
-            {view.files.map((file) => (
-              <li key={file.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
-                <div className="min-w-0">
-                  <p className="truncate font-medium text-slate-900">{file.name}</p>
-                  <p className="text-xs text-slate-500">
-                    {formatBytes(file.sizeBytes)} · {file.contentType}
-                  </p>
-                </div>
-                {/* A plain link, not next/link: the route answers with a redirect to storage, never a page to prefetch. */}
-                <a
-                  href={`/s/${token}/files/${file.id}`}
-                  className={`${buttonStyles.secondary} shrink-0`}
-                  aria-label={`Download ${file.name}`}
-                >
-                  Download
-                </a>
-              </li>
-            ))}
+            {view.files.map((file) => {
+              const preview = previewKind(file.contentType);
+              return (
+                <li key={file.id} className="flex flex-col gap-3 py-3 sm:flex-row sm:items-center sm:justify-between">
+                  <div className="flex min-w-0 items-center gap-3">
+                    <FileTypeIcon contentType={file.contentType} />
+                    <div className="min-w-0">
+                      <p className="truncate font-medium text-slate-900">{file.name}</p>
+                      <p className="text-xs text-slate-500">
+                        {formatBytes(file.sizeBytes)} · {file.contentType}
+                      </p>
+                    </div>
+                  </div>
+                  <div className="flex shrink-0 gap-2">
+                    {preview && <FilePreview href={`${fileHref(file.id)}/preview`} name={file.name} kind={preview} />}
+                    {/* A plain link, not next/link: the route answers with a redirect to storage, never a page to prefetch. */}
+                    <a href={fileHref(file.id)} className={buttonStyles.secondary} aria-label={`Download ${file.name}`}>
+                      Download
+                    </a>
+                  </div>
+                </li>
+              );
+            })}
           </ul>
         )}
       </section>
     </>
+  );
+}
+
+/** The zip's name from the share's title, without characters file systems refuse. */
+function zipBaseName(title: string): string {
+  return (
+    title
+      .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
+      .trim()
+      .slice(0, 100) || 'files'
   );
 }

@@ -8,6 +8,8 @@ import { RequestCells } from '@/components/ui/request-cells';
 import { LinkStateBadge } from '@/components/shares/status-badge';
 import { getRecipientLog } from '@/lib/dal/shares';
 import { DataTable } from '@/components/ui/data-table';
+import { formatCount } from '@/lib/format';
+import type { ShareAccessKind } from '@/lib/generated/prisma/enums';
 
 export const metadata: Metadata = { title: 'Access log' };
 
@@ -16,8 +18,9 @@ const KIND_LABELS = {
   UNLOCK: 'Unlocked with the password',
   UNLOCK_FAILED: 'Wrong password',
   DOWNLOAD: 'Downloaded',
+  PREVIEW: 'Previewed',
   REFUSED: 'Refused',
-} as const;
+} as const satisfies Record<ShareAccessKind, string>;
 
 export default async function RecipientLogPage({
   params,
@@ -37,7 +40,7 @@ export default async function RecipientLogPage({
       </p>
       <PageHeader
         title={`Access log: ${recipient.name}`}
-        description={`${recipient.email} · ${recipient.downloadCount} download${recipient.downloadCount === 1 ? '' : 's'}`}
+        description={`${recipient.email} · ${formatCount(recipient.downloadCount, 'download')} · ${formatCount(recipient.previewCount, 'preview')}`}
         actions={<LinkStateBadge state={recipient.state} />}
       />
       {log.length === 0 ? (
