@@ -26,11 +26,15 @@ export function formatDuration(seconds: number, options: { approximate?: boolean
   return formatCount(value, unit);
 }
 
-/** "in 14 minutes", "in 2 hours", "in 3 days": how long until `date`, for messages and expiry labels. */
+/**
+ * "in 14 minutes", "in 2 hours", "3 days ago": how long until (or since) `date`, for messages and
+ * expiry labels; "just now" within a few seconds either way ("Revoked just now", not "in 0 seconds").
+ */
 export function formatRelative(date: Date, now: Date = new Date()): string {
   const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
   const past = seconds < 0;
   const abs = Math.abs(seconds);
+  if (abs < 5) return 'just now';
   const [value, unit] =
     abs < 60
       ? [abs, 'second']

@@ -1,4 +1,5 @@
 import { fileKind, type FileKind } from '@/lib/files/file-kind';
+import { formatBytes } from '@/lib/format';
 
 /** Each kind's badge: a short label on a colour, so files can be told apart at a glance. */
 const BADGES: Record<FileKind, { label: string; className: string }> = {
@@ -22,5 +23,20 @@ export function FileTypeIcon({ contentType }: { contentType: string }) {
     >
       {badge.label}
     </span>
+  );
+}
+
+/** A file at a glance: its type badge, its name (truncated) and, below, its size and type. */
+export function FileSummary({ file }: { file: { name: string; sizeBytes: number; contentType: string } }) {
+  return (
+    <div className="flex min-w-0 items-center gap-3">
+      <FileTypeIcon contentType={file.contentType} />
+      <div className="min-w-0">
+        <p className="truncate font-medium text-slate-900">{file.name}</p>
+        <p className="text-xs text-slate-500">
+          {formatBytes(file.sizeBytes)} · {file.contentType}
+        </p>
+      </div>
+    </div>
   );
 }

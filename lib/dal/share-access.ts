@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { auditor } from '@/lib/dal/audit';
 import type { AuditAction } from '@/lib/audit-vocabulary';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { ShareAccessKind } from '@/lib/generated/prisma/enums';
 import { verifyPassword } from '@/lib/password';
 import type { RequestContext } from '@/lib/request-context';
@@ -11,7 +12,6 @@ import { hashShareToken } from '@/lib/shares/token';
 import { signUnlockCookie, unlockCookiePath, verifyUnlockCookie } from '@/lib/shares/unlock-cookie';
 import { unlockVerdict } from '@/lib/shares/unlock-throttle';
 import { presignGet } from '@/lib/storage/presign';
-import type { Prisma } from '@/lib/generated/prisma/client';
 import { queueMail } from '@/lib/mail/queue';
 import { firstDownloadOwnerMail, firstDownloadPartnerMail } from '@/lib/mail/templates/share-first-download';
 import { previewKind } from '@/lib/files/file-kind';
@@ -326,6 +326,31 @@ async function openSharedFile(token: string, fileId: string, action: AuditAction
   return { outcome: 'live', recipient, file } as const;
 }
 
+/**
+ * Counts one use of a live link (a download, or a preview) and returns the new count, or null when
+ * the link is no longer live. The one statement that decides: it re-reads revocation, expiry and the
+ * download count under the row lock, so a limit holds under any concurrency. Previews count apart
+ * and never use up the limit, but a link whose downloads are used up shows nothing any more.
+ */
+async function countUse(
+  tx: Prisma.TransactionClient,
+  recipientId: string,
+  counter: 'downloadCount' | 'previewCount',
+  now: Date,
+  context: RequestContext,
+): Promise<number | null> {
+  const column = Prisma.raw(`"${counter}"`);
+  const counted = await tx.$queryRaw<{ count: number }[]>`
+    UPDATE "ShareRecipient" AS r
+    SET ${column} = r.${column} + 1, "lastAccessAt" = ${now}, "lastIp" = ${context.ip}
+    FROM "Share" AS s
+    WHERE r."id" = ${recipientId} AND s."id" = r."shareId"
+      AND r."revokedAt" IS NULL AND s."revokedAt" IS NULL AND s."expiresAt" > ${now}
+      AND (s."maxDownloads" IS NULL OR r."downloadCount" < s."maxDownloads")
+    RETURNING r.${column} AS "count"`;
+  return counted[0]?.count ?? null;
+}
+
 /** Why a conditional count matched no row: the link died (or was used up) after it was first read. */
 async function reasonLinkDied(token: string, now: Date): Promise<DeadReason> {
   const fresh = await findRecipient(token);
@@ -364,20 +389,12 @@ export async function clickShareFile(
   const now = new Date();
   // The count and the first-download mails commit together: a mail is queued exactly when the first
   // download is counted, and a crash right after the response loses neither.
-  const counted = await db.$transaction(async (tx) => {
-    // The one statement that decides: it re-reads revocation, expiry and the count under the row lock.
-    const rows = await tx.$queryRaw<{ downloadCount: number }[]>`
-      UPDATE "ShareRecipient" AS r
-      SET "downloadCount" = r."downloadCount" + 1, "lastAccessAt" = ${now}, "lastIp" = ${context.ip}
-      FROM "Share" AS s
-      WHERE r."id" = ${recipient.id} AND s."id" = r."shareId"
-        AND r."revokedAt" IS NULL AND s."revokedAt" IS NULL AND s."expiresAt" > ${now}
-        AND (s."maxDownloads" IS NULL OR r."downloadCount" < s."maxDownloads")
-      RETURNING r."downloadCount"`;
-    if (rows[0]?.downloadCount === 1) await queueFirstDownloadMails(tx, recipient.id, file.name);
-    return rows;
+  const downloads = await db.$transaction(async (tx) => {
+    const count = await countUse(tx, recipient.id, 'downloadCount', now, context);
+    if (count === 1) await queueFirstDownloadMails(tx, recipient.id, file.name);
+    return count;
   });
-  if (counted.length !== 1) {
+  if (downloads === null) {
     const reason = await reasonLinkDied(token, now);
     await logAccess(recipient, { kind: 'REFUSED', reason, file }, context);
     return { outcome: 'dead', reason };
@@ -418,15 +435,7 @@ export async function previewShareFile(
     return { outcome: 'not-previewable' };
   }
   const now = new Date();
-  // One conditional statement, as for downloads: the link may have died since it was read above.
-  const counted = await db.$executeRaw`
-    UPDATE "ShareRecipient" AS r
-    SET "previewCount" = r."previewCount" + 1, "lastAccessAt" = ${now}, "lastIp" = ${context.ip}
-    FROM "Share" AS s
-    WHERE r."id" = ${recipient.id} AND s."id" = r."shareId"
-      AND r."revokedAt" IS NULL AND s."revokedAt" IS NULL AND s."expiresAt" > ${now}
-      AND (s."maxDownloads" IS NULL OR r."downloadCount" < s."maxDownloads")`;
-  if (counted !== 1) {
+  if ((await countUse(db, recipient.id, 'previewCount', now, context)) === null) {
     const reason = await reasonLinkDied(token, now);
     await logAccess(recipient, { kind: 'REFUSED', reason, file }, context);
     return { outcome: 'dead', reason };

@@ -126,6 +126,7 @@ export interface ShareSummary {
   id: string;
   title: string;
   expiresAt: Date;
+  revokedAt: Date | null;
   createdAt: Date;
   status: ShareStatus;
   fileCount: number;
@@ -134,9 +135,30 @@ export interface ShareSummary {
   hasPassword: boolean;
 }
 
-export async function listShares(): Promise<ShareSummary[]> {
+export interface ShareFilters {
+  state?: ShareStatus;
+  /** Part of the title, or of a recipient's name or email. */
+  q?: string;
+}
+
+/** The Prisma condition for one state: the same rules as shareStatus(), evaluated by the database. */
+function stateWhere(state: ShareStatus, now: Date): Prisma.ShareWhereInput {
+  if (state === 'revoked') return { revokedAt: { not: null } };
+  return { revokedAt: null, expiresAt: state === 'active' ? { gt: now } : { lte: now } };
+}
+
+export async function listShares(filters: ShareFilters = {}): Promise<ShareSummary[]> {
   await requireAdmin();
+  const contains = filters.q ? { contains: filters.q, mode: 'insensitive' as const } : undefined;
   const rows = await db.share.findMany({
+    where: {
+      ...(filters.state ? stateWhere(filters.state, new Date()) : {}),
+      ...(contains
+        ? {
+            OR: [{ title: contains }, { recipients: { some: { OR: [{ name: contains }, { email: contains }] } } }],
+          }
+        : {}),
+    },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: 200,
     select: {
@@ -154,6 +176,7 @@ export async function listShares(): Promise<ShareSummary[]> {
     id: s.id,
     title: s.title,
     expiresAt: s.expiresAt,
+    revokedAt: s.revokedAt,
     createdAt: s.createdAt,
     status: shareStatus(s),
     fileCount: s._count.files,

@@ -185,6 +185,29 @@ describe('share administration', () => {
     expect(audit).toMatchObject({ actorId: adminId, outcome: 'granted', urlExpiresAt: raw.expiresAt });
   });
 
+  it('filters the list by state and finds shares by title or recipient', async () => {
+    const named = (title: string, recipient: string) =>
+      input({
+        title: `${title} ${suffix}`,
+        recipients: [{ name: recipient, email: `${recipient}-${suffix}@example.net` }],
+      });
+    await shares.createShare(named('Live list', 'Lena'), context);
+    const gone = await shares.createShare(named('Gone list', 'Gabe'), context);
+    const old = await shares.createShare(named('Old list', 'Olga'), context);
+    await shares.revokeShare(gone.shareId, context);
+    await db.share.update({ where: { id: old.shareId }, data: { expiresAt: new Date(Date.now() - 60_000) } });
+    const titles = async (filters: Parameters<typeof shares.listShares>[0]) =>
+      (await shares.listShares(filters)).filter((s) => s.title.endsWith(` list ${suffix}`)).map((s) => s.title);
+    expect(await titles({ state: 'active' })).toEqual([`Live list ${suffix}`]);
+    expect(await titles({ state: 'revoked' })).toEqual([`Gone list ${suffix}`]);
+    expect(await titles({ state: 'expired' })).toEqual([`Old list ${suffix}`]);
+    expect(await titles({ q: `OLGA-${suffix}` })).toEqual([`Old list ${suffix}`]); // a recipient's email, any case
+    expect(await titles({ q: 'gabe' })).toEqual([`Gone list ${suffix}`]); // a recipient's name
+    expect(await titles({ q: `gone list ${suffix}`, state: 'active' })).toEqual([]);
+    const revoked = (await shares.listShares({ q: `Gone list ${suffix}` }))[0];
+    expect(revoked).toMatchObject({ status: 'revoked', revokedAt: expect.any(Date) });
+  });
+
   it('finds ready files by name for the picker, case-insensitively', async () => {
     expect((await shares.shareableFiles(`TWO-${suffix}`)).map((f) => f.id)).toEqual([fileIds[1]]);
     expect((await shares.shareableFiles(suffix)).map((f) => f.id).sort()).toEqual([...fileIds].sort());

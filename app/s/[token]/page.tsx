@@ -4,15 +4,15 @@ import { notFound } from 'next/navigation';
 import { PublicShell } from '@/components/layout/public-shell';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { DeadLinkNotice } from '@/components/shares/dead-link-notice';
-import { DateTime } from '@/components/ui/date-time';
+import { RelativeTime } from '@/components/ui/relative-time';
 import { UnlockForm } from '@/components/shares/unlock-form';
 import { openShareLink, type PartnerShareView } from '@/lib/dal/share-access';
 import { DownloadAll } from '@/components/shares/download-all';
 import { FilePreview } from '@/components/shares/file-preview';
-import { FileTypeIcon } from '@/components/ui/file-type-icon';
+import { FileSummary } from '@/components/ui/file-type-icon';
 import { env } from '@/lib/env';
 import { previewKind } from '@/lib/files/file-kind';
-import { formatBytes, formatCount, formatRelative } from '@/lib/format';
+import { formatBytes, formatCount } from '@/lib/format';
 import { requestContext } from '@/lib/request-context';
 import { secureCookies } from '@/lib/secure-cookies';
 import { unlockCookieName } from '@/lib/shares/unlock-cookie';
@@ -43,14 +43,6 @@ export default async function SharedFilesPage({ params }: { params: Promise<{ to
   );
 }
 
-function Ends({ at }: { at: Date }) {
-  return (
-    <>
-      {formatRelative(at)} (<DateTime value={at} />)
-    </>
-  );
-}
-
 function LiveShare({ token, view }: { token: string; view: PartnerShareView }) {
   if (!view.unlocked) {
     return (
@@ -58,7 +50,7 @@ function LiveShare({ token, view }: { token: string; view: PartnerShareView }) {
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">Shared files</h1>
         <p className="mt-2 text-slate-700">These files are protected by a password. Enter it to see them.</p>
         <p className="mt-2 text-sm text-slate-600">
-          Access ends <Ends at={view.expiresAt} />.
+          Access ends <RelativeTime value={view.expiresAt} />.
         </p>
         <div className="mt-6 border-t border-slate-200 pt-6">
           <UnlockForm token={token} />
@@ -84,7 +76,7 @@ function LiveShare({ token, view }: { token: string; view: PartnerShareView }) {
       {view.message && <p className="mt-3 whitespace-pre-line text-slate-700">{view.message}</p>}
       <p className="mt-4 text-sm text-slate-600">
         {formatCount(view.files.length, 'file')} · {formatBytes(view.totalBytes)} · Access ends{' '}
-        <Ends at={view.expiresAt} />
+        <RelativeTime value={view.expiresAt} />
         {remaining !== null && `. ${formatCount(remaining, 'download')} left`}.
       </p>
       <section aria-labelledby="files-heading" className="mt-6 border-t border-slate-200 pt-6">
@@ -106,15 +98,7 @@ function LiveShare({ token, view }: { token: string; view: PartnerShareView }) {
               const preview = previewKind(file.contentType);
               return (
                 <li key={file.id} className="flex flex-col gap-3 py-3 sm:flex-row sm:items-center sm:justify-between">
-                  <div className="flex min-w-0 items-center gap-3">
-                    <FileTypeIcon contentType={file.contentType} />
-                    <div className="min-w-0">
-                      <p className="truncate font-medium text-slate-900">{file.name}</p>
-                      <p className="text-xs text-slate-500">
-                        {formatBytes(file.sizeBytes)} · {file.contentType}
-                      </p>
-                    </div>
-                  </div>
+                  <FileSummary file={file} />
                   <div className="flex shrink-0 gap-2">
                     {preview && <FilePreview href={`${fileHref(file.id)}/preview`} name={file.name} kind={preview} />}
                     {/* A plain link, not next/link: the route answers with a redirect to storage, never a page to prefetch. */}

@@ -8,10 +8,11 @@ import { ConfirmAction } from '@/components/ui/confirm-action';
 import { RawUrlForm } from '@/components/shares/raw-url-form';
 import { DateTime } from '@/components/ui/date-time';
 import { LinkStateBadge, ShareStatusBadge } from '@/components/shares/status-badge';
+import { ShareEnds } from '@/components/shares/share-ends';
+import { FileSummary } from '@/components/ui/file-type-icon';
 import { removeShareRecipientAction, revokeShareAction, revokeShareRecipientAction } from '@/lib/actions/shares';
 import { rawUrlMaxSeconds } from '@/lib/dal/share-raw-urls';
 import { getShare } from '@/lib/dal/shares';
-import { formatBytes, formatRelative } from '@/lib/format';
 import { DataTable } from '@/components/ui/data-table';
 import { Panel } from '@/components/ui/panel';
 
@@ -62,13 +63,9 @@ export default async function SharePage({ params }: { params: Promise<{ shareId:
           </dd>
         </div>
         <div>
-          <dt className="text-slate-500">Access ends</dt>
+          <dt className="text-slate-500">Access</dt>
           <dd className="mt-1 text-slate-900">
-            {formatRelative(share.expiresAt)}
-            <br />
-            <span className="text-xs text-slate-500">
-              <DateTime value={share.expiresAt} />
-            </span>
+            <ShareEnds share={share} stacked />
           </dd>
         </div>
         <div>
@@ -84,11 +81,8 @@ export default async function SharePage({ params }: { params: Promise<{ shareId:
       <Panel id="files-heading" title={`Files (${share.files.length})`} className="mb-6">
         <ul className="divide-y divide-slate-100 text-sm">
           {share.files.map((file) => (
-            <li key={file.id} className="flex justify-between gap-4 px-4 py-2">
-              <span className="min-w-0 truncate font-medium text-slate-900">{file.name}</span>
-              <span className="shrink-0 text-slate-500">
-                {formatBytes(file.sizeBytes)} · {file.contentType}
-              </span>
+            <li key={file.id} className="px-4 py-2">
+              <FileSummary file={file} />
             </li>
           ))}
         </ul>
