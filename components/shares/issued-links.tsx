@@ -4,11 +4,13 @@ import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { inputStyles } from '@/components/ui/field';
+import { QrCode } from '@/components/ui/qr-code';
 import type { IssuedLink } from '@/lib/dal/shares';
 
 /** The new links, each shown only this once, with a copy button per link. */
 export function IssuedLinks({ links }: { links: IssuedLink[] }) {
   const [copied, setCopied] = useState<string | null>(null);
+  const [qrShown, setQrShown] = useState<string | null>(null);
   const copy = async (link: IssuedLink) => {
     await navigator.clipboard.writeText(link.url);
     setCopied(link.recipientId);
@@ -47,7 +49,25 @@ export function IssuedLinks({ links }: { links: IssuedLink[] }) {
               >
                 {copied === link.recipientId ? 'Copied' : 'Copy'}
               </button>
+              <button
+                type="button"
+                className={buttonStyles.secondary}
+                aria-expanded={qrShown === link.recipientId}
+                aria-controls={`qr-${link.recipientId}`}
+                aria-label={`Show QR code for ${link.name}`}
+                onClick={() => setQrShown(qrShown === link.recipientId ? null : link.recipientId)}
+              >
+                QR
+              </button>
             </div>
+            {qrShown === link.recipientId && (
+              <figure id={`qr-${link.recipientId}`} className="mt-3 flex flex-col items-start gap-1">
+                <QrCode text={link.url} label={`QR code of the link for ${link.name}`} className="size-48 rounded" />
+                <figcaption className="text-xs text-slate-500">
+                  Scan with a phone camera to open {link.name}&rsquo;s link.
+                </figcaption>
+              </figure>
+            )}
           </li>
         ))}
       </ul>

@@ -32,7 +32,21 @@ async function shareWithPartner(page: Page, title: string, maxDownloads: number)
   await page.getByLabel('Recipient 1 Name').fill('Pat Partner');
   await page.getByLabel('Recipient 1 Email').fill(`pat-${tag}@partner.example`);
   await page.getByRole('button', { name: 'Create share' }).click();
+  // Each link can also be handed over as a QR code.
+  await page.getByRole('button', { name: 'Show QR code for Pat Partner' }).click();
+  await expect(page.getByRole('img', { name: 'QR code of the link for Pat Partner' })).toBeVisible();
   return page.getByRole('textbox', { name: /^Link for Pat Partner/ }).inputValue();
+}
+
+/** Clicks a file's Preview and checks what storage answered (inline, with the stored type); returns the dialog. */
+async function openPreview(partner: Page, name: string, resourceType: 'image' | 'document', contentType: string) {
+  const [response] = await Promise.all([
+    partner.waitForResponse((r) => r.url().includes('X-Amz-Signature') && r.request().resourceType() === resourceType),
+    partner.getByRole('button', { name: `Preview ${name}` }).click(),
+  ]);
+  expect(response.headers()['content-type']).toBe(contentType);
+  expect(response.headers()['content-disposition']).toMatch(/^inline/);
+  return partner.getByRole('dialog', { name: `Preview of ${name}` });
 }
 
 test('a partner sees who shared what, previews an image and a PDF, and downloads all files as one zip', async ({
@@ -55,13 +69,7 @@ test('a partner sees who shared what, previews an image and a PDF, and downloads
   await expect(partner.getByRole('button', { name: `Preview ${files[2].name}` })).toHaveCount(0);
 
   // The image: a preview URL signed at click time, served inline with its stored type.
-  const [imageResponse] = await Promise.all([
-    partner.waitForResponse((r) => r.url().includes('X-Amz-Signature') && r.request().resourceType() === 'image'),
-    partner.getByRole('button', { name: `Preview ${files[0].name}` }).click(),
-  ]);
-  expect(imageResponse.headers()['content-type']).toBe('image/png');
-  expect(imageResponse.headers()['content-disposition']).toMatch(/^inline/);
-  const preview = partner.getByRole('dialog', { name: `Preview of ${files[0].name}` });
+  const preview = await openPreview(partner, files[0].name, 'image', 'image/png');
   const image = preview.getByRole('img', { name: files[0].name });
   await expect(image).toBeVisible();
   expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(16);
@@ -69,13 +77,7 @@ test('a partner sees who shared what, previews an image and a PDF, and downloads
   await expect(preview).toBeHidden();
 
   // The PDF, in the browser's own viewer.
-  const [pdfResponse] = await Promise.all([
-    partner.waitForResponse((r) => r.url().includes('X-Amz-Signature') && r.request().resourceType() === 'document'),
-    partner.getByRole('button', { name: `Preview ${files[1].name}` }).click(),
-  ]);
-  expect(pdfResponse.headers()['content-type']).toBe('application/pdf');
-  expect(pdfResponse.headers()['content-disposition']).toMatch(/^inline/);
-  const pdfPreview = partner.getByRole('dialog', { name: `Preview of ${files[1].name}` });
+  const pdfPreview = await openPreview(partner, files[1].name, 'document', 'application/pdf');
   await expect(pdfPreview.locator(`iframe[title="${files[1].name}"]`)).toBeVisible();
   await pdfPreview.getByRole('button', { name: 'Close' }).click();
 
