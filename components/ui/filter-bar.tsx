@@ -35,8 +35,6 @@ export function FilterBar({
   );
 }
 
-const fieldWidth = 'w-full sm:w-auto';
-
 export function FilterSelect({
   name,
   label,
@@ -52,9 +50,9 @@ export function FilterSelect({
   options: { value: string; label: string }[];
 }) {
   return (
-    <label className={`text-sm font-medium text-slate-800 ${fieldWidth}`}>
+    <label className="w-full text-sm font-medium text-slate-800 sm:w-auto">
       {label}
-      <select name={name} defaultValue={value} className={`${inputStyles} sm:w-56`}>
+      <select name={name} defaultValue={value} className={`${inputStyles} sm:w-44`}>
         <option value="">{everything}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -80,14 +78,17 @@ export function FilterInput({
   placeholder?: string;
 }) {
   return (
-    <label className={`text-sm font-medium text-slate-800 ${fieldWidth}`}>
+    // Two dates share a row on phones (a range reads as one thing); text takes the whole row.
+    <label
+      className={`text-sm font-medium text-slate-800 sm:w-auto ${type === 'date' ? 'w-[calc(50%-0.375rem)]' : 'w-full'}`}
+    >
       {label}
       <input
         type={type}
         name={name}
         defaultValue={value}
         placeholder={placeholder}
-        className={`${inputStyles} ${type === 'date' ? 'sm:w-40' : 'sm:w-64'}`}
+        className={`${inputStyles} ${type === 'date' ? 'sm:w-36' : 'sm:w-56'}`}
       />
     </label>
   );
