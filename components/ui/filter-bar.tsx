@@ -12,8 +12,8 @@ export function FilterBar({
   children,
   className = '',
 }: {
-  /** Names the form for screen readers: "Filter the audit log". */
-  label: string;
+  /** Names the form for screen readers ("Filter the audit log") where it has several fields. */
+  label?: string;
   clearHref?: string;
   children: React.ReactNode;
   className?: string;

@@ -6,7 +6,8 @@ export function SelectFilter({
   ...select
 }: React.ComponentProps<typeof FilterSelect> & { className?: string }) {
   return (
-    <FilterBar label={`Filter by ${select.label.toLowerCase()}`} className={className}>
+    // Unnamed: its one field's label already says what it filters.
+    <FilterBar className={className}>
       <FilterSelect {...select} />
     </FilterBar>
   );
