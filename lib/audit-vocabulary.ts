@@ -66,6 +66,7 @@ export const AUDIT_ACTIONS = {
   'share.update': { label: 'Share edited', subject: 'share' },
   'share.revoke': { label: 'Share revoked', subject: 'share' },
   'share.recipients.add': { label: 'Share recipients added', subject: 'share' },
+  'share.links.email': { label: 'Share links emailed', subject: 'share' },
   'share.recipient.revoke': { label: 'Share link revoked', subject: 'shareRecipient' },
   'share.recipient.remove': { label: 'Share recipient removed', subject: 'shareRecipient' },
   'share.raw-url': { label: 'Raw pre-signed URL issued', subject: 'libraryFile' },

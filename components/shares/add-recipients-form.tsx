@@ -11,7 +11,7 @@ export function AddRecipientsForm({ shareId }: { shareId: string }) {
   const { state } = form;
   return (
     <div className="space-y-4">
-      {state.status === 'success' && state.data && <IssuedLinks links={state.data} />}
+      {state.status === 'success' && state.data && <IssuedLinks shareId={shareId} links={state.data} />}
       <form {...form.props} className="space-y-4">
         <FormMessage state={state} />
         <input type="hidden" name="shareId" value={shareId} />

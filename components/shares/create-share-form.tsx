@@ -19,7 +19,7 @@ export function CreateShareForm({ files }: { files: PickableFile[] }) {
     return (
       <div className="space-y-4">
         <Alert tone="success">Share created. Send each person their own link.</Alert>
-        <IssuedLinks links={created.links} />
+        <IssuedLinks shareId={created.shareId} links={created.links} />
         <Link href={`/admin/shares/${created.shareId}`} className={buttonStyles.primary}>
           View share
         </Link>

@@ -1,14 +1,27 @@
 'use client';
 
-import { useState } from 'react';
+import { useState, useTransition } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { inputStyles } from '@/components/ui/field';
 import { QrCode } from '@/components/ui/qr-code';
+import type { ActionState } from '@/lib/action-state';
+import { emailShareLinksAction } from '@/lib/actions/shares';
 import type { IssuedLink } from '@/lib/dal/shares';
 
-/** The new links, each shown only this once, with a copy button per link. */
-export function IssuedLinks({ links }: { links: IssuedLink[] }) {
+/**
+ * The new links, each shown only this once: a copy button and a QR code per link, and one button that
+ * mails every recipient their own link.
+ */
+export function IssuedLinks({ shareId, links }: { shareId: string; links: IssuedLink[] }) {
+  const [emailing, startEmailing] = useTransition();
+  const [emailed, setEmailed] = useState<ActionState<unknown> | null>(null);
+  const emailLinks = () =>
+    startEmailing(async () => {
+      setEmailed(
+        await emailShareLinksAction({ shareId, links: links.map(({ recipientId, url }) => ({ recipientId, url })) }),
+      );
+    });
   const [copied, setCopied] = useState<string | null>(null);
   const [qrShown, setQrShown] = useState<string | null>(null);
   const copy = async (link: IssuedLink) => {
@@ -27,6 +40,15 @@ export function IssuedLinks({ links }: { links: IssuedLink[] }) {
         Copy these links now: they are shown only once and cannot be recovered. Each link is for one person; send it
         only to them.
       </Alert>
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="button" className={buttonStyles.primary} disabled={emailing} onClick={emailLinks}>
+          {emailing ? 'Sending…' : links.length === 1 ? 'Email the link' : 'Email the links'}
+        </button>
+        <p className="text-sm text-slate-600">Each recipient gets one mail with only their own link.</p>
+      </div>
+      {emailed && emailed.status !== 'idle' && emailed.message && (
+        <Alert tone={emailed.status === 'error' ? 'error' : 'success'}>{emailed.message}</Alert>
+      )}
       <ul className="space-y-4">
         {links.map((link) => (
           <li key={link.recipientId}>

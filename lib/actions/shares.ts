@@ -8,6 +8,7 @@ import { issueRawUrl } from '@/lib/dal/share-raw-urls';
 import {
   addRecipients,
   createShare,
+  emailShareLinks,
   removeRecipient,
   revokeRecipient,
   revokeShare,
@@ -15,7 +16,13 @@ import {
   updateShare,
 } from '@/lib/dal/shares';
 import { idSchema } from '@/lib/shares/ids';
-import { addRecipientsForm, createShareForm, rawUrlForm, updateShareForm } from '@/lib/shares/input';
+import {
+  addRecipientsForm,
+  createShareForm,
+  MAX_RECIPIENTS_PER_REQUEST,
+  rawUrlForm,
+  updateShareForm,
+} from '@/lib/shares/input';
 
 /** Creates a share and returns each recipient's link, which the admin sees only this once. */
 export const createShareAction = defineFormAction({
@@ -94,4 +101,21 @@ export const searchShareableFilesAction = defineAction({
   input: z.string().max(200),
   invalid: 'Search for at most 200 characters.',
   run: (search) => shareableFiles(search),
+});
+
+/** Mails each recipient of freshly issued links their own link (the links come from the admin's page). */
+export const emailShareLinksAction = defineAction({
+  role: 'admin',
+  input: z.object({
+    shareId: idSchema,
+    links: z
+      .array(z.object({ recipientId: idSchema, url: z.string().max(2_000) }))
+      .min(1)
+      .max(MAX_RECIPIENTS_PER_REQUEST),
+  }),
+  run: ({ shareId, links }, { request }) => emailShareLinks(shareId, links, request),
+  success: ({ queued, alreadySent }) =>
+    queued === 0
+      ? 'These links were emailed already; nobody gets a second mail.'
+      : `Emailed ${queued === 1 ? 'one recipient their link' : `${queued} recipients each their own link`}${alreadySent ? ` (${alreadySent} had theirs already)` : ''}.`,
 });

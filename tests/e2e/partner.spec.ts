@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
+import { mailsTo, waitForMail } from '../helpers/mail';
 import { readZip } from '../helpers/zip';
 import { signIn } from './helpers';
 import { SAMPLE_PNG, samplePdf, seedLibraryFile, type SeededFile } from './share-seed';
@@ -123,4 +124,43 @@ test('Download all leaves out what the limit no longer allows, and says so', asy
     .slice(2);
   await expect(partner.getByText(`Left out ${left}: Download limit reached.`)).toBeVisible();
   await partnerContext.close();
+});
+
+test('“Email the links” sends each of two recipients one mail with only their own link', async ({ page }) => {
+  const title = `Mailed links ${tag}`;
+  const people = [
+    { name: 'Pat Partner', email: `pat-mail-${tag}@partner.example` },
+    { name: 'Quinn Partner', email: `quinn-mail-${tag}@partner.example` },
+  ];
+  await signIn(page, 'admin');
+  await page.goto('/admin/shares/new');
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Message (optional)').fill('The signed contract is in here.');
+  await page.getByRole('button', { name: '1 week' }).click();
+  await page.getByLabel(files[1].name).check();
+  await page.getByLabel('Recipient 1 Name').fill(people[0].name);
+  await page.getByLabel('Recipient 1 Email').fill(people[0].email);
+  await page.getByRole('button', { name: 'Add recipient' }).click();
+  await page.getByLabel('Recipient 2 Name').fill(people[1].name);
+  await page.getByLabel('Recipient 2 Email').fill(people[1].email);
+  await page.getByRole('button', { name: 'Create share' }).click();
+  const links = await Promise.all(
+    people.map((p) => page.getByRole('textbox', { name: new RegExp(`^Link for ${p.name}`) }).inputValue()),
+  );
+
+  await page.getByRole('button', { name: 'Email the links' }).click();
+  await expect(page.getByText('Emailed 2 recipients each their own link.')).toBeVisible();
+  for (const [i, person] of people.entries()) {
+    const mail = await waitForMail(person.email, { subject: title });
+    expect(mail.subject).toBe(`Ada Admin from Guestpass shared “${title}” with you`);
+    expect(mail.links).toContain(links[i]);
+    expect(mail.links).not.toContain(links[1 - i]);
+    expect(mail.to).toEqual([person.email]);
+    expect(mail.text).toContain('The signed contract is in here.');
+    expect(mail.text).toMatch(/Your access expires on .+ UTC/);
+  }
+  // A second click sends nobody a second mail.
+  await page.getByRole('button', { name: 'Email the links' }).click();
+  await expect(page.getByText('These links were emailed already')).toBeVisible();
+  for (const person of people) expect(await mailsTo(person.email)).toHaveLength(1);
 });
