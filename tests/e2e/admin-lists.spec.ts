@@ -18,6 +18,7 @@ test.afterAll(async () => {
 test('an admin finds a revoked share by state and recipient, then its trail in the audit log and its CSV', async ({
   page,
 }) => {
+  test.slow(); // one long journey across four pages: a shared, busy machine needs more than the default budget
   await signIn(page, 'admin');
   const title = `Audit trail ${tag}`;
   await page.goto('/admin/shares/new');

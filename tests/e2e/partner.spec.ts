@@ -54,6 +54,7 @@ test('a partner sees who shared what, previews an image and a PDF, and downloads
   page,
   browser,
 }) => {
+  test.slow(); // two browsers, two previews and a zip: more than the default budget on a busy machine
   const title = `Site visit ${tag}`;
   const link = await shareWithPartner(page, title, 3);
 
