@@ -13,9 +13,14 @@ type FormAction<Data> = (previous: ActionState<Data>, form: FormData) => Promise
  * parses with, so the messages match), shows every field error at once and moves focus to the
  * first, and keeps what was typed: the action is dispatched from onSubmit, so React does not reset
  * the form after it, and a refusal leaves every field, checkbox and row as it was. `action` stays
- * on the form for a browser without JavaScript.
+ * on the form for a browser without JavaScript. `resetOnSuccess`: empty the form once the action
+ * succeeds (a password change, an invitation sent), never after a refusal.
  */
-export function useFormAction<Data>(action: FormAction<Data>, spec?: FormSpec<z.ZodType>) {
+export function useFormAction<Data>(
+  action: FormAction<Data>,
+  spec?: FormSpec<z.ZodType>,
+  { resetOnSuccess = false } = {},
+) {
   const [state, formAction, pending] = useActionState(action, idle);
   const [refused, setRefused] = useState<ActionState<Data> | null>(null);
   const [, startTransition] = useTransition();
@@ -24,7 +29,8 @@ export function useFormAction<Data>(action: FormAction<Data>, spec?: FormSpec<z.
 
   useEffect(() => {
     if (shown.status === 'error') ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [shown]);
+    if (shown.status === 'success' && resetOnSuccess) ref.current?.reset();
+  }, [shown, resetOnSuccess]);
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
