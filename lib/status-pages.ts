@@ -42,6 +42,22 @@ export const STATUS_PAGES = {
     body: 'This invoice was voided and can no longer be downloaded. Contact us if you need a copy.',
     back: backToInvoices,
   },
+  // A copied invoice link (/i/{token}) may reach someone without an account: no way back to offer.
+  'invoice-link-voided': {
+    status: 410,
+    title: 'Invoice voided',
+    body: 'This invoice was voided and can no longer be downloaded. Ask the sender for a copy if you need one.',
+  },
+  'invoice-link-expired': {
+    status: 410,
+    title: 'Link expired',
+    body: 'This invoice link has expired. Ask the person who sent it for a new link.',
+  },
+  'invoice-link-not-found': {
+    status: 404,
+    title: 'Link not found',
+    body: 'There is no invoice at this address. Check that you copied the whole link.',
+  },
   'file-not-found': {
     status: 404,
     title: 'File not found',

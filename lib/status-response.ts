@@ -1,4 +1,5 @@
 import 'server-only';
+import { messagePageHtml } from '@/lib/message-page';
 import { STATUS_PAGES, type StatusKind } from '@/lib/status-pages';
 import { THEME_COOKIE } from '@/lib/theme';
 
@@ -8,11 +9,11 @@ const HEADERS = {
   'Referrer-Policy': 'no-referrer',
 };
 
-/** The same words without the app's styles: only when the app could not render its own page. */
-export function plainStatusHtml(kind: StatusKind): string {
-  const page: { title: string; body: string; back?: { href: string; label: string } } = STATUS_PAGES[kind];
-  const back = page.back ? `<p><a href="${page.back.href}">${page.back.label}</a></p>` : '';
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${page.title} · Guestpass</title></head><body><main><h1>${page.title}</h1><p>${page.body}</p>${back}</main></body></html>`;
+const NONCE = /'nonce-([A-Za-z0-9+/=]+)'/;
+
+/** The nonce a Content-Security-Policy allows scripts by (proxy.ts gives each request its own). */
+function nonceOf(policy: string | null): string | undefined {
+  return policy ? NONCE.exec(policy)?.[1] : undefined;
 }
 
 /**
@@ -20,8 +21,12 @@ export function plainStatusHtml(kind: StatusKind): string {
  * give a page a 410 (and a route handler cannot render a layout), so the handler fetches the
  * app's own /status/{kind} page and serves its HTML with the status. Only the theme cookie goes
  * along: the page needs no session, and share-unlock cookies must not travel further than needed.
+ * The page's scripts carry the nonce of that inner request; they are given this request's nonce,
+ * the one its Content-Security-Policy header allows, so the page runs as any other. If the app
+ * cannot render the page, the same words go out as a self-contained page.
  */
 export async function statusResponse(request: Request, kind: StatusKind): Promise<Response> {
+  const { title, body, status } = STATUS_PAGES[kind];
   const theme = /(?:^|;\s*)theme=(light|dark)(?:;|$)/.exec(request.headers.get('cookie') ?? '')?.[1];
   let html: string;
   try {
@@ -33,8 +38,11 @@ export async function statusResponse(request: Request, kind: StatusKind): Promis
     });
     if (!page.ok) throw new Error(`status page answered ${page.status}`);
     html = await page.text();
+    const inner = nonceOf(page.headers.get('content-security-policy'));
+    const outer = nonceOf(request.headers.get('content-security-policy'));
+    if (inner && outer) html = html.replaceAll(`nonce="${inner}"`, `nonce="${outer}"`);
   } catch {
-    html = plainStatusHtml(kind);
+    html = messagePageHtml(title, body);
   }
-  return new Response(html, { status: STATUS_PAGES[kind].status, headers: HEADERS });
+  return new Response(html, { status, headers: HEADERS });
 }

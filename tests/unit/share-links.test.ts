@@ -3,7 +3,7 @@ import { fieldErrorsFrom } from '@/lib/action-state';
 import { recipientsFromForm, createShareSchema, updateShareSchema } from '@/lib/shares/input';
 import { DEAD_LINK_COPY, linkState, shareStatus } from '@/lib/shares/link-state';
 import { deadLinkStatus, STATUS_PAGES } from '@/lib/status-pages';
-import { plainStatusHtml } from '@/lib/status-response';
+import { messagePageHtml } from '@/lib/message-page';
 import { generateShareToken, hashShareToken, looksLikeShareToken } from '@/lib/shares/token';
 import {
   signUnlockCookie,
@@ -96,7 +96,7 @@ describe('link state', () => {
       const page = STATUS_PAGES[deadLinkStatus(kind)];
       expect(page).toMatchObject(DEAD_LINK_COPY[kind]);
       expect(page).not.toHaveProperty('back'); // partners have no account to go back to
-      const html = plainStatusHtml(deadLinkStatus(kind));
+      const html = messagePageHtml(page.title, page.body);
       expect(html).toContain(`<h1>${DEAD_LINK_COPY[kind].title}</h1>`);
       expect(html).toContain('lang="en"');
       expect(html).toContain('noindex');
