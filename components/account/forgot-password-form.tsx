@@ -2,7 +2,7 @@
 
 import { forgotPasswordAction } from '@/lib/actions/account-links';
 import { forgotPasswordForm } from '@/lib/accounts/input';
-import { TextField } from '@/components/ui/field';
+import { EmailField } from '@/components/ui/field';
 import { FormMessage, SubmitButton, useFormAction } from '@/components/ui/form';
 
 export function ForgotPasswordForm() {
@@ -10,15 +10,7 @@ export function ForgotPasswordForm() {
   return (
     <form {...form.props} className="space-y-5">
       <FormMessage state={form.state} success />
-      <TextField
-        id="email"
-        label="Email"
-        type="email"
-        autoComplete="username"
-        required
-        maxLength={254}
-        error={form.errors.email}
-      />
+      <EmailField error={form.errors.email} />
       <SubmitButton pending={form.pending} pendingLabel="Sending…" className="w-full">
         Send reset link
       </SubmitButton>

@@ -2,7 +2,7 @@
 
 import { completeSetupAction } from '@/lib/actions/account-links';
 import { MIN_PASSWORD_LENGTH, setupForm } from '@/lib/accounts/input';
-import { TextField } from '@/components/ui/field';
+import { EmailField, TextField } from '@/components/ui/field';
 import { FormMessage, SubmitButton, useFormAction } from '@/components/ui/form';
 
 export function SetupForm({ token }: { token: string }) {
@@ -25,15 +25,7 @@ export function SetupForm({ token }: { token: string }) {
         />
       )}
       <TextField id="name" label="Your name" autoComplete="name" required maxLength={100} error={errors.name} />
-      <TextField
-        id="email"
-        label="Email"
-        type="email"
-        autoComplete="username"
-        required
-        maxLength={254}
-        error={errors.email}
-      />
+      <EmailField error={errors.email} />
       <TextField
         id="password"
         label="Password"

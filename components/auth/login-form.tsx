@@ -2,7 +2,7 @@
 
 import { signInAction } from '@/lib/actions/sign-in';
 import { signInForm } from '@/lib/sign-in-input';
-import { TextField } from '@/components/ui/field';
+import { EmailField, TextField } from '@/components/ui/field';
 import { FormMessage, SubmitButton, useFormAction } from '@/components/ui/form';
 
 /** `callbackUrl`: a path on this site (the page checked it); the action checks it again. */
@@ -12,15 +12,7 @@ export function LoginForm({ callbackUrl, email }: { callbackUrl: string; email?:
     <form {...form.props} className="space-y-5">
       <FormMessage state={form.state} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <TextField
-        id="email"
-        label="Email"
-        type="email"
-        autoComplete="username"
-        required
-        defaultValue={email}
-        error={form.errors.email}
-      />
+      <EmailField defaultValue={email} error={form.errors.email} />
       <TextField
         id="password"
         label="Password"

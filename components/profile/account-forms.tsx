@@ -9,7 +9,7 @@ import {
 import { emailChangeForm, nameForm, passwordChangeForm } from '@/lib/accounts/input';
 import { NewPasswordFields } from '@/components/account/new-password-fields';
 import { ConfirmAction } from '@/components/ui/confirm-action';
-import { TextField } from '@/components/ui/field';
+import { EmailField, TextField } from '@/components/ui/field';
 import { FormMessage, SubmitButton, useFormAction } from '@/components/ui/form';
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
@@ -56,14 +56,11 @@ export function EmailForm({ email }: { email: string }) {
           when you open it.
         </p>
         <FormMessage state={form.state} success />
-        <TextField
+        <EmailField
           id="email-email"
           name="email"
           label="New email address"
-          type="email"
           autoComplete="email"
-          required
-          maxLength={254}
           error={form.errors.email}
         />
         <TextField

@@ -66,3 +66,15 @@ export function TextField({
     </Field>
   );
 }
+
+/** An email address field (the sign-in name): at most 254 characters, as the server's rules allow. */
+export function EmailField({
+  id = 'email',
+  label = 'Email',
+  autoComplete = 'username',
+  ...input
+}: Omit<InputProps, 'type'> & { id?: string; label?: string; hint?: string; error?: string }) {
+  return (
+    <TextField id={id} label={label} type="email" autoComplete={autoComplete} required maxLength={254} {...input} />
+  );
+}

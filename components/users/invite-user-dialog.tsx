@@ -5,7 +5,7 @@ import { inviteUserAction } from '@/lib/actions/users';
 import { inviteForm } from '@/lib/accounts/input';
 import { Alert } from '@/components/ui/alert';
 import { buttonStyles } from '@/components/ui/button-styles';
-import { Field, describedBy, inputStyles, TextField } from '@/components/ui/field';
+import { describedBy, EmailField, Field, inputStyles, TextField } from '@/components/ui/field';
 import { FormMessage, SubmitButton, useFormAction } from '@/components/ui/form';
 
 /** "Invite user": a modal dialog with Name, Email and Role; the invitation mail goes out on submit. */
@@ -36,15 +36,7 @@ export function InviteUserDialog() {
           </p>
           <FormMessage state={state} />
           <TextField id="name" label="Name" autoComplete="off" required maxLength={100} error={fieldErrors.name} />
-          <TextField
-            id="email"
-            label="Email"
-            type="email"
-            autoComplete="off"
-            required
-            maxLength={254}
-            error={fieldErrors.email}
-          />
+          <EmailField autoComplete="off" error={fieldErrors.email} />
           <Field id="role" label="Role" error={fieldErrors.role}>
             <select
               id="role"
