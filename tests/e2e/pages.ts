@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 import pg from 'pg';
+import { waitForMail } from '../helpers/mail';
 import { ACCOUNTS, signIn } from './helpers';
 import { seedLibraryFile, type SeededFile } from './share-seed';
 
@@ -73,6 +74,21 @@ async function createShare(page: Page, file: SeededFile) {
   return { sharePath, logPath: logPath!, partnerPath: new URL(partnerLink).pathname };
 }
 
+/** Invites someone new through the Invite user dialog and returns the path of their set-password link. */
+async function invitation(page: Page): Promise<string> {
+  const email = `tour-${randomBytes(4).toString('hex')}@example.com`;
+  await page.goto('/admin/users');
+  await page.getByRole('button', { name: 'Invite user' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Invite user' });
+  await dialog.getByLabel('Name').fill('Tina Tour');
+  await dialog.getByLabel('Email').fill(email);
+  await dialog.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(dialog).toBeHidden();
+  const mail = await waitForMail(email, { subject: 'invited you' });
+  const link = mail.links.find((url) => url.includes('/account/password'));
+  return new URL(link!).pathname + new URL(link!).search;
+}
+
 export interface PageTour {
   pages: AppPage[];
   states: Record<Who, string | undefined>;
@@ -84,6 +100,7 @@ export async function pageTour(browser: Browser, stateDirectory: string): Promis
   const file = await seedLibraryFile(`Tour ${randomBytes(3).toString('hex')}.pdf`);
   const context = await browser.newContext({ storageState: states.admin });
   const share = await createShare(await context.newPage(), file);
+  const setPasswordPath = await invitation(await context.newPage());
   await context.close();
   const voided = await voidedInvoice();
   const voidedOwner = (Object.keys(ACCOUNTS) as (keyof typeof ACCOUNTS)[]).find(
@@ -91,6 +108,15 @@ export async function pageTour(browser: Browser, stateDirectory: string): Promis
   )!;
   const pages: AppPage[] = [
     { name: 'sign-in', path: '/login', who: 'anonymous', primary: button('Sign in') },
+    { name: 'forgot-password', path: '/forgot-password', who: 'anonymous', primary: button('Send reset link') },
+    // Only looking at the page uses nothing: the link works until the form is sent.
+    { name: 'set-password', path: setPasswordPath, who: 'anonymous', primary: button('Set password') },
+    {
+      name: 'account-link-dead',
+      path: '/account/password?token=no-such-link',
+      who: 'anonymous',
+      primary: link('Ask for a new link'),
+    },
     { name: 'home', path: '/', who: 'alice', primary: link('Invoices') },
     { name: 'profile', path: '/profile', who: 'alice', primary: (page) => page.getByText('Choose photo') },
     { name: 'invoices', path: '/invoices', who: 'alice', primary: link(/^Download/) },
@@ -101,6 +127,7 @@ export async function pageTour(browser: Browser, stateDirectory: string): Promis
     { name: 'admin-share', path: share.sharePath, who: 'admin', primary: link('Edit share') },
     { name: 'admin-share-edit', path: `${share.sharePath}/edit`, who: 'admin', primary: button('Save changes') },
     { name: 'admin-share-log', path: share.logPath, who: 'admin', primary: link(/^←/) },
+    { name: 'admin-users', path: '/admin/users', who: 'admin', primary: button('Invite user') },
     { name: 'admin-invoices', path: '/admin/invoices', who: 'admin', primary: button('Issue invoice') },
     { name: 'admin-audit', path: '/admin/audit', who: 'admin', primary: button('Filter') },
     {
@@ -124,6 +151,13 @@ export async function pageTour(browser: Browser, stateDirectory: string): Promis
       path: '/status/link-revoked',
       who: 'anonymous',
       primary: (page) => page.getByRole('heading', { name: 'This link has been revoked' }),
+    },
+    {
+      name: 'invoice-link-unknown',
+      path: `/i/${randomBytes(16).toString('hex')}`,
+      who: 'anonymous',
+      status: 404,
+      primary: (page) => page.getByRole('heading', { name: 'Link not found' }),
     },
     { name: 'not-found', path: '/no-such-page', who: 'alice', status: 404, primary: link('Go home') },
     { name: 'admins-only', path: '/admin', who: 'alice', status: 403, primary: link('Go home') },
