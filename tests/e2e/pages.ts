@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 import pg from 'pg';
 import { waitForMail } from '../helpers/mail';
@@ -198,4 +199,40 @@ export async function visitEveryPage(
         for (const target of pages) await visit(page, target, { width, theme });
         await context.close();
       }
+}
+
+/**
+ * Opens one page as `view` shows it and checks it: its status, its primary action visible and
+ * inside the viewport's width, no sideways scrolling (soft checks, so one run names every page that
+ * fails); returns its serious and critical axe violations.
+ */
+export async function checkPage(
+  page: Page,
+  target: Pick<AppPage, 'name' | 'path' | 'status' | 'primary'>,
+  { width, theme }: PageView,
+): Promise<string[]> {
+  const where = `${target.name} (${target.path}) at ${width}, ${theme}`;
+  const response = await page.goto(target.path);
+  expect.soft(response?.status(), where).toBe(target.status ?? 200);
+  const primary = target.primary(page);
+  await expect.soft(primary, `${where}: primary action`).toBeVisible();
+  const box = await primary.boundingBox();
+  const viewportWidth = WIDTHS[width].width;
+  expect
+    .soft(box && box.x >= 0 && box.x + box.width <= viewportWidth, `${where}: primary action within the width`)
+    .toBe(true);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect.soft(overflow, `${where}: sideways scrolling`).toBeLessThanOrEqual(0);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${where}: ${v.id} (${v.impact}) ${v.help}\n    ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join('\n    ')}`,
+    );
 }
