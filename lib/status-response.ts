@@ -40,7 +40,8 @@ export async function statusResponse(request: Request, kind: StatusKind): Promis
     html = await page.text();
     const inner = nonceOf(page.headers.get('content-security-policy'));
     const outer = nonceOf(request.headers.get('content-security-policy'));
-    if (inner && outer) html = html.replaceAll(`nonce="${inner}"`, `nonce="${outer}"`);
+    // On its script tags and in the React payload that hydrates them (random bytes: nothing else matches).
+    if (inner && outer) html = html.replaceAll(inner, outer);
   } catch {
     html = messagePageHtml(title, body);
   }

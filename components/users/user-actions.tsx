@@ -127,10 +127,7 @@ function actionsFor(user: ManagedUser): AccountActionSpec[] {
       }),
       deactivate,
     ],
-    ACTIVE: [
-      spec(sendPasswordResetAction, { label: 'Send reset link', verb: 'Send a password reset link to' }),
-      deactivate,
-    ],
+    ACTIVE: [spec(sendPasswordResetAction, { label: 'Send reset link', verb: 'Send reset link to' }), deactivate],
     DEACTIVATED: [spec(reactivateUserAction, { label: 'Reactivate', verb: 'Reactivate' })],
   };
   const remove = spec(deleteUserAction, {
