@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, type Browser, type ConsoleMessage, type Locator, type Page } from '@playwright/test';
 import pg from 'pg';
 import { waitForMail } from '../helpers/mail';
 import { ACCOUNTS, signIn } from './helpers';
@@ -203,7 +203,7 @@ export async function visitEveryPage(
 
 /**
  * Opens one page as `view` shows it and checks it: its status, its primary action visible and
- * inside the viewport's width, no sideways scrolling (soft checks, so one run names every page that
+ * inside the viewport's width, no sideways scrolling, nothing blocked by the CSP (soft checks, so one run names every page that
  * fails); returns its serious and critical axe violations.
  */
 export async function checkPage(
@@ -212,6 +212,11 @@ export async function checkPage(
   { width, theme }: PageView,
 ): Promise<string[]> {
   const where = `${target.name} (${target.path}) at ${width}, ${theme}`;
+  const blocked: string[] = [];
+  const onConsole = (message: ConsoleMessage) => {
+    if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+  };
+  page.on('console', onConsole);
   const response = await page.goto(target.path);
   expect.soft(response?.status(), where).toBe(target.status ?? 200);
   const primary = target.primary(page);
@@ -226,6 +231,8 @@ export async function checkPage(
   );
   expect.soft(overflow, `${where}: sideways scrolling`).toBeLessThanOrEqual(0);
   const { violations } = await new AxeBuilder({ page }).analyze();
+  page.off('console', onConsole);
+  expect.soft(blocked, `${where}: blocked by the Content-Security-Policy`).toEqual([]);
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(

@@ -62,6 +62,11 @@ test('a partner sees who shared what, previews an image and a PDF, and downloads
   // The Blob path (the File System Access save dialog cannot be driven by a test).
   await partnerContext.addInitScript(() => delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker);
   const partner = await partnerContext.newPage();
+  // The page's CSP must allow what it does: previews from S3 (an image, a PDF in a frame) and the zip's fetches.
+  const blocked: string[] = [];
+  partner.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+  });
   await partner.goto(link);
   await expect(partner.getByRole('heading', { name: title })).toBeVisible();
   await expect(partner.getByText('Ada Admin from Guestpass shared these files with Pat Partner')).toBeVisible();
@@ -93,6 +98,7 @@ test('a partner sees who shared what, previews an image and a PDF, and downloads
   expect(entries.map((e) => e.name).sort()).toEqual(files.map((f) => f.name).sort());
   for (const file of files) expect(entries.find((e) => e.name === file.name)?.bytes).toEqual(file.bytes);
   await expect(partner.getByText(`Saved 3 files in ${title}.zip.`)).toBeVisible();
+  expect(blocked).toEqual([]);
 
   // Each file counted once as a download; the two previews apart.
   await page.getByRole('link', { name: 'View share' }).click();
