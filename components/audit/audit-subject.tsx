@@ -14,6 +14,7 @@ export function auditSubjectHref(type: string, id: string | null, detail: Detail
   if (type === 'bucket' || type === 'storage') return '/admin/storage';
   if (!id) return null;
   if (type === 'share') return `/admin/shares/${encodeURIComponent(id)}`;
+  if (type === 'user') return `/admin/users?${new URLSearchParams({ q: id })}`;
   const shareId = shareIdIn(detail);
   if (type === 'shareRecipient' && shareId)
     return `/admin/shares/${encodeURIComponent(shareId)}/recipients/${encodeURIComponent(id)}`;

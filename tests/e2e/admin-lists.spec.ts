@@ -96,3 +96,25 @@ test('an admin finds a revoked share by state and recipient, then its trail in t
   await page.goto(`/admin/audit?q=${shareId}&from=${tomorrow}`);
   await expect(page.getByRole('heading', { name: 'No matching events' })).toBeVisible();
 });
+
+test('an account in the audit log links to that account on the users page', async ({ page }) => {
+  await signIn(page, 'admin');
+  const email = `linked-${tag}@example.com`;
+  await page.goto('/admin/users');
+  await page.getByRole('button', { name: 'Invite user' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Invite user' });
+  await dialog.getByLabel('Name').fill('Lina Linked');
+  await dialog.getByLabel('Email').fill(email);
+  await dialog.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.goto('/admin/audit');
+  const audit = page.getByRole('form', { name: 'Filter the audit log' });
+  await audit.getByLabel('Search').fill(email);
+  await audit.getByRole('button', { name: 'Filter' }).click();
+  const row = page.getByRole('row').filter({ hasText: 'Account invited' });
+  await row.getByRole('link', { name: 'Account' }).click();
+  await expect(page).toHaveURL(/\/admin\/users\?q=/);
+  await expect(page.getByRole('list', { name: 'Users' }).getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByRole('listitem', { name: email })).toBeVisible();
+});
