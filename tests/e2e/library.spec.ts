@@ -84,6 +84,7 @@ test('an admin uploads a file in parts straight to S3, sees progress, then the f
 test('a 40 MB file with a non-ASCII name becomes Ready and downloads byte-identical under its own name', async ({
   page,
 }) => {
+  test.slow(); // 40 MB up and back down through the in-process emulator: ~57 s of the default 60 s at a load average of 20
   await signIn(page, 'admin');
   await page.goto('/admin/files');
   const name = 'Rechnung März 2026 (final).pdf';
