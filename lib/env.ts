@@ -184,7 +184,7 @@ const envShape = {
     .optional(),
   /** The sender; without it, APP_NAME <no-reply@(APP_URL's host)>. */
   MAIL_FROM: z.string().min(3, 'must be a sender address, e.g. "Guestpass <files@example.com>"').optional(),
-  /** The product name in every mail, and the sender's name when MAIL_FROM is not set. */
+  /** The organisation's name: in every mail, on the partner page ("Ada from Acme shared…"), and the sender's name when MAIL_FROM is not set. */
   APP_NAME: z.string().trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters').default('Guestpass'),
   /** When the storage cleanup tasks run (cron, UTC), once across all app instances. */
   CLEANUP_SCHEDULE: z

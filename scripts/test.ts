@@ -115,7 +115,12 @@ if (stages.has('unit')) {
 }
 
 /** The specs that walk the app's S3 flows: run again on the emulator after a radosgw run. */
-const EMULATOR_E2E_SPECS = ['tests/e2e/library.spec.ts', 'tests/e2e/profile.spec.ts', 'tests/e2e/shares.spec.ts'];
+const EMULATOR_E2E_SPECS = [
+  'tests/e2e/library.spec.ts',
+  'tests/e2e/profile.spec.ts',
+  'tests/e2e/shares.spec.ts',
+  'tests/e2e/partner.spec.ts',
+];
 
 /** Integration tests and e2e specs (all when `specs` is undefined) against one freshly started store. */
 async function storePass(

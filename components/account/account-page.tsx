@@ -1,3 +1,4 @@
+import { PublicShell } from '@/components/layout/public-shell';
 import { Logo } from '@/components/ui/logo';
 
 /** The signed-out pages (sign in, forgot password, the pages one-time links open): one centred card. */
@@ -11,15 +12,13 @@ export function AccountPage({
   children: React.ReactNode;
 }) {
   return (
-    <main className="flex min-h-dvh items-center justify-center px-4 py-12">
-      <div className="w-full max-w-sm">
-        <div className="mb-8 text-center">
-          <Logo className="mx-auto size-12" />
-          <h1 className="mt-4 text-2xl font-bold tracking-tight text-slate-900">{title}</h1>
-          {description && <p className="mt-2 text-sm text-slate-600">{description}</p>}
-        </div>
-        <div className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">{children}</div>
+    <PublicShell home={false} width="max-w-sm">
+      <div className="mb-8 text-center">
+        <Logo className="mx-auto size-12" />
+        <h1 className="mt-4 text-2xl font-bold tracking-tight text-slate-900">{title}</h1>
+        {description && <p className="mt-2 text-sm text-slate-600">{description}</p>}
       </div>
-    </main>
+      <div className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">{children}</div>
+    </PublicShell>
   );
 }

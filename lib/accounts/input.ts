@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formFields, type FormSpec } from '@/lib/action-state';
 
 /**
  * What people type into the account forms (invite, set password, profile). Parsed by the server
@@ -33,3 +34,50 @@ export function newPasswordPair<Shape extends z.ZodRawShape>(shape: Shape) {
       ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'The two passwords differ. Type the new one again.' });
   });
 }
+
+// ── The account forms: the browser checks these rules first, the server actions parse with them ──
+
+/** A one-time link's token (hidden, or typed from the server log on /setup). */
+const linkToken = z.string().min(1, 'Enter the code from the setup link.').max(200, 'That code is too long.');
+const currentPassword = z.string().min(1, 'Enter your current password.').max(200);
+
+export const inviteForm = {
+  input: inviteSchema,
+  fromForm: (form) => formFields(form, 'name', 'email', 'role'),
+} satisfies FormSpec<typeof inviteSchema>;
+
+const setPasswordFields = newPasswordPair({ token: linkToken });
+export const setPasswordForm = {
+  input: setPasswordFields,
+  fromForm: (form) => formFields(form, 'token', 'password', 'confirm'),
+} satisfies FormSpec<typeof setPasswordFields>;
+
+const forgotPasswordFields = z.object({ email: emailAddress });
+export const forgotPasswordForm = {
+  input: forgotPasswordFields,
+  fromForm: (form) => formFields(form, 'email'),
+} satisfies FormSpec<typeof forgotPasswordFields>;
+
+const setupFields = newPasswordPair({ token: linkToken, name: personName, email: emailAddress });
+export const setupForm = {
+  input: setupFields,
+  fromForm: (form) => formFields(form, 'token', 'name', 'email', 'password', 'confirm'),
+} satisfies FormSpec<typeof setupFields>;
+
+const nameFields = z.object({ name: personName });
+export const nameForm = {
+  input: nameFields,
+  fromForm: (form) => formFields(form, 'name'),
+} satisfies FormSpec<typeof nameFields>;
+
+const emailChangeFields = z.object({ email: emailAddress, currentPassword });
+export const emailChangeForm = {
+  input: emailChangeFields,
+  fromForm: (form) => formFields(form, 'email', 'currentPassword'),
+} satisfies FormSpec<typeof emailChangeFields>;
+
+const passwordChangeFields = newPasswordPair({ currentPassword });
+export const passwordChangeForm = {
+  input: passwordChangeFields,
+  fromForm: (form) => formFields(form, 'currentPassword', 'password', 'confirm'),
+} satisfies FormSpec<typeof passwordChangeFields>;

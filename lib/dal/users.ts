@@ -35,7 +35,7 @@ export interface UserPage extends KeysetCursors {
 
 export const STATUS_FILTERS = ['INVITED', 'ACTIVE', 'DEACTIVATED'] as const satisfies UserStatus[];
 
-/** Accounts for /admin/users, by email, paged by keyset; `search` matches name or email. */
+/** Accounts for /admin/users, by email, paged by keyset; `search` matches name or email, or is the id (audit log links). */
 export async function listUsers(
   query: KeysetQuery & { search?: string; status?: UserStatus } = {},
   now: Date = new Date(),
@@ -48,6 +48,7 @@ export async function listUsers(
           OR: [
             { email: { contains: search, mode: 'insensitive' } },
             { name: { contains: search, mode: 'insensitive' } },
+            { id: search },
           ],
         }
       : {}),

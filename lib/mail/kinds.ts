@@ -9,6 +9,7 @@ export const MAIL_KINDS = {
   'account.invitation': 'Invitation',
   'account.password-reset': 'Password reset link',
   'account.email-change': 'Email change confirmation',
+  'share.link': 'Share link (to its recipient)',
 } as const;
 export type MailKind = keyof typeof MAIL_KINDS;
 

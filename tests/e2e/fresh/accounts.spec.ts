@@ -3,6 +3,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { textPdf } from '../../../lib/invoices/pdf';
 import { waitForMail } from '../../helpers/mail';
 import { formAlert } from '../helpers';
+import { checkPage, THEMES, WIDTHS } from '../pages';
 import { setupLinkFromLog } from './server-log';
 
 // A new deployment, in order: nobody can sign in until the first admin is made through /setup; then
@@ -40,6 +41,27 @@ async function signedInPage(
   await signIn(page, who);
   return page;
 }
+
+test('the setup page passes axe at both widths in both themes, with its button on screen', async ({
+  page,
+  browser,
+}) => {
+  await page.goto('/login');
+  const setup = await setupLinkFromLog();
+  const failures: string[] = [];
+  for (const width of Object.keys(WIDTHS) as (keyof typeof WIDTHS)[])
+    for (const theme of THEMES) {
+      const context = await browser.newContext({ viewport: WIDTHS[width], colorScheme: theme });
+      const target = {
+        name: 'setup',
+        path: setup,
+        primary: (p: Page) => p.getByRole('button', { name: 'Create admin account' }),
+      };
+      failures.push(...(await checkPage(await context.newPage(), target, { width, theme })));
+      await context.close();
+    }
+  expect(failures, failures.join('\n')).toEqual([]);
+});
 
 test('the first admin is created through /setup with the link from the server log; then /setup is gone', async ({
   page,
