@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import NextAuth, { CredentialsSignin, type DefaultSession } from 'next-auth';
+import NextAuth, { CredentialsSignin, type DefaultSession, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import Nodemailer from 'next-auth/providers/nodemailer';
 import type { OIDCConfig } from 'next-auth/providers';
@@ -78,9 +78,10 @@ function ssoProvider(): OIDCConfig<Record<string, unknown>>[] {
 
 // The config is a function so that env is read at request time, not at build time. `request` is
 // there for Auth.js's routes; server actions (signIn() below) have none and read Next's headers.
-export const { handlers, auth, signIn, signOut } = NextAuth((request) => ({
+export const { handlers, auth, signIn, signOut } = NextAuth((request): NextAuthConfig => ({
   secret: env.AUTH_SECRET,
-  // The app is reached through APP_URL; the host header is trusted to build callback URLs.
+  // The app is reached through APP_URL (app/api/auth/[...nextauth]/route.ts); the host header
+  // is trusted for server actions' calls.
   trustHost: true,
   // Secure, __Secure-/__Host- prefixed cookies whenever APP_URL is https, whatever a proxy forwards.
   useSecureCookies: secureCookies(),

@@ -66,7 +66,13 @@ const accessPointVariables = Object.fromEntries(ACCESS_POINT_VARIABLES.map((name
  * Variables that were renamed. A deployment that still sets the old name is stopped with the new
  * one, rather than silently losing the setting (for an Access Point, its traffic would bypass it).
  */
-const RENAMED: Record<string, string> = { S3_ACCESS_POINT_PARTNER_FILES: 'S3_ACCESS_POINT_LIBRARY' };
+const RENAMED: Record<string, string> = {
+  S3_ACCESS_POINT_PARTNER_FILES: 'S3_ACCESS_POINT_LIBRARY',
+  // next-auth's own name for the app's address; Guestpass hands Auth.js APP_URL itself
+  // (app/api/auth/[...nextauth]/route.ts), and the two must not disagree.
+  AUTH_URL: 'APP_URL',
+  NEXTAUTH_URL: 'APP_URL',
+};
 
 /** Every variable the app reads, with its rule and default. */
 const envShape = {

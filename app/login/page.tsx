@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { AccountPage } from '@/components/account/account-page';
+import { AccountPage, AccountPageLink } from '@/components/account/account-page';
 import { LoginForm } from '@/components/auth/login-form';
 import { SsoSignInButton } from '@/components/auth/sso-sign-in-button';
 import { Alert } from '@/components/ui/alert';
@@ -47,11 +47,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Params
         <Link href={linkPage} className={`${buttonStyles.secondary} w-full`}>
           Email me a sign-in link
         </Link>
-        <p className="text-center text-sm">
-          <Link href="/forgot-password" className="font-medium text-brand-700 hover:underline">
-            Forgot password?
-          </Link>
-        </p>
+        <AccountPageLink href="/forgot-password">Forgot password?</AccountPageLink>
       </div>
     </AccountPage>
   );

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { AccountPage } from '@/components/account/account-page';
+import { AccountPage, AccountPageLink } from '@/components/account/account-page';
 import { EmailLinkForm } from '@/components/auth/email-link-form';
 import { SIGN_IN_LINK_SECONDS } from '@/lib/accounts/links';
 import { currentUser } from '@/lib/dal/session';
@@ -24,11 +23,7 @@ export default async function SignInLinkPage({ searchParams }: { searchParams: P
     >
       <div className="space-y-5">
         <EmailLinkForm callbackUrl={callbackUrl} email={typeof email === 'string' ? email.slice(0, 254) : undefined} />
-        <p className="text-center text-sm">
-          <Link href="/login" className="font-medium text-brand-700 hover:underline">
-            Back to sign in
-          </Link>
-        </p>
+        <AccountPageLink href="/login">Back to sign in</AccountPageLink>
       </div>
     </AccountPage>
   );

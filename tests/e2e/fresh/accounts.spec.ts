@@ -20,7 +20,7 @@ async function signIn(page: Page, who: { email: string; password: string }) {
   await page.goto('/login');
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Password', { exact: true }).fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
 }
 
@@ -77,7 +77,7 @@ test('the first admin is created through /setup with the link from the server lo
   await expect(page.getByText('Your admin account is ready.')).toBeVisible();
   await expect(page.getByLabel('Email')).toHaveValue(admin.email);
   await page.getByLabel('Password', { exact: true }).fill(admin.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
 
   const again = await page.goto(setup);
@@ -147,7 +147,7 @@ test('the new customer, who has no password, signs in with an email link and dow
   expect(mail.text).toContain('expires on');
   const link = mail.links.find((l) => l.includes('/login/link/open?'))!;
   await page.goto(link);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
 
   await page.goto('/invoices');
@@ -159,7 +159,7 @@ test('the new customer, who has no password, signs in with an email link and dow
   // The link worked once: opened again, in a browser without the session, it is refused.
   const other = await (await page.context().browser()!.newContext()).newPage();
   await other.goto(link);
-  await other.getByRole('button', { name: 'Sign in' }).click();
+  await other.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(formAlert(other)).toContainText('expired or was already used');
 });
 
@@ -201,7 +201,7 @@ test('a deactivated user’s open session ends on the next click; on a phone eve
   await expect(alicePage).toHaveURL(/\/login/);
   await alicePage.getByLabel('Email').fill(alice.email);
   await alicePage.getByLabel('Password', { exact: true }).fill(alice.password);
-  await alicePage.getByRole('button', { name: 'Sign in' }).click();
+  await alicePage.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(formAlert(alicePage)).toContainText('deactivated');
 });
 
