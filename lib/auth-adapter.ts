@@ -20,7 +20,12 @@ const ACCOUNT_FIELDS = { id: true, email: true, name: true, emailVerified: true,
 const verificationTokens = PrismaAdapter(db);
 
 export const authAdapter: Adapter = {
-  createVerificationToken: verificationTokens.createVerificationToken,
+  // A new link voids the address's earlier ones, so only the latest mail works (as with every
+  // other account link).
+  async createVerificationToken(token) {
+    await db.verificationToken.deleteMany({ where: { identifier: token.identifier } });
+    return verificationTokens.createVerificationToken!(token);
+  },
   // One DELETE of the token's row: of two clicks on the same link, one gets it. Auth.js checks the
   // expiry after, so an expired link is used up too.
   useVerificationToken: verificationTokens.useVerificationToken,

@@ -156,6 +156,17 @@ describe('sign-in by email link', () => {
     ]);
   });
 
+  it('works only from the latest mail: a new link voids the earlier one', async () => {
+    const user = await newUser('twice');
+    await askForLink(user.email, freshIp());
+    const first = await mailedLink(user.email);
+    await askForLink(user.email, freshIp());
+    const second = await mailedLink(user.email);
+    expect(second.searchParams.get('token')).not.toBe(first.searchParams.get('token'));
+    expect((await useLink(first)).location).toBe(`${env.APP_URL}/login?error=Verification`);
+    expect((await useLink(second)).session).toMatchObject({ sub: user.id });
+  });
+
   it('expires, and is refused to an account deactivated after it was mailed', async () => {
     const late = await newUser('late');
     await askForLink(late.email, freshIp());
