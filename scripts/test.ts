@@ -168,8 +168,11 @@ async function storePass(
         ...services.env,
         NODE_ENV: 'production',
         NEXT_DIST_DIR: '.next-test',
-        // A second app server on a database of its own, without the seed (tests/e2e/fresh/).
-        ...(options.freshAppUrl ? { E2E_FRESH_APP_URL: options.freshAppUrl } : {}),
+        // A second app server on a database of its own, without the seed (tests/e2e/fresh/), with an
+        // OpenID provider of its own at E2E_SSO_ISSUER.
+        ...(options.freshAppUrl
+          ? { E2E_FRESH_APP_URL: options.freshAppUrl, E2E_SSO_ISSUER: `http://127.0.0.1:${await freePort()}` }
+          : {}),
       };
       // One build serves both passes: the store is configured at run time, not at build time.
       if (!options.specs) await stage('next build', 'next', ['build'], { env: prodEnv });

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { PublicShell } from '@/components/layout/public-shell';
 import { Logo } from '@/components/ui/logo';
 
@@ -20,5 +21,16 @@ export function AccountPage({
       </div>
       <div className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">{children}</div>
     </PublicShell>
+  );
+}
+
+/** A quiet link under a signed-out page's form ("Forgot password?", "Back to sign in"). */
+export function AccountPageLink({ href, children }: { href: string; children: React.ReactNode }) {
+  return (
+    <p className="text-center text-sm">
+      <Link href={href} className="font-medium text-brand-700 hover:underline">
+        {children}
+      </Link>
+    </p>
   );
 }

@@ -1,12 +1,12 @@
 'use client';
 
 import { forgotPasswordAction } from '@/lib/actions/account-links';
-import { forgotPasswordForm } from '@/lib/accounts/input';
+import { emailOnlyForm } from '@/lib/accounts/input';
 import { EmailField } from '@/components/ui/field';
 import { FormMessage, SubmitButton, useFormAction } from '@/components/ui/form';
 
 export function ForgotPasswordForm() {
-  const form = useFormAction(forgotPasswordAction, forgotPasswordForm);
+  const form = useFormAction(forgotPasswordAction, emailOnlyForm);
   return (
     <form {...form.props} className="space-y-5">
       <FormMessage state={form.state} success />

@@ -52,11 +52,12 @@ export const setPasswordForm = {
   fromForm: (form) => formFields(form, 'token', 'password', 'confirm'),
 } satisfies FormSpec<typeof setPasswordFields>;
 
-const forgotPasswordFields = z.object({ email: emailAddress });
-export const forgotPasswordForm = {
-  input: forgotPasswordFields,
+// Forgot password and the sign-in link: a form holding one email address.
+const emailOnlyFields = z.object({ email: emailAddress });
+export const emailOnlyForm = {
+  input: emailOnlyFields,
   fromForm: (form) => formFields(form, 'email'),
-} satisfies FormSpec<typeof forgotPasswordFields>;
+} satisfies FormSpec<typeof emailOnlyFields>;
 
 const setupFields = newPasswordPair({ token: linkToken, name: personName, email: emailAddress });
 export const setupForm = {

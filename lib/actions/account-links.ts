@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { forgotPasswordForm, setPasswordForm, setupForm } from '@/lib/accounts/input';
+import { emailOnlyForm, setPasswordForm, setupForm } from '@/lib/accounts/input';
 import { defineFormAction } from '@/lib/actions/builder';
 import { DalError } from '@/lib/dal/errors';
 import { requestPasswordReset, setPasswordFromLink } from '@/lib/dal/password-links';
@@ -29,7 +29,7 @@ export const setPasswordAction = defineFormAction({
 /** "Forgot password?": the same answer whether or not the address has an account. */
 export const forgotPasswordAction = defineFormAction({
   role: 'public',
-  ...forgotPasswordForm,
+  ...emailOnlyForm,
   run: async ({ email }, { request }) => {
     const answer = await requestPasswordReset(email, request);
     if (answer.outcome === 'throttled')

@@ -130,7 +130,11 @@ function keepingAnAdmin(userId: string) {
   };
 }
 
-async function updateKeepingAnAdmin(tx: Prisma.TransactionClient, userId: string, set: Prisma.Sql): Promise<void> {
+export async function updateKeepingAnAdmin(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  set: Prisma.Sql,
+): Promise<void> {
   const guard = keepingAnAdmin(userId);
   const changed =
     await tx.$executeRaw`${guard.with} UPDATE "User" SET ${set}, "updatedAt" = now() WHERE ${guard.where}`;

@@ -1,24 +1,16 @@
-import { NextRequest } from 'next/server';
+import type { NextRequest } from 'next/server';
 import { handlers } from '@/lib/auth';
 import { env } from '@/lib/env';
 import { safeReturnPath } from '@/lib/return-path';
 
 const CALLBACK_COOKIE = /^((?:__Secure-)?authjs\.callback-url)=(.*)$/;
+const safeCallbackUrl = (value: string | null) => `${env.APP_URL}${safeReturnPath(value, env.APP_URL)}`;
 
-/**
- * Auth.js takes a callbackUrl it cannot read as an http(s) URL, from the query or from its
- * callback-url cookie, for a configuration error and answers a bare 500. Both reach it already
- * reduced to what the app would follow anyway: a path on this origin (lib/return-path.ts).
- */
-function withSafeCallbackUrls(request: NextRequest): NextRequest {
-  const safe = (value: string | null) => `${env.APP_URL}${safeReturnPath(value, env.APP_URL)}`;
-  const url = new URL(request.nextUrl);
-  const asked = url.searchParams.get('callbackUrl');
-  if (asked !== null) url.searchParams.set('callbackUrl', safe(asked));
-  const headers = new Headers(request.headers);
-  const cookie = headers.get('cookie');
-  if (cookie && /authjs\.callback-url=/.test(cookie)) {
-    const entries = cookie.split(/;\s*/).map((entry) => {
+/** The cookie header with Auth.js's callback-url cookie reduced to a path on this origin. */
+function withSafeCallbackCookie(cookie: string): string {
+  return cookie
+    .split(/;\s*/)
+    .map((entry) => {
       const match = CALLBACK_COOKIE.exec(entry);
       if (!match) return entry;
       let value: string | null;
@@ -27,17 +19,32 @@ function withSafeCallbackUrls(request: NextRequest): NextRequest {
       } catch {
         value = null;
       }
-      return `${match[1]}=${encodeURIComponent(safe(value))}`;
-    });
-    headers.set('cookie', entries.join('; '));
-  }
-  // duplex: a POST's body is passed on as a stream (Node's fetch requires saying so).
-  return new NextRequest(url, { method: request.method, headers, body: request.body, duplex: 'half' } as {
-    method: string;
-    headers: Headers;
-    body: ReadableStream | null;
-  });
+      return `${match[1]}=${encodeURIComponent(safeCallbackUrl(value))}`;
+    })
+    .join('; ');
 }
 
-export const GET = (request: NextRequest) => handlers.GET(withSafeCallbackUrls(request));
-export const POST = (request: NextRequest) => handlers.POST(withSafeCallbackUrls(request));
+/**
+ * The request as Auth.js gets it:
+ * - At APP_URL. Auth.js builds its own addresses from the request's URL: the OpenID redirect_uri
+ *   (which must be the one registered at the provider, in both legs of the flow) and where an error
+ *   lands. Next reports an app on 127.0.0.1 as `localhost`, another origin to the browser (which then
+ *   blocks the redirect after a form) and to the provider. (A plain Request: a NextRequest would
+ *   rename the host again. next-auth only reads its url, method, headers and body.)
+ * - With every callbackUrl, in the query or in its callback-url cookie, reduced to what the app would
+ *   follow anyway (lib/return-path.ts): Auth.js takes one it cannot read as an http(s) URL for a
+ *   configuration error and answers a bare 500.
+ */
+async function forAuthJs(request: NextRequest): Promise<NextRequest> {
+  const url = new URL(`${env.APP_URL}${request.nextUrl.pathname}${request.nextUrl.search}`);
+  const asked = url.searchParams.get('callbackUrl');
+  if (asked !== null) url.searchParams.set('callbackUrl', safeCallbackUrl(asked));
+  const headers = new Headers(request.headers);
+  const cookie = headers.get('cookie');
+  if (cookie?.includes('authjs.callback-url=')) headers.set('cookie', withSafeCallbackCookie(cookie));
+  const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
+  return new Request(url, { method: request.method, headers, body }) as NextRequest;
+}
+
+export const GET = async (request: NextRequest) => handlers.GET(await forAuthJs(request));
+export const POST = async (request: NextRequest) => handlers.POST(await forAuthJs(request));
