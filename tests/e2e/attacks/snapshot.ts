@@ -2,9 +2,10 @@ import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import pg from 'pg';
 
 /**
- * A fingerprint of everything an attack could change: every table of the app's schema and every
- * object in the bucket. Tables that only record what was tried are left out: the audit log, sign-in
- * and link-request throttles, ended sessions and share access logs (refusals are written there on
+ * Everything an attack could change: every row of the app's tables and every object in the bucket.
+ * What only records that something was tried is left out: the audit log, sign-in and link-request
+ * throttles, ended sessions, share access logs, and the columns that note a visit (a share link's
+ * last access, an account's last sign-in, updatedAt) (refusals and visits are written there on
  * purpose). The mail outbox is compared by its rows' ids: the worker sends earlier tests' mails
  * meanwhile, but an attack must not queue one.
  */
@@ -16,27 +17,36 @@ const RECORDS_OF_ATTEMPTS = new Set([
   'EndedSession',
   'ShareAccessLog',
 ]);
+const RECORDS_OF_VISITS = new Set(['openedAt', 'lastAccessAt', 'lastIp', 'lastSignInAt', 'updatedAt']);
 
 export interface Snapshot {
-  tables: Record<string, string>;
+  /** Each table's rows as text, sorted: a difference names the row. */
+  tables: Record<string, string[]>;
   objects: string[];
 }
 
 export async function snapshot(): Promise<Snapshot> {
   const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
-  const tables: Record<string, string> = {};
+  const tables: Record<string, string[]> = {};
   try {
     const { rows } = await db.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
     );
     for (const { table_name: table } of rows) {
       if (RECORDS_OF_ATTEMPTS.has(table)) continue;
-      const content = table === 'MailMessage' ? 't."id"' : 't::text';
-      const { rows: digest } = await db.query<{ digest: string | null }>(
-        `SELECT md5(string_agg(${content}, ',' ORDER BY ${content})) AS digest FROM "${table}" t`,
+      const { rows: columns } = await db.query<{ column_name: string }>(
+        `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
+        [table],
       );
-      tables[table] = digest[0].digest ?? 'empty';
+      const kept = columns
+        .map((c) => c.column_name)
+        .filter((name) => !RECORDS_OF_VISITS.has(name) && (table !== 'MailMessage' || name === 'id'))
+        .map((name) => `"${name}"`);
+      const { rows: content } = await db.query<{ row: string }>(
+        `SELECT t::text AS row FROM (SELECT ${kept.join(', ')} FROM "${table}") t ORDER BY 1`,
+      );
+      tables[table] = content.map((r) => r.row);
     }
   } finally {
     await db.end();
