@@ -318,6 +318,13 @@ export const ACTIONS: Record<string, ActionEntry> = {
     foreign: (f) => ({ shareId: f.shareId, fileId: f.unsharedFileId, ttlSeconds: '300', acknowledged: 'yes' }),
     malformed: (f) => ({ shareId: f.shareId, fileId: f.sharedFileId, ttlSeconds: '1e9', acknowledged: 'no' }),
   },
+  'lib/actions/shares.ts#emailShareLinksAction': {
+    form: false,
+    role: 'admin',
+    valid: (f) => ({ shareId: f.shareId, links: [{ recipientId: f.recipientId, url: `/s/${f.shareToken}` }] }),
+    foreign: { shareId: NO_SUCH_ID, links: [{ recipientId: NO_SUCH_ID, url: 'https://evil.example/' }] },
+    malformed: { shareId: BAD_ID, links: [] },
+  },
   'lib/actions/shares.ts#searchShareableFilesAction': {
     form: false,
     role: 'admin',
@@ -329,6 +336,19 @@ export const ACTIONS: Record<string, ActionEntry> = {
     role: 'public',
     foreign: { email: 'alice@example.com', password: 'not her password', callbackUrl: '/' },
     malformed: { email: '', password: '', callbackUrl: '//evil.example/' },
+  },
+  'lib/actions/sign-in.ts#emailSignInLinkAction': {
+    form: true,
+    role: 'public',
+    malformed: { email: 'not an address', callbackUrl: '//evil.example/' },
+    note: 'answers alike whether or not an account uses the address, so only malformed input is a refusal',
+  },
+  'lib/actions/sign-in.ts#ssoSignInAction': {
+    form: true,
+    role: 'public',
+    // The suite's app has no SSO configured: every call is refused with a message.
+    foreign: { callbackUrl: '/admin' },
+    malformed: { callbackUrl: '//evil.example/' },
   },
   'lib/actions/sign-out.ts#signOutAction': {
     form: false,
@@ -371,6 +391,8 @@ export interface RouteCall {
   path: string;
   kind: 'valid' | 'foreign' | 'malformed';
   expect: RouteAnswer | RouteAnswer[];
+  /** GET unless said; a POST is sent as another site's form would send it. */
+  method?: 'POST';
 }
 
 const everyone: Caller[] = ['anonymous', 'customer', 'otherCustomer', 'admin'];
@@ -411,9 +433,30 @@ export const ROUTES: Record<string, { role: Role; calls: (f: Fixtures) => RouteC
       ...each('malformed', ['/i/%00', '/i/%ZZ'], 400),
     ],
   },
+  '/(app)/admin/audit/export/route': {
+    role: 'admin',
+    calls: () => [
+      ...each('valid', ['/admin/audit/export'], 'sign-in', ['anonymous']),
+      ...each('valid', ['/admin/audit/export', '/admin/audit/export?q=%25'], 403, ['customer', 'otherCustomer']),
+    ],
+  },
+  '/s/[token]/files/[fileId]/preview/route': {
+    role: 'public',
+    calls: (f) => [
+      ...each('foreign', [`/s/${f.otherShareToken}/files/${f.sharedFileId}/preview`], ['share-page', 404]),
+      ...each('foreign', [`/s/${f.shareToken}/files/${f.unsharedFileId}/preview`], 404),
+      ...each('malformed', ['/s/x/files/y/preview'], 404),
+      ...each('malformed', ['/s/%ZZ/files/x/preview'], 400),
+    ],
+  },
   '/s/[token]/files/[fileId]/route': {
     role: 'public',
     calls: (f) => [
+      // Download all's counting POST, sent by another site's page: it would spend a partner's downloads.
+      ...each('valid', [`/s/${f.shareToken}/files/${f.sharedFileId}`], 403, ['anonymous']).map((call) => ({
+        ...call,
+        method: 'POST' as const,
+      })),
       // Another (locked) share's link for this share's file, and this share's link for a file it does not hold.
       ...each('foreign', [`/s/${f.otherShareToken}/files/${f.sharedFileId}`], ['share-page', 404]),
       ...each('foreign', [`/s/${f.shareToken}/files/${f.unsharedFileId}`], 404),

@@ -128,12 +128,20 @@ test('route handlers refuse callers without access, foreign ids and malformed ad
   };
   for (const [path, entry] of Object.entries(ROUTES))
     for (const call of entry.calls(fixtures)) {
-      const response = await as[call.caller].get(call.path, { maxRedirects: 0 });
+      const response =
+        call.method === 'POST'
+          ? await as[call.caller].post(call.path, {
+              maxRedirects: 0,
+              headers: { 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example' },
+            })
+          : await as[call.caller].get(call.path, { maxRedirects: 0 });
       const answer = answerOf(response.status(), response.headers()['location']);
       const allowed = [call.expect].flat();
       checked++;
       if (!allowed.includes(answer))
-        failures.push(`${path}: GET ${call.path.slice(0, 80)} as ${call.caller} answered ${answer}, not ${allowed}`);
+        failures.push(
+          `${path}: ${call.method ?? 'GET'} ${call.path.slice(0, 80)} as ${call.caller} answered ${answer}, not ${allowed}`,
+        );
     }
   test.info().annotations.push({ type: 'checked', description: `${checked} route calls` });
   expect(failures).toEqual([]);

@@ -17,11 +17,15 @@ export const PAGES: Record<string, PageInputs> = {
   '/(app)/invoices/page': { caller: 'customer', path: '/invoices', query: ['customer'] },
   '/(app)/profile/page': { caller: 'customer', path: '/profile', query: [] },
   '/(app)/admin/page': { caller: 'admin', path: '/admin', query: [] },
-  '/(app)/admin/audit/page': { caller: 'admin', path: '/admin/audit', query: ['action', 'page'] },
+  '/(app)/admin/audit/page': {
+    caller: 'admin',
+    path: '/admin/audit',
+    query: ['q', 'actor', 'action', 'from', 'to', 'page'],
+  },
   '/(app)/admin/files/page': { caller: 'admin', path: '/admin/files', query: ['q', 'sort', 'dir', 'after', 'before'] },
   '/(app)/admin/invoices/page': { caller: 'admin', path: '/admin/invoices', query: ['customer'] },
   '/(app)/admin/mail/page': { caller: 'admin', path: '/admin/mail', query: [] },
-  '/(app)/admin/shares/page': { caller: 'admin', path: '/admin/shares', query: [] },
+  '/(app)/admin/shares/page': { caller: 'admin', path: '/admin/shares', query: ['state', 'q'] },
   '/(app)/admin/shares/new/page': { caller: 'admin', path: '/admin/shares/new', query: [] },
   '/(app)/admin/shares/[shareId]/page': { caller: 'admin', path: '/admin/shares/{}', query: [] },
   '/(app)/admin/shares/[shareId]/edit/page': { caller: 'admin', path: '/admin/shares/{}/edit', query: [] },
@@ -38,6 +42,9 @@ export const PAGES: Record<string, PageInputs> = {
   '/account/email/page': { caller: 'anonymous', path: '/account/email', query: ['token'] },
   '/account/password/page': { caller: 'anonymous', path: '/account/password', query: ['token'] },
   '/forgot-password/page': { caller: 'anonymous', path: '/forgot-password', query: ['email'] },
+  '/login/link/page': { caller: 'anonymous', path: '/login/link', query: ['callbackUrl', 'email'] },
+  '/login/link/open/page': { caller: 'anonymous', path: '/login/link/open', query: ['token', 'email', 'callbackUrl'] },
+  '/status/[kind]/page': { caller: 'anonymous', path: '/status/{}', query: [] },
   '/login/page': { caller: 'anonymous', path: '/login', query: ['callbackUrl', 'notice', 'email'] },
   '/s/[token]/page': { caller: 'anonymous', path: '/s/{}', query: [] },
   '/setup/page': { caller: 'anonymous', path: '/setup', query: ['token'] },
@@ -47,6 +54,13 @@ export const PAGES: Record<string, PageInputs> = {
 export const ROUTE_INPUTS: Record<string, (f: Fixtures) => PageInputs[]> = {
   '/(app)/invoices/[id]/download/route': () => [{ caller: 'customer', path: '/invoices/{}/download', query: [] }],
   '/(app)/admin/files/[id]/download/route': () => [{ caller: 'admin', path: '/admin/files/{}/download', query: [] }],
+  '/(app)/admin/audit/export/route': () => [
+    { caller: 'admin', path: '/admin/audit/export', query: ['q', 'actor', 'action', 'from', 'to'] },
+  ],
+  '/s/[token]/files/[fileId]/preview/route': (f) => [
+    { caller: 'anonymous', path: '/s/{}/files/{}/preview', query: [] },
+    { caller: 'anonymous', path: `/s/${f.shareToken}/files/{}/preview`, query: [] },
+  ],
   '/i/[token]/route': () => [{ caller: 'anonymous', path: '/i/{}', query: [] }],
   '/s/[token]/files/[fileId]/route': (f) => [
     { caller: 'anonymous', path: '/s/{}/files/{}', query: [] },
