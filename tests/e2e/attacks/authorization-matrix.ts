@@ -474,7 +474,8 @@ export const ROUTES: Record<string, { role: Role; calls: (f: Fixtures) => RouteC
     // Auth.js's own endpoints: the session of an anonymous caller is empty; unknown actions are refused.
     calls: () => [
       ...each('valid', ['/api/auth/session', '/api/auth/csrf', '/api/auth/providers'], 200, ['anonymous']),
-      ...each('malformed', ['/api/auth/steal', '/api/auth/callback/github'], [400, 404, 302], ['anonymous']),
+      // An unknown provider's callback: Auth.js sends the visitor back to sign in, with the error.
+      ...each('malformed', ['/api/auth/steal', '/api/auth/callback/github'], [400, 404, 302, 'sign-in'], ['anonymous']),
       ...each('malformed', ['/api/auth/%00'], 400, ['anonymous']),
     ],
   },
