@@ -3,29 +3,26 @@ import { PrismaAdapter } from '@auth/prisma-adapter';
 import type { Adapter } from 'next-auth/adapters';
 import { db } from '@/lib/db';
 import { normalizeEmail } from '@/lib/dal/login-attempts';
+import { storeSignInLinkToken } from '@/lib/dal/sign-in-links';
 
 const ACCOUNT_FIELDS = { id: true, email: true, name: true, emailVerified: true, role: true, sessionVersion: true };
 
 /**
- * Auth.js's database access, assembled by hand. Its verification tokens (sign-in links) come from
- * @auth/prisma-adapter as they are: our VerificationToken model is Auth.js's own. Accounts cannot:
- * the Prisma adapter expects Auth.js's User and Account models, and ours (User, UserIdentity) differ.
- * So accounts are read here, with the claims every session carries (role, sessionVersion, see
- * lib/auth.ts), and nothing else is written: who may sign in, and every account or identity created
- * or linked, is decided by the signIn callback (lib/dal/sign-in-links.ts, lib/dal/sso.ts), which
- * runs before Auth.js looks the account up again. Auth.js's createUser and linkAccount are left out
- * on purpose: after that callback Auth.js always finds the account, and if it ever did not, failing
- * is right.
+ * Auth.js's database access, assembled by hand. Sign-in link tokens are Auth.js's own
+ * VerificationToken model: @auth/prisma-adapter uses them up, and lib/dal/sign-in-links.ts stores
+ * them, for accounts that may sign in only. Accounts cannot come from the adapter: it expects Auth.js's
+ * User and Account models, and ours (User, UserIdentity) differ. So accounts are read here, with the
+ * claims every session carries (role, sessionVersion, see lib/auth.ts), and nothing else is written:
+ * who may sign in, and every account or identity created or linked, is decided by the signIn callback
+ * (lib/dal/sign-in-links.ts, lib/dal/sso.ts), which runs before Auth.js looks the account up again.
+ * Auth.js's createUser and linkAccount are left out on purpose: after that callback Auth.js always
+ * finds the account, and if it ever did not, failing is right.
  */
 const verificationTokens = PrismaAdapter(db);
 
 export const authAdapter: Adapter = {
-  // A new link voids the address's earlier ones, so only the latest mail works (as with every
-  // other account link).
-  async createVerificationToken(token) {
-    await db.verificationToken.deleteMany({ where: { identifier: token.identifier } });
-    return verificationTokens.createVerificationToken!(token);
-  },
+  // Auth.js issues a token for every address asked for; only an account that may sign in gets one stored.
+  createVerificationToken: storeSignInLinkToken,
   // One DELETE of the token's row: of two clicks on the same link, one gets it. Auth.js checks the
   // expiry after, so an expired link is used up too.
   useVerificationToken: verificationTokens.useVerificationToken,

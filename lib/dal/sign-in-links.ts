@@ -1,4 +1,5 @@
 import 'server-only';
+import type { VerificationToken } from 'next-auth/adapters';
 import { db } from '@/lib/db';
 import { auditor } from '@/lib/dal/audit';
 import { admitLinkRequest } from '@/lib/dal/link-requests';
@@ -21,6 +22,29 @@ export async function admitSignInLinkRequest(email: string, context: RequestCont
   return admitLinkRequest('SIGN_IN_LINK', normalizeEmail(email), context.ip);
 }
 
+/** The account a sign-in link for this address may go to: one that exists and is not deactivated. */
+async function linkRecipient(email: string) {
+  const user = await db.user.findUnique({
+    where: { email: normalizeEmail(email) },
+    select: { id: true, name: true, email: true, status: true },
+  });
+  return user && user.status !== 'DEACTIVATED' ? user : null;
+}
+
+/**
+ * Stores the token of a link Auth.js has just issued, only for an account that may sign in: any
+ * other address leaves nothing behind. A new link voids the address's earlier ones, so only the
+ * latest mail works (as with every other account link). Auth.js does not read the stored token back.
+ */
+export async function storeSignInLinkToken(token: VerificationToken): Promise<VerificationToken> {
+  if (!(await linkRecipient(token.identifier))) return token;
+  await db.$transaction([
+    db.verificationToken.deleteMany({ where: { identifier: token.identifier } }),
+    db.verificationToken.create({ data: token }),
+  ]);
+  return token;
+}
+
 /**
  * Queues the mail with the link, but only to an account that may sign in. Any other address gets no
  * mail, and the visitor is told exactly what they would have been told otherwise.
@@ -30,11 +54,8 @@ export async function mailSignInLink(
   link: { url: string; expiresAt: Date },
   context: RequestContext,
 ): Promise<void> {
-  const user = await db.user.findUnique({
-    where: { email: normalizeEmail(email) },
-    select: { id: true, name: true, email: true, status: true },
-  });
-  if (!user || user.status === 'DEACTIVATED') return;
+  const user = await linkRecipient(email);
+  if (!user) return;
   await queueMail(signInLinkMail, { name: user.name, email: user.email, ...link }, { to: user.email });
   await auditor(null, context)('account.sign-in-link.send', 'changed', user.id, {
     detail: { email: user.email, linkExpiresAt: link.expiresAt.toISOString() },

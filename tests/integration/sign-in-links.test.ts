@@ -78,7 +78,7 @@ async function useLink(link: URL): Promise<{ location: string; session: Record<s
 }
 
 describe('sign-in by email link', () => {
-  it('answers alike for unknown and deactivated addresses, and mails only an account that may sign in', async () => {
+  it('answers alike for unknown and deactivated addresses, and mails (and stores a token for) only an account that may sign in', async () => {
     const invited = await newUser('invited', 'INVITED');
     const deactivated = await newUser('gone', 'DEACTIVATED');
     const answers = [];
@@ -97,6 +97,11 @@ describe('sign-in by email link', () => {
     expect(mails.map((m) => m.to)).toEqual([invited.email]);
     expect(mails[0].text).toContain('This sign-in link expires on');
     expect(mails[0].html).toContain('Sign in');
+    const tokens = await db.verificationToken.findMany({
+      where: { identifier: { in: [invited.email, address('nobody'), deactivated.email] } },
+      select: { identifier: true },
+    });
+    expect(tokens.map((t) => t.identifier)).toEqual([invited.email]);
   });
 
   it('is throttled per address and per IP, whether or not the address has an account', async () => {
