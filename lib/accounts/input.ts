@@ -5,7 +5,19 @@ import { formFields, type FormSpec } from '@/lib/action-state';
  * What people type into the account forms (invite, set password, profile). Parsed by the server
  * actions and the users:create command; pure, so the rules are unit-tested.
  */
-export const personName = z.string().trim().min(1, 'Enter a name.').max(100, 'Use at most 100 characters.');
+// Names appear in lists, mails and the audit log: control characters (line breaks included), text
+// direction overrides and broken UTF-16 would let one name disguise itself or another.
+const HIDDEN_CHARACTERS = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]|\p{Cs}/u;
+export const personName = z
+  .string()
+  .trim()
+  .min(1, 'Enter a name.')
+  .max(100, 'Use at most 100 characters.')
+  .refine(
+    (name) => !HIDDEN_CHARACTERS.test(name),
+    'Use visible characters only: no line breaks, tabs or control characters.',
+  )
+  .transform((name) => name.normalize('NFC'));
 
 export const emailAddress = z
   .string()
