@@ -38,6 +38,8 @@ export interface Fixtures {
   /** A recipient token of a second share, which does not hold sharedFileId. */
   otherShareToken: string;
   invoiceLinkToken: string;
+  /** The customer's name before the run. */
+  aliceName: string;
 }
 
 /** A form's fields (repeated fields as arrays), or the value a client-called action receives. */
@@ -53,6 +55,11 @@ interface ActionEntryBase<T> {
   endsSession?: true;
   /** Ignores its input (any value runs it): the hostile-input suite has nothing to feed it. */
   readsNoInput?: true;
+  /**
+   * Sets free text on the caller's own account, where any text the rules accept is a legitimate
+   * change (the rules are unit-tested): the hostile-input suite puts this input back afterwards.
+   */
+  restore?: Input<T>;
   /** Why an input kind is absent, when it is. */
   note?: string;
 }
@@ -217,6 +224,7 @@ export const ACTIONS: Record<string, ActionEntry> = {
     role: 'user',
     valid: { name: 'Renamed by an attacker' },
     malformed: { name: '' },
+    restore: (f) => ({ name: f.aliceName }),
   },
   'lib/actions/profile.ts#requestEmailChangeAction': {
     form: true,

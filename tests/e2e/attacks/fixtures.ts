@@ -39,6 +39,8 @@ export async function makeFixtures(
   const one = async (sql: string, value: string) => (await db.query<{ id: string }>(sql, [value])).rows[0].id;
   const invoice = (number: string) => one(`SELECT "id" FROM "Invoice" WHERE "number" = $1`, number);
   const user = (email: string) => one(`SELECT "id" FROM "User" WHERE "email" = $1`, email);
+  const aliceName = (await db.query<{ name: string }>(`SELECT "name" FROM "User" WHERE "email" = 'alice@example.com'`))
+    .rows[0].name;
   const files: SeededFile[] = [
     await seedLibraryFile('matrix shared.pdf'),
     await seedLibraryFile('matrix unshared.pdf'),
@@ -81,6 +83,7 @@ export async function makeFixtures(
         shareToken: tokenOf(main.links[0].url),
         otherShareToken: tokenOf(other.links[0].url),
         invoiceLinkToken: tokenOf(link.url),
+        aliceName,
       },
       remove: async () => {
         for (const file of files) await file.remove();
