@@ -17,6 +17,11 @@ describe('readSsoProfile', () => {
     });
   });
 
+  it('takes a name only as the forms would: one with line breaks or direction overrides counts as none', () => {
+    expect(readSsoProfile({ sub: 'a', name: 'Mallory\nAdmin', given_name: 'Mal' }, admin).name).toBe('Mal');
+    expect(readSsoProfile({ sub: 'a', name: '\u202eAdmin' }, admin).name).toBe(null);
+  });
+
   it('makes an admin when the claim is, or holds, the configured value; not at all without one', () => {
     expect(readSsoProfile({ sub: 'a', groups: ['staff', 'guestpass-admins'] }, admin).admin).toBe(true);
     expect(readSsoProfile({ sub: 'a', groups: 'guestpass-admins' }, admin).admin).toBe(true);
