@@ -12,6 +12,7 @@ const config = [
       'lib/generated/**',
       '.data/**',
       '.test-results/**',
+      '.screenshots/**',
       'playwright-report/**',
       'test-results/**',
       'next-env.d.ts',

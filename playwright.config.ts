@@ -40,10 +40,18 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'chromium', testIgnore: 'fresh/**', use: chromium },
+    { name: 'chromium', testIgnore: ['fresh/**', 'attacks/**'], use: chromium },
     ...(freshAppUrl
       ? [{ name: 'fresh database', testMatch: 'fresh/**/*.spec.ts', use: { ...chromium, baseURL: freshAppUrl.origin } }]
       : []),
+    // The attack suites compare the database and the bucket before and after: they run last, one file at a time.
+    {
+      name: 'attacks',
+      testMatch: 'attacks/**/*.spec.ts',
+      use: chromium,
+      workers: 1,
+      dependencies: ['chromium', ...(freshAppUrl ? ['fresh database'] : [])],
+    },
   ],
   webServer: [
     {

@@ -1,30 +1,18 @@
 'use client';
 
-import Link from 'next/link';
-import { buttonStyles } from '@/components/ui/button-styles';
+import { ErrorDetails } from '@/components/ui/error-details';
+import { Logo } from '@/components/ui/logo';
 
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+/** Failures outside the signed-in area (sign-in, partner links) and in its layout itself. */
+export default function ErrorPage(props: { error: Error & { digest?: string }; reset: () => void }) {
   return (
-    <main className="mx-auto max-w-lg px-4 py-16 text-center">
-      <h1 className="text-2xl font-bold text-slate-900">Something went wrong</h1>
-      <p className="mt-3 text-slate-600">
-        The page could not be loaded. Nothing was changed. Try again; if it keeps failing, tell your administrator
-        {error.digest ? (
-          <>
-            {' '}
-            and quote reference <code className="rounded bg-slate-100 px-1">{error.digest}</code>
-          </>
-        ) : null}
-        .
-      </p>
-      <div className="mt-6 flex justify-center gap-3">
-        <button type="button" onClick={reset} className={buttonStyles.primary}>
-          Try again
-        </button>
-        <Link href="/" className={buttonStyles.secondary}>
-          Go home
-        </Link>
-      </div>
-    </main>
+    <>
+      <header className="mx-auto flex max-w-2xl items-center gap-2 px-4 pt-6 text-sm font-semibold text-slate-700">
+        <Logo className="size-6" /> Guestpass
+      </header>
+      <main id="main" className="mx-auto max-w-2xl px-4 py-8 sm:py-12">
+        <ErrorDetails {...props} />
+      </main>
+    </>
   );
 }

@@ -66,7 +66,13 @@ const accessPointVariables = Object.fromEntries(ACCESS_POINT_VARIABLES.map((name
  * Variables that were renamed. A deployment that still sets the old name is stopped with the new
  * one, rather than silently losing the setting (for an Access Point, its traffic would bypass it).
  */
-const RENAMED: Record<string, string> = { S3_ACCESS_POINT_PARTNER_FILES: 'S3_ACCESS_POINT_LIBRARY' };
+const RENAMED: Record<string, string> = {
+  S3_ACCESS_POINT_PARTNER_FILES: 'S3_ACCESS_POINT_LIBRARY',
+  // next-auth's own name for the app's address; Guestpass hands Auth.js APP_URL itself
+  // (app/api/auth/[...nextauth]/route.ts), and the two must not disagree.
+  AUTH_URL: 'APP_URL',
+  NEXTAUTH_URL: 'APP_URL',
+};
 
 /** Every variable the app reads, with its rule and default. */
 const envShape = {
@@ -184,8 +190,43 @@ const envShape = {
     .optional(),
   /** The sender; without it, APP_NAME <no-reply@(APP_URL's host)>. */
   MAIL_FROM: z.string().min(3, 'must be a sender address, e.g. "Guestpass <files@example.com>"').optional(),
-  /** The product name in every mail, and the sender's name when MAIL_FROM is not set. */
+  /** The organisation's name: in every mail, on the partner page ("Ada from Acme shared…"), and the sender's name when MAIL_FROM is not set. */
   APP_NAME: z.string().trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters').default('Guestpass'),
+  // Single sign-on through an OpenID Connect provider (lib/auth.ts, lib/dal/sso.ts): off unless
+  // SSO_ISSUER is set. See README, "Single sign-on (OpenID Connect)".
+  /** The provider's issuer, exactly as its /.well-known/openid-configuration states it. */
+  SSO_ISSUER: z.url('must be the OpenID issuer URL, e.g. https://login.example.com/realms/staff').optional(),
+  SSO_CLIENT_ID: z.string().trim().min(1, 'must not be empty').optional(),
+  SSO_CLIENT_SECRET: z.string().min(1, 'must not be empty').optional(),
+  /** The text of the sign-in button. */
+  SSO_BUTTON_LABEL: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(60, 'must be at most 60 characters')
+    .default('Sign in with single sign-on'),
+  /** The scopes asked for; the email address (scope `email`) is required. */
+  SSO_SCOPES: z
+    .string()
+    .trim()
+    .default('openid email profile')
+    .refine((v) => v.split(/\s+/).includes('openid'), 'must include openid'),
+  /** Email domains SSO admits (comma-separated, e.g. example.com,example.org); empty (any) only with SSO_REQUIRE_INVITE. */
+  SSO_ALLOWED_DOMAINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((d) => d.trim().toLowerCase().replace(/^@/, ''))
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'each entry must be a domain such as example.com'))),
+  /** The claim that can make an account an admin, and the value (or one of the list's values) that does. */
+  SSO_ADMIN_CLAIM: z.string().trim().min(1, 'must not be empty').default('groups'),
+  SSO_ADMIN_VALUE: z.string().trim().min(1, 'must not be empty').optional(),
+  /** Admit through SSO only people who already have an account (invited or active); otherwise new people get one. */
+  SSO_REQUIRE_INVITE: booleanFlag.default(false),
   /** When the storage cleanup tasks run (cron, UTC), once across all app instances. */
   CLEANUP_SCHEDULE: z
     .string()
@@ -215,6 +256,19 @@ function crossCheck(env: Partial<Env>, ctx: z.RefinementCtx, names: ReadonlySet<
       path: ['SMTP_URL'],
       message: 'is required in production: invitations, sign-in links and share notices are sent through it',
     });
+  }
+  if (names.has('SSO_ISSUER') && env.SSO_ISSUER) {
+    for (const name of ['SSO_CLIENT_ID', 'SSO_CLIENT_SECRET'] as const)
+      if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when SSO_ISSUER is set' });
+    // With sign-up open, an issuer such as a public provider would let anyone in the world create an account.
+    if (!env.SSO_REQUIRE_INVITE && env.SSO_ALLOWED_DOMAINS?.length === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SSO_ALLOWED_DOMAINS'],
+        message: 'is required when SSO creates accounts: list the domains it may admit, or set SSO_REQUIRE_INVITE=true',
+      });
+  } else if (names.has('SSO_ISSUER') && (env.SSO_CLIENT_ID || env.SSO_CLIENT_SECRET)) {
+    ctx.addIssue({ code: 'custom', path: ['SSO_ISSUER'], message: 'is required when SSO_CLIENT_ID is set' });
   }
   for (const purpose of URL_PURPOSE_IDS) {
     const { variable, ceiling }: UrlPurposeRow = URL_PURPOSES[purpose];

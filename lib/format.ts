@@ -23,14 +23,18 @@ export function formatDuration(seconds: number, options: { approximate?: boolean
   const exact = options.approximate ? (seconds < 60 ? Math.round(seconds) : Math.round(seconds / 60) * 60) : seconds;
   const fit = UNITS.find((u) => exact >= u.from && exact % u.seconds === 0);
   const [value, unit] = fit ? [exact / fit.seconds, fit.unit] : [exact, 'second'];
-  return `${value} ${unit}${value === 1 ? '' : 's'}`;
+  return formatCount(value, unit);
 }
 
-/** "in 14 minutes", "in 2 hours", "in 3 days": how long until `date`, for messages and expiry labels. */
+/**
+ * "in 14 minutes", "in 2 hours", "3 days ago": how long until (or since) `date`, for messages and
+ * expiry labels; "just now" within a few seconds either way ("Revoked just now", not "in 0 seconds").
+ */
 export function formatRelative(date: Date, now: Date = new Date()): string {
   const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
   const past = seconds < 0;
   const abs = Math.abs(seconds);
+  if (abs < 5) return 'just now';
   const [value, unit] =
     abs < 60
       ? [abs, 'second']
@@ -39,8 +43,13 @@ export function formatRelative(date: Date, now: Date = new Date()): string {
         : abs < 86_400
           ? [Math.round(abs / 3600), 'hour']
           : [Math.round(abs / 86_400), 'day'];
-  const phrase = `${value} ${unit}${value === 1 ? '' : 's'}`;
+  const phrase = formatCount(value, unit);
   return past ? `${phrase} ago` : `in ${phrase}`;
+}
+
+/** "1 file", "3 files": a count with its noun (nouns whose plural is a plain -s). */
+export function formatCount(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 export function formatBytes(bytes: number): string {

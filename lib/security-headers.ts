@@ -1,8 +1,8 @@
 /**
  * The headers every page is served with (proxy.ts sets them per request). The Content-Security-Policy
  * allows scripts only with this request's nonce (Next puts it on its own scripts), and names the S3
- * origins only where the browser really talks to S3: images (profile photos) and connections
- * (uploads go by fetch/XHR straight to S3). Downloads are navigations to a pre-signed URL, which a
+ * origins only where the browser really talks to S3: images (profile photos, previews), connections
+ * (uploads and a partner's Download all go by fetch/XHR straight to S3) and frames (PDF previews). Downloads are navigations to a pre-signed URL, which a
  * CSP does not govern; no form posts to S3, so forms stay on this site.
  */
 export interface SecurityHeaderOptions {
@@ -24,6 +24,8 @@ export function contentSecurityPolicy({ nonce, appUrl, s3Origins, development }:
     `style-src 'self' 'unsafe-inline'`,
     `img-src 'self' data: blob: ${s3}`,
     `connect-src 'self' ${s3}`,
+    // A partner's PDF preview is an <iframe> whose click route redirects to a pre-signed GET on S3.
+    `frame-src 'self' ${s3}`,
     `font-src 'self'`,
     `object-src 'none'`,
     `base-uri 'none'`,

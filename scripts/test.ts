@@ -115,7 +115,12 @@ if (stages.has('unit')) {
 }
 
 /** The specs that walk the app's S3 flows: run again on the emulator after a radosgw run. */
-const EMULATOR_E2E_SPECS = ['tests/e2e/library.spec.ts', 'tests/e2e/profile.spec.ts', 'tests/e2e/shares.spec.ts'];
+const EMULATOR_E2E_SPECS = [
+  'tests/e2e/library.spec.ts',
+  'tests/e2e/profile.spec.ts',
+  'tests/e2e/shares.spec.ts',
+  'tests/e2e/partner.spec.ts',
+];
 
 /** Integration tests and e2e specs (all when `specs` is undefined) against one freshly started store. */
 async function storePass(
@@ -163,8 +168,11 @@ async function storePass(
         ...services.env,
         NODE_ENV: 'production',
         NEXT_DIST_DIR: '.next-test',
-        // A second app server on a database of its own, without the seed (tests/e2e/fresh/).
-        ...(options.freshAppUrl ? { E2E_FRESH_APP_URL: options.freshAppUrl } : {}),
+        // A second app server on a database of its own, without the seed (tests/e2e/fresh/), with an
+        // OpenID provider of its own at E2E_SSO_ISSUER.
+        ...(options.freshAppUrl
+          ? { E2E_FRESH_APP_URL: options.freshAppUrl, E2E_SSO_ISSUER: `http://127.0.0.1:${await freePort()}` }
+          : {}),
       };
       // One build serves both passes: the store is configured at run time, not at build time.
       if (!options.specs) await stage('next build', 'next', ['build'], { env: prodEnv });

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { AccountPage } from '@/components/account/account-page';
+import { AccountPage, AccountPageLink } from '@/components/account/account-page';
 import { ForgotPasswordForm } from '@/components/account/forgot-password-form';
 
 export const metadata: Metadata = { title: 'Forgot password' };
@@ -10,11 +9,7 @@ export default function ForgotPasswordPage() {
     <AccountPage title="Forgot your password?" description="We will mail you a link to choose a new one.">
       <div className="space-y-5">
         <ForgotPasswordForm />
-        <p className="text-center text-sm">
-          <Link href="/login" className="font-medium text-brand-700 hover:underline">
-            Back to sign in
-          </Link>
-        </p>
+        <AccountPageLink href="/login">Back to sign in</AccountPageLink>
       </div>
     </AccountPage>
   );

@@ -4,26 +4,26 @@ import Link from 'next/link';
 import { confirmEmailChangeAction } from '@/lib/actions/account-links';
 import { Alert } from '@/components/ui/alert';
 import { buttonStyles } from '@/components/ui/button-styles';
-import { useKeptForm } from '@/components/ui/use-kept-form';
+import { FormMessage, SubmitButton, useFormAction } from '@/components/ui/form';
 
 export function ConfirmEmailForm({ token }: { token: string }) {
-  const { state, pending, formProps } = useKeptForm(confirmEmailChangeAction);
-  if (state.status === 'success')
+  const form = useFormAction(confirmEmailChangeAction);
+  if (form.state.status === 'success')
     return (
       <div className="space-y-5">
-        <Alert tone="success">{state.message}</Alert>
+        <Alert tone="success">{form.state.message}</Alert>
         <Link href="/profile" className={`${buttonStyles.primary} w-full`}>
           Go to your profile
         </Link>
       </div>
     );
   return (
-    <form {...formProps} className="space-y-5">
-      {state.status === 'error' && <Alert tone="error">{state.message}</Alert>}
+    <form {...form.props} className="space-y-5">
+      <FormMessage state={form.state} />
       <input type="hidden" name="token" value={token} />
-      <button type="submit" disabled={pending} className={`${buttonStyles.primary} w-full`}>
-        {pending ? 'Confirming…' : 'Confirm new address'}
-      </button>
+      <SubmitButton pending={form.pending} pendingLabel="Confirming…" className="w-full">
+        Confirm new address
+      </SubmitButton>
     </form>
   );
 }

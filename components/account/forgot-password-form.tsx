@@ -1,21 +1,19 @@
 'use client';
 
 import { forgotPasswordAction } from '@/lib/actions/account-links';
-import { Alert } from '@/components/ui/alert';
-import { buttonStyles } from '@/components/ui/button-styles';
-import { TextField } from '@/components/ui/text-field';
-import { useKeptForm } from '@/components/ui/use-kept-form';
+import { emailOnlyForm } from '@/lib/accounts/input';
+import { EmailField } from '@/components/ui/field';
+import { FormMessage, SubmitButton, useFormAction } from '@/components/ui/form';
 
 export function ForgotPasswordForm() {
-  const { state, pending, fieldErrors, formProps } = useKeptForm(forgotPasswordAction);
+  const form = useFormAction(forgotPasswordAction, emailOnlyForm);
   return (
-    <form {...formProps} className="space-y-5">
-      {state.status === 'error' && <Alert tone="error">{state.message}</Alert>}
-      {state.status === 'success' && <Alert tone="success">{state.message}</Alert>}
-      <TextField name="email" label="Email" type="email" autoComplete="username" required error={fieldErrors.email} />
-      <button type="submit" disabled={pending} className={`${buttonStyles.primary} w-full`}>
-        {pending ? 'Sending…' : 'Send reset link'}
-      </button>
+    <form {...form.props} className="space-y-5">
+      <FormMessage state={form.state} success />
+      <EmailField error={form.errors.email} />
+      <SubmitButton pending={form.pending} pendingLabel="Sending…" className="w-full">
+        Send reset link
+      </SubmitButton>
     </form>
   );
 }

@@ -1,4 +1,5 @@
-import { TextField } from '@/components/ui/text-field';
+import { TextField } from '@/components/ui/field';
+import { MIN_PASSWORD_LENGTH } from '@/lib/accounts/input';
 
 /** A new password typed twice, with the username for password managers. */
 export function NewPasswordFields({ email, errors }: { email: string; errors: Partial<Record<string, string>> }) {
@@ -7,16 +8,18 @@ export function NewPasswordFields({ email, errors }: { email: string; errors: Pa
       {/* Lets a password manager store the new password under the right account. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <TextField
-        name="password"
+        id="password"
         label="New password"
         type="password"
         autoComplete="new-password"
         required
-        hint="At least 10 characters. A few unrelated words make a strong one."
+        minLength={MIN_PASSWORD_LENGTH}
+        maxLength={200}
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong one.`}
         error={errors.password}
       />
       <TextField
-        name="confirm"
+        id="confirm"
         label="Repeat the new password"
         type="password"
         autoComplete="new-password"

@@ -1,21 +1,20 @@
 'use client';
 
 import { setPasswordAction } from '@/lib/actions/account-links';
+import { setPasswordForm } from '@/lib/accounts/input';
 import { NewPasswordFields } from '@/components/account/new-password-fields';
-import { Alert } from '@/components/ui/alert';
-import { buttonStyles } from '@/components/ui/button-styles';
-import { useKeptForm } from '@/components/ui/use-kept-form';
+import { FormMessage, SubmitButton, useFormAction } from '@/components/ui/form';
 
 export function SetPasswordForm({ token, email, submitLabel }: { token: string; email: string; submitLabel: string }) {
-  const { state, pending, fieldErrors, formProps } = useKeptForm(setPasswordAction);
+  const form = useFormAction(setPasswordAction, setPasswordForm);
   return (
-    <form {...formProps} className="space-y-5">
-      {state.status === 'error' && <Alert tone="error">{state.message}</Alert>}
+    <form {...form.props} className="space-y-5">
+      <FormMessage state={form.state} />
       <input type="hidden" name="token" value={token} />
-      <NewPasswordFields email={email} errors={fieldErrors} />
-      <button type="submit" disabled={pending} className={`${buttonStyles.primary} w-full`}>
-        {pending ? 'Saving…' : submitLabel}
-      </button>
+      <NewPasswordFields email={email} errors={form.errors} />
+      <SubmitButton pending={form.pending} pendingLabel="Saving…" className="w-full">
+        {submitLabel}
+      </SubmitButton>
     </form>
   );
 }

@@ -1,50 +1,53 @@
 'use client';
 
 import { completeSetupAction } from '@/lib/actions/account-links';
-import { Alert } from '@/components/ui/alert';
-import { buttonStyles } from '@/components/ui/button-styles';
-import { TextField } from '@/components/ui/text-field';
-import { useKeptForm } from '@/components/ui/use-kept-form';
+import { MIN_PASSWORD_LENGTH, setupForm } from '@/lib/accounts/input';
+import { EmailField, TextField } from '@/components/ui/field';
+import { FormMessage, SubmitButton, useFormAction } from '@/components/ui/form';
 
 export function SetupForm({ token }: { token: string }) {
-  const { state, pending, fieldErrors, formProps } = useKeptForm(completeSetupAction);
+  const form = useFormAction(completeSetupAction, setupForm);
+  const { errors } = form;
   return (
-    <form {...formProps} className="space-y-5">
-      {state.status === 'error' && <Alert tone="error">{state.message}</Alert>}
+    <form {...form.props} className="space-y-5">
+      <FormMessage state={form.state} />
       {token ? (
         <input type="hidden" name="token" value={token} />
       ) : (
         <TextField
-          name="token"
+          id="token"
           label="Setup code"
           autoComplete="off"
           required
+          maxLength={200}
           hint="The code after ?token= in the setup link the server printed to its log."
-          error={fieldErrors.token}
+          error={errors.token}
         />
       )}
-      <TextField name="name" label="Your name" autoComplete="name" required error={fieldErrors.name} />
-      <TextField name="email" label="Email" type="email" autoComplete="username" required error={fieldErrors.email} />
+      <TextField id="name" label="Your name" autoComplete="name" required maxLength={100} error={errors.name} />
+      <EmailField error={errors.email} />
       <TextField
-        name="password"
+        id="password"
         label="Password"
         type="password"
         autoComplete="new-password"
         required
-        hint="At least 10 characters."
-        error={fieldErrors.password}
+        minLength={MIN_PASSWORD_LENGTH}
+        maxLength={200}
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+        error={errors.password}
       />
       <TextField
-        name="confirm"
+        id="confirm"
         label="Repeat the password"
         type="password"
         autoComplete="new-password"
         required
-        error={fieldErrors.confirm}
+        error={errors.confirm}
       />
-      <button type="submit" disabled={pending} className={`${buttonStyles.primary} w-full`}>
-        {pending ? 'Creating…' : 'Create admin account'}
-      </button>
+      <SubmitButton pending={form.pending} pendingLabel="Creating…" className="w-full">
+        Create admin account
+      </SubmitButton>
     </form>
   );
 }

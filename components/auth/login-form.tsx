@@ -1,38 +1,29 @@
 'use client';
 
 import { signInAction } from '@/lib/actions/sign-in';
-import { Alert } from '@/components/ui/alert';
-import { buttonStyles } from '@/components/ui/button-styles';
-import { TextField } from '@/components/ui/text-field';
-import { useKeptForm } from '@/components/ui/use-kept-form';
+import { signInForm } from '@/lib/sign-in-input';
+import { EmailField, TextField } from '@/components/ui/field';
+import { FormMessage, SubmitButton, useFormAction } from '@/components/ui/form';
 
 /** `callbackUrl`: a path on this site (the page checked it); the action checks it again. */
 export function LoginForm({ callbackUrl, email }: { callbackUrl: string; email?: string }) {
-  const { state, pending, fieldErrors, formProps } = useKeptForm(signInAction);
+  const form = useFormAction(signInAction, signInForm);
   return (
-    <form {...formProps} className="space-y-5">
-      {state.status === 'error' && <Alert tone="error">{state.message}</Alert>}
+    <form {...form.props} className="space-y-5">
+      <FormMessage state={form.state} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <EmailField defaultValue={email} error={form.errors.email} />
       <TextField
-        name="email"
-        label="Email"
-        type="email"
-        autoComplete="username"
-        required
-        defaultValue={email}
-        error={fieldErrors.email}
-      />
-      <TextField
-        name="password"
+        id="password"
         label="Password"
         type="password"
         autoComplete="current-password"
         required
-        error={fieldErrors.password}
+        error={form.errors.password}
       />
-      <button type="submit" disabled={pending} className={`${buttonStyles.primary} w-full`}>
-        {pending ? 'Signing in…' : 'Sign in'}
-      </button>
+      <SubmitButton pending={form.pending} pendingLabel="Signing in…" className="w-full">
+        Sign in
+      </SubmitButton>
     </form>
   );
 }

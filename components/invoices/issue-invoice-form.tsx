@@ -4,12 +4,15 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { buttonStyles } from '@/components/ui/button-styles';
-import { describedBy, Field, inputStyles } from '@/components/ui/field';
-import { TextField } from '@/components/ui/text-field';
+import { describedBy, Field, inputStyles, TextField } from '@/components/ui/field';
+import { FileButton } from '@/components/ui/file-button';
+import { Spinner } from '@/components/ui/form';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { confirmInvoiceIssueAction, startInvoiceIssueAction } from '@/lib/actions/invoices';
+import { fieldErrorsFrom } from '@/lib/action-state';
 import { formatBytes } from '@/lib/format';
 import { INVOICE_CURRENCIES } from '@/lib/invoices/format';
+import { issueInvoiceForm } from '@/lib/invoices/input';
 import { uploadToS3, UploadError } from '@/lib/upload-client';
 
 type Phase =
@@ -37,6 +40,7 @@ export function IssueInvoiceForm({
   const router = useRouter();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [inviting, setInviting] = useState(false);
+  const [fileName, setFileName] = useState<string | null>(null);
   const fieldErrors = phase.kind === 'error' ? phase.fieldErrors : undefined;
   const invalid = (name: string) => describedBy(name, undefined, fieldErrors?.[name]);
 
@@ -45,18 +49,18 @@ export function IssueInvoiceForm({
     const form = event.currentTarget;
     const data = new FormData(form);
     const file = data.get('file');
-    if (!(file instanceof File) || file.size === 0)
-      return setPhase({
-        kind: 'error',
-        message: 'Choose the invoice PDF to upload.',
-        fieldErrors: { file: 'Choose a PDF file.' },
-      });
-    if (file.size > maxBytes)
-      return setPhase({
-        kind: 'error',
-        message: `The file is ${formatBytes(file.size)}; invoices may be at most ${formatBytes(maxBytes)}.`,
-        fieldErrors: { file: 'The file is too large.' },
-      });
+    // Every problem at once, by the rules the server applies (it checks them again, and the PDF's bytes).
+    const parsed = issueInvoiceForm.input.safeParse(issueInvoiceForm.fromForm(data));
+    const fieldErrors = parsed.success ? {} : fieldErrorsFrom(parsed.error.issues);
+    const fileProblem =
+      !(file instanceof File) || file.size === 0
+        ? 'Choose the invoice PDF to upload.'
+        : file.size > maxBytes
+          ? `The file is ${formatBytes(file.size)}; invoices may be at most ${formatBytes(maxBytes)}.`
+          : null;
+    if (fileProblem) fieldErrors.file = fileProblem;
+    if (!(file instanceof File) || Object.keys(fieldErrors).length > 0)
+      return setPhase({ kind: 'error', message: 'Check the highlighted fields.', fieldErrors });
 
     setPhase({ kind: 'working', step: 'Preparing upload', loaded: 0, total: file.size });
     const started = await startInvoiceIssueAction({
@@ -92,6 +96,7 @@ export function IssueInvoiceForm({
     setPhase({ kind: 'done', message: confirmed.message ?? 'Invoice issued.' });
     form.reset();
     setInviting(false);
+    setFileName(null);
     router.refresh();
   }
 
@@ -130,13 +135,17 @@ export function IssueInvoiceForm({
               They get an invitation to set a password and see the invoice. The link works once, for 72 hours.
             </p>
             <TextField
-              name="customerName"
+              id="customerName"
+              required
+              maxLength={100}
               label="Customer’s name"
               autoComplete="off"
               error={fieldErrors?.customerName}
             />
             <TextField
-              name="customerEmail"
+              id="customerEmail"
+              required
+              maxLength={254}
               label="Customer’s email"
               type="email"
               autoComplete="off"
@@ -144,27 +153,22 @@ export function IssueInvoiceForm({
             />
           </fieldset>
         )}
-        <Field id="number" label="Invoice number" error={fieldErrors?.number}>
-          <input
-            id="number"
-            name="number"
-            required
-            defaultValue={suggestedNumber}
-            className={inputStyles}
-            {...invalid('number')}
-          />
-        </Field>
-        <Field id="amount" label="Amount" error={fieldErrors?.amount}>
-          <input
-            id="amount"
-            name="amount"
-            required
-            inputMode="decimal"
-            placeholder="120.00"
-            className={inputStyles}
-            {...invalid('amount')}
-          />
-        </Field>
+        <TextField
+          id="number"
+          label="Invoice number"
+          required
+          maxLength={32}
+          defaultValue={suggestedNumber}
+          error={fieldErrors?.number}
+        />
+        <TextField
+          id="amount"
+          label="Amount"
+          required
+          inputMode="decimal"
+          placeholder="120.00"
+          error={fieldErrors?.amount}
+        />
         <Field id="currency" label="Currency" error={fieldErrors?.currency}>
           <select id="currency" name="currency" defaultValue="EUR" className={inputStyles} {...invalid('currency')}>
             {INVOICE_CURRENCIES.map((c) => (
@@ -173,17 +177,29 @@ export function IssueInvoiceForm({
           </select>
         </Field>
       </div>
-      <Field id="file" label={`Invoice PDF (at most ${formatBytes(maxBytes)})`} error={fieldErrors?.file}>
-        <input
-          id="file"
-          name="file"
-          type="file"
-          accept="application/pdf,.pdf"
-          required
-          className="mt-1 block w-full text-sm text-slate-700"
-          {...invalid('file')}
-        />
-      </Field>
+      <fieldset aria-describedby={fieldErrors?.file ? 'file-error' : undefined}>
+        <legend className="block text-sm font-medium text-slate-800">Invoice PDF</legend>
+        <div className="mt-1 flex flex-wrap items-center gap-3">
+          <FileButton
+            name="file"
+            accept="application/pdf,.pdf"
+            required
+            aria-label={`Invoice PDF (at most ${formatBytes(maxBytes)})`}
+            onChange={(event) => setFileName(event.target.files?.[0]?.name ?? null)}
+            {...invalid('file')}
+          >
+            Choose PDF
+          </FileButton>
+          <span className="min-w-0 truncate text-sm text-slate-600">
+            {fileName ?? `No file chosen (at most ${formatBytes(maxBytes)})`}
+          </span>
+        </div>
+        {fieldErrors?.file && (
+          <p id="file-error" className="mt-1 text-sm text-red-700">
+            {fieldErrors.file}
+          </p>
+        )}
+      </fieldset>
       {working && (
         <ProgressBar
           label={phase.step}
@@ -193,6 +209,7 @@ export function IssueInvoiceForm({
         />
       )}
       <button type="submit" disabled={working} className={buttonStyles.primary}>
+        {working && <Spinner />}
         {working ? 'Issuing…' : 'Issue invoice'}
       </button>
     </form>

@@ -4,6 +4,7 @@ import { SignOutButton } from '@/components/auth/sign-out-button';
 import { NavLinks, type NavItem } from '@/components/layout/nav-links';
 import { Avatar } from '@/components/ui/avatar';
 import { Logo } from '@/components/ui/logo';
+import { ThemeSwitch } from '@/components/layout/theme-switch';
 import type { SessionUser } from '@/lib/dal/session';
 
 export function AppHeader({ user, avatarUrl }: { user: SessionUser; avatarUrl?: string | null }) {
@@ -23,8 +24,9 @@ export function AppHeader({ user, avatarUrl }: { user: SessionUser; avatarUrl?: 
           <NavLinks items={items} />
         </div>
         <div className="ml-auto flex items-center gap-3 sm:ml-0">
+          <ThemeSwitch />
           <Avatar name={user.name} src={avatarUrl} />
-          <div className="text-right leading-tight">
+          <div className="hidden text-right leading-tight sm:block">
             <p className="text-sm font-medium text-slate-900">{user.name}</p>
             <p className="text-xs text-slate-500">{ROLE_LABELS[user.role]}</p>
           </div>

@@ -1,10 +1,11 @@
 'use client';
 
-import { useActionState } from 'react';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { ConfirmAction } from '@/components/ui/confirm-action';
-import { idle } from '@/lib/action-state';
+import { describedBy, inputStyles } from '@/components/ui/field';
+import { SubmitButton, useFormAction } from '@/components/ui/form';
 import { deleteLibraryFileAction, renameLibraryFileAction } from '@/lib/actions/library-files';
+import { renameFileForm } from '@/lib/library-input';
 
 /** Download, rename and delete for one library file. */
 export function FileActions({
@@ -18,8 +19,9 @@ export function FileActions({
   ready: boolean;
   oldVersionDays: number;
 }) {
-  const [renameState, rename, renaming] = useActionState(renameLibraryFileAction, idle);
-  const error = renameState.status === 'error' ? renameState : undefined;
+  const rename = useFormAction(renameLibraryFileAction, renameFileForm);
+  const error = rename.state.status === 'error' ? rename.state : undefined;
+  const nameError = rename.errors.name;
   return (
     <div className="flex flex-wrap items-start gap-2">
       {ready && (
@@ -32,23 +34,25 @@ export function FileActions({
           Rename
         </summary>
         <form
-          action={rename}
-          className="absolute right-0 z-10 mt-1 flex w-72 max-w-[80vw] flex-col gap-2 rounded-md bg-white p-3 shadow-lg ring-1 ring-slate-200"
+          {...rename.props}
+          className="absolute left-0 z-10 mt-1 flex w-72 max-w-[80vw] flex-col gap-2 rounded-md bg-white p-3 shadow-lg ring-1 ring-slate-200 sm:right-0 sm:left-auto"
         >
           <input type="hidden" name="fileId" value={fileId} />
           <label className="text-xs font-medium text-slate-700">
             New name
             <input
+              id={`rename-${fileId}`}
               name="name"
               defaultValue={name}
               required
               maxLength={1000}
-              className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
+              className={`${inputStyles} py-1 text-sm`}
+              {...describedBy(`rename-${fileId}`, undefined, nameError)}
             />
           </label>
-          <button type="submit" className={buttonStyles.primary} disabled={renaming}>
+          <SubmitButton pending={rename.pending} pendingLabel="Saving…">
             Save name
-          </button>
+          </SubmitButton>
         </form>
       </details>
       <ConfirmAction
@@ -60,8 +64,8 @@ export function FileActions({
         confirmLabel="Yes, delete"
       />
       {error && (
-        <p role="alert" className="w-full text-sm text-red-700">
-          {error.fieldErrors?.name ?? error.message}
+        <p id={`rename-${fileId}-error`} role="alert" className="w-full text-sm text-red-700">
+          {nameError ?? error.message}
         </p>
       )}
     </div>

@@ -2,8 +2,10 @@ import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { KeysetPager } from '@/components/ui/keyset-pager';
+import { inputStyles } from '@/components/ui/field';
 import { DateTime } from '@/components/ui/date-time';
 import { FileActions } from '@/components/library/file-actions';
+import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
 import type { LibraryPage, SortKey } from '@/lib/dal/library-files';
 import { formatBytes } from '@/lib/format';
 
@@ -23,15 +25,14 @@ function href(query: TableQuery, extra: Record<string, string> = {}): string {
   return `/admin/files?${params}`;
 }
 
-function SortHeader({ label, column, query }: { label: string; column: SortKey; query: TableQuery }) {
+/** A sortable column: its header links to the list sorted by it (or the other way round). */
+function sortColumn(label: string, column: SortKey, query: TableQuery): DataTableColumn {
   const active = query.sort === column;
   const next = active && query.direction === 'asc' ? 'desc' : 'asc';
-  return (
-    <th
-      scope="col"
-      className="px-4 py-2"
-      aria-sort={active ? (query.direction === 'asc' ? 'ascending' : 'descending') : undefined}
-    >
+  return {
+    label,
+    sort: active ? (query.direction === 'asc' ? 'ascending' : 'descending') : undefined,
+    header: (
       <Link
         href={href({ ...query, sort: column, direction: active ? next : column === 'date' ? 'desc' : 'asc' })}
         className="hover:text-slate-900"
@@ -39,8 +40,8 @@ function SortHeader({ label, column, query }: { label: string; column: SortKey; 
         {label}
         {active ? (query.direction === 'asc' ? ' ↑' : ' ↓') : ''}
       </Link>
-    </th>
-  );
+    ),
+  };
 }
 
 /** The library: search by name, sort by name, size or date, and page by keyset cursors. */
@@ -75,7 +76,7 @@ export function FileTable({
             type="search"
             defaultValue={query.search}
             placeholder="Search by name"
-            className="w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm sm:w-64"
+            className={`${inputStyles} mt-0 py-1.5 text-sm sm:w-64`}
           />
           <button type="submit" className={buttonStyles.secondary}>
             Search
@@ -91,64 +92,58 @@ export function FileTable({
           </EmptyState>
         </div>
       ) : (
-        <div className="relative overflow-x-auto">
-          {/* relative: the sr-only "Actions" header is absolutely positioned; it must stay inside this scroller */}
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
-              <tr>
-                <SortHeader label="Name" column="name" query={query} />
-                <SortHeader label="Size" column="size" query={query} />
-                <th scope="col" className="px-4 py-2">
-                  Type
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Uploaded by
-                </th>
-                <SortHeader label="Date" column="date" query={query} />
-                <th scope="col" className="px-4 py-2">
-                  Status
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {page.files.map((file) => (
-                <tr key={file.id}>
-                  <td className="max-w-xs px-4 py-2 font-medium break-words text-slate-900">{file.name}</td>
-                  <td className="px-4 py-2 whitespace-nowrap text-slate-600">{formatBytes(file.sizeBytes)}</td>
-                  <td className="max-w-[10rem] truncate px-4 py-2 text-slate-600" title={file.contentType}>
-                    {file.contentType}
-                  </td>
-                  <td className="px-4 py-2 text-slate-600">{file.uploadedBy ?? 'Former user'}</td>
-                  <td className="px-4 py-2 whitespace-nowrap text-slate-600">
-                    <DateTime value={file.createdAt} />
-                  </td>
-                  <td className="px-4 py-2">
-                    {file.status === 'READY' ? (
-                      <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800">
-                        Ready
-                      </span>
-                    ) : (
-                      <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900">
-                        Uploading
-                      </span>
-                    )}
-                  </td>
-                  <td className="px-4 py-2">
-                    <FileActions
-                      fileId={file.id}
-                      name={file.name}
-                      ready={file.status === 'READY'}
-                      oldVersionDays={oldVersionDays}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            sortColumn('Name', 'name', query),
+            sortColumn('Size', 'size', query),
+            { label: 'Type' },
+            { label: 'Uploaded by' },
+            sortColumn('Date', 'date', query),
+            { label: 'Status' },
+            { label: 'Actions', srOnly: true },
+          ]}
+        >
+          {page.files.map((file) => (
+            <tr key={file.id}>
+              <td className="max-w-xs px-4 py-2 font-medium break-words text-slate-900">{file.name}</td>
+              <td data-label="Size" className="px-4 py-2 whitespace-nowrap text-slate-600">
+                {formatBytes(file.sizeBytes)}
+              </td>
+              <td
+                data-label="Type"
+                className="max-w-[10rem] truncate px-4 py-2 text-slate-600"
+                title={file.contentType}
+              >
+                {file.contentType}
+              </td>
+              <td data-label="Uploaded by" className="px-4 py-2 text-slate-600">
+                {file.uploadedBy ?? 'Former user'}
+              </td>
+              <td data-label="Date" className="px-4 py-2 whitespace-nowrap text-slate-600">
+                <DateTime value={file.createdAt} />
+              </td>
+              <td data-label="Status" className="px-4 py-2">
+                {file.status === 'READY' ? (
+                  <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800">
+                    Ready
+                  </span>
+                ) : (
+                  <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900">
+                    Uploading
+                  </span>
+                )}
+              </td>
+              <td className="px-4 py-2">
+                <FileActions
+                  fileId={file.id}
+                  name={file.name}
+                  ready={file.status === 'READY'}
+                  oldVersionDays={oldVersionDays}
+                />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <KeysetPager cursors={page} href={(cursor) => href(query, cursor)} />
     </section>

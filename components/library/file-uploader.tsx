@@ -3,6 +3,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { buttonStyles } from '@/components/ui/button-styles';
+import { DropZone } from '@/components/ui/drop-zone';
+import { FileButton } from '@/components/ui/file-button';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import {
   abortLibraryFileUploadAction,
@@ -122,7 +124,6 @@ function UploadItem({ entry, onRemove, onCancelled }: { entry: Entry; onRemove: 
 export function FileUploader({ usage }: { usage: LibraryUsage }) {
   const router = useRouter();
   const [entries, setEntries] = useState<Entry[]>([]);
-  const [dragging, setDragging] = useState(false);
   const nextKey = useRef(0);
 
   const add = useCallback(
@@ -154,32 +155,19 @@ export function FileUploader({ usage }: { usage: LibraryUsage }) {
       <h2 id="upload-heading" className="sr-only">
         Upload
       </h2>
-      <div
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(event) => {
-          event.preventDefault();
-          setDragging(false);
-          add(event.dataTransfer.files);
-        }}
-        className={`rounded-lg border-2 border-dashed px-4 py-8 text-center ${dragging ? 'border-brand-600 bg-brand-50' : 'border-slate-300 bg-white'}`}
-      >
+      <DropZone onFiles={add} className="px-4 py-8 text-center">
         <p className="text-sm text-slate-600">Drop files here, or</p>
-        <label className={`${buttonStyles.primary} mt-2 cursor-pointer`}>
+        <FileButton
+          variant="primary"
+          className="mt-2"
+          multiple
+          onChange={(event) => {
+            add(event.target.files);
+            event.target.value = '';
+          }}
+        >
           Upload files
-          <input
-            type="file"
-            multiple
-            className="sr-only"
-            onChange={(event) => {
-              add(event.target.files);
-              event.target.value = '';
-            }}
-          />
-        </label>
+        </FileButton>
         <p className="mt-2 text-xs text-slate-500">
           Any type, up to {formatBytes(usage.maxFileBytes)} a file. Files are saved, never opened, when downloaded. An
           unfinished upload continues where it stopped when you choose the same file again.
@@ -187,7 +175,7 @@ export function FileUploader({ usage }: { usage: LibraryUsage }) {
         <p className="mt-1 text-xs text-slate-500">
           Your storage: {formatBytes(usage.usedBytes)} of {formatBytes(usage.quotaBytes)} used.
         </p>
-      </div>
+      </DropZone>
       {entries.length > 0 && (
         <ul aria-label="Uploads" className="mt-4 space-y-2">
           {entries.map((entry) => (

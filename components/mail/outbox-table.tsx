@@ -20,15 +20,17 @@ export function OutboxTable({ rows, caption }: { rows: OutboxRow[]; caption: str
     >
       {rows.map((row) => (
         <tr key={row.id} className="align-top">
-          <td className="px-4 py-2 whitespace-nowrap text-slate-600">
+          <td data-label="Queued" className="px-4 py-2 whitespace-nowrap text-slate-600">
             <DateTime value={row.createdAt} />
           </td>
-          <td className="px-4 py-2 text-slate-900">{row.to}</td>
-          <td className="px-4 py-2">
+          <td data-label="To" className="px-4 py-2 text-slate-900">
+            {row.to}
+          </td>
+          <td data-label="Mail" className="px-4 py-2">
             {row.subject}
             <span className="block text-xs text-slate-500">{mailKindLabel(row.kind)}</span>
           </td>
-          <td className="px-4 py-2 break-words text-slate-600">
+          <td data-label="Last error" className="px-4 py-2 break-words text-slate-600">
             {row.lastError ?? <span className="text-slate-500">none yet</span>}
             {row.lastAttemptAt && (
               <span className="block text-xs text-slate-500">

@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { buttonStyles } from '@/components/ui/button-styles';
+import { Spinner } from '@/components/ui/form';
 import { idle } from '@/lib/action-state';
 import { retryMailAction } from '@/lib/actions/mail';
 
@@ -25,6 +26,7 @@ export function RetryMailButton({ mailId, to }: { mailId: string; to: string }) 
         disabled={pending}
         aria-label={`Retry the mail to ${to}`}
       >
+        {pending && <Spinner />}
         {pending ? 'Retrying…' : 'Retry'}
       </button>
     </form>

@@ -6,19 +6,11 @@ import {
   requestEmailChangeAction,
   signOutEverywhereAction,
 } from '@/lib/actions/profile';
+import { emailChangeForm, nameForm, passwordChangeForm } from '@/lib/accounts/input';
 import { NewPasswordFields } from '@/components/account/new-password-fields';
-import { Alert } from '@/components/ui/alert';
-import { buttonStyles } from '@/components/ui/button-styles';
 import { ConfirmAction } from '@/components/ui/confirm-action';
-import { TextField } from '@/components/ui/text-field';
-import { useKeptForm } from '@/components/ui/use-kept-form';
-import type { ActionState } from '@/lib/action-state';
-
-function Outcome({ state }: { state: ActionState<unknown> }) {
-  if (state.status === 'error') return <Alert tone="error">{state.message}</Alert>;
-  if (state.status === 'success' && state.message) return <Alert tone="success">{state.message}</Alert>;
-  return null;
-}
+import { EmailField, TextField } from '@/components/ui/field';
+import { FormMessage, SubmitButton, useFormAction } from '@/components/ui/form';
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -32,75 +24,81 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 export function NameForm({ name }: { name: string }) {
-  const { state, pending, fieldErrors, formProps } = useKeptForm(changeNameAction);
+  const form = useFormAction(changeNameAction, nameForm);
   return (
     <Section id="name-heading" title="Name">
-      <form {...formProps} className="space-y-4">
-        <Outcome state={state} />
-        <TextField name="name" label="Name" autoComplete="name" required defaultValue={name} error={fieldErrors.name} />
-        <button type="submit" disabled={pending} className={buttonStyles.primary}>
-          {pending ? 'Saving…' : 'Save name'}
-        </button>
+      <form {...form.props} className="space-y-4">
+        <FormMessage state={form.state} success />
+        <TextField
+          id="name"
+          label="Name"
+          autoComplete="name"
+          required
+          maxLength={100}
+          defaultValue={name}
+          error={form.errors.name}
+        />
+        <SubmitButton pending={form.pending} pendingLabel="Saving…">
+          Save name
+        </SubmitButton>
       </form>
     </Section>
   );
 }
 
 export function EmailForm({ email }: { email: string }) {
-  const { state, pending, fieldErrors, formProps } = useKeptForm(requestEmailChangeAction);
+  const form = useFormAction(requestEmailChangeAction, emailChangeForm);
   return (
     <Section id="email-heading" title="Email address">
-      <form {...formProps} className="space-y-4">
+      <form {...form.props} className="space-y-4">
         <p className="text-sm text-slate-600">
           You sign in with <strong>{email}</strong>. To change it, we send a link to the new address; the change happens
           when you open it.
         </p>
-        <Outcome state={state} />
-        <TextField
-          idPrefix="email-"
+        <FormMessage state={form.state} success />
+        <EmailField
+          id="email-email"
           name="email"
           label="New email address"
-          type="email"
           autoComplete="email"
-          required
-          error={fieldErrors.email}
+          error={form.errors.email}
         />
         <TextField
-          idPrefix="email-"
+          id="email-currentPassword"
           name="currentPassword"
           label="Current password"
           type="password"
           autoComplete="current-password"
           required
-          error={fieldErrors.currentPassword}
+          error={form.errors.currentPassword}
         />
-        <button type="submit" disabled={pending} className={buttonStyles.primary}>
-          {pending ? 'Sending…' : 'Send confirmation link'}
-        </button>
+        <SubmitButton pending={form.pending} pendingLabel="Sending…">
+          Send confirmation link
+        </SubmitButton>
       </form>
     </Section>
   );
 }
 
 export function PasswordForm({ email }: { email: string }) {
-  const { state, pending, fieldErrors, formProps } = useKeptForm(changePasswordAction, { resetOnSuccess: true });
+  const form = useFormAction(changePasswordAction, passwordChangeForm, { resetOnSuccess: true });
   return (
     <Section id="password-heading" title="Password">
-      <form {...formProps} className="space-y-4">
-        <Outcome state={state} />
+      <form {...form.props} className="space-y-4">
+        <FormMessage state={form.state} success />
         <TextField
-          idPrefix="password-"
+          id="password-currentPassword"
           name="currentPassword"
           label="Current password"
           type="password"
           autoComplete="current-password"
           required
-          error={fieldErrors.currentPassword}
+          error={form.errors.currentPassword}
         />
-        <NewPasswordFields email={email} errors={fieldErrors} />
-        <button type="submit" disabled={pending} className={buttonStyles.primary}>
-          {pending ? 'Saving…' : 'Change password'}
-        </button>
+        <NewPasswordFields email={email} errors={form.errors} />
+        <SubmitButton pending={form.pending} pendingLabel="Saving…">
+          Change password
+        </SubmitButton>
       </form>
     </Section>
   );

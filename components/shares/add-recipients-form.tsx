@@ -1,33 +1,25 @@
 'use client';
 
-import { useActionState } from 'react';
 import { addShareRecipientsAction } from '@/lib/actions/shares';
-import { idle, type ActionState } from '@/lib/action-state';
-import type { IssuedLink } from '@/lib/dal/shares';
-import { Alert } from '@/components/ui/alert';
-import { buttonStyles } from '@/components/ui/button-styles';
+import { addRecipientsForm } from '@/lib/shares/input';
+import { FormMessage, SubmitButton, useFormAction } from '@/components/ui/form';
 import { IssuedLinks } from '@/components/shares/issued-links';
 import { RecipientRows } from '@/components/shares/recipient-rows';
 
 export function AddRecipientsForm({ shareId }: { shareId: string }) {
-  const [state, formAction, pending] = useActionState<ActionState<IssuedLink[]>, FormData>(
-    addShareRecipientsAction,
-    idle,
-  );
-  const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
+  const form = useFormAction(addShareRecipientsAction, addRecipientsForm);
+  const { state } = form;
   return (
     <div className="space-y-4">
-      {state.status === 'success' && state.data && <IssuedLinks links={state.data} />}
-      <form action={formAction} className="space-y-4" noValidate>
-        {state.status === 'error' && <Alert tone="error">{state.message}</Alert>}
+      {state.status === 'success' && state.data && <IssuedLinks shareId={shareId} links={state.data} />}
+      <form {...form.props} className="space-y-4">
+        <FormMessage state={state} />
         <input type="hidden" name="shareId" value={shareId} />
-        <RecipientRows
-          key={state.status === 'success' ? state.data?.[0]?.recipientId : 'form'}
-          error={errors.recipients}
-        />
-        <button type="submit" disabled={pending} className={buttonStyles.primary}>
-          {pending ? 'Adding…' : 'Add recipients'}
-        </button>
+        {/* New rows after each success: the links above are for the people just added. */}
+        <RecipientRows key={state.status === 'success' ? state.data?.[0]?.recipientId : 'form'} errors={form.errors} />
+        <SubmitButton pending={form.pending} pendingLabel="Adding…">
+          Add recipients
+        </SubmitButton>
       </form>
     </div>
   );

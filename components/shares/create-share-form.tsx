@@ -1,57 +1,76 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState } from 'react';
 import { createShareAction } from '@/lib/actions/shares';
-import { idle, type ActionState } from '@/lib/action-state';
-import type { CreatedShare } from '@/lib/dal/shares';
+import { createShareForm } from '@/lib/shares/input';
 import { Alert } from '@/components/ui/alert';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { ExpiryField } from '@/components/shares/expiry-field';
-import { describedBy, Field, inputStyles } from '@/components/ui/field';
+import { describedBy, Field, inputStyles, TextField } from '@/components/ui/field';
+import { FormMessage, SubmitButton, useFormAction } from '@/components/ui/form';
 import { FilePicker, type PickableFile } from '@/components/shares/file-picker';
 import { IssuedLinks } from '@/components/shares/issued-links';
 import { RecipientRows } from '@/components/shares/recipient-rows';
 
 export function CreateShareForm({ files }: { files: PickableFile[] }) {
-  const [state, formAction, pending] = useActionState<ActionState<CreatedShare>, FormData>(createShareAction, idle);
-  if (state.status === 'success' && state.data) {
+  const form = useFormAction(createShareAction, createShareForm);
+  if (form.state.status === 'success' && form.state.data) {
+    const created = form.state.data;
     return (
       <div className="space-y-4">
         <Alert tone="success">Share created. Send each person their own link.</Alert>
-        <IssuedLinks links={state.data.links} />
-        <Link href={`/admin/shares/${state.data.shareId}`} className={buttonStyles.primary}>
+        <IssuedLinks shareId={created.shareId} links={created.links} />
+        <Link href={`/admin/shares/${created.shareId}`} className={buttonStyles.primary}>
           View share
         </Link>
       </div>
     );
   }
-  const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
+  const { errors } = form;
   return (
-    <form action={formAction} className="space-y-6 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200" noValidate>
-      {state.status === 'error' && <Alert tone="error">{state.message}</Alert>}
+    <form {...form.props} className={formCardStyles}>
+      <FormMessage state={form.state} />
       <TermsFields errors={errors} />
-      <Field
-        id="password"
+      <PasswordField
         label="Password (optional)"
-        hint="At least 8 characters. Partners must type it before they see the files; tell them separately."
+        hint={`${PASSWORD_HINT} Partners must type it before they see the files; tell them separately.`}
         error={errors.password}
-      >
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          className={inputStyles}
-          {...describedBy('password', 'hint', errors.password)}
-        />
-      </Field>
+      />
       <FilePicker files={files} error={errors.fileIds} />
-      <RecipientRows error={errors.recipients} />
-      <button type="submit" disabled={pending} className={buttonStyles.primary}>
-        {pending ? 'Creating…' : 'Create share'}
-      </button>
+      <RecipientRows errors={errors} />
+      <SubmitButton pending={form.pending} pendingLabel="Creating…">
+        Create share
+      </SubmitButton>
     </form>
+  );
+}
+
+/** The white card every full-page form sits in. */
+export const formCardStyles = 'space-y-6 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200';
+
+const PASSWORD_HINT = 'At least 8 characters.';
+
+/** A share's password when it is being set: the same rules on create and edit. */
+export function PasswordField({
+  label,
+  hint = PASSWORD_HINT,
+  error,
+}: {
+  label: string;
+  hint?: string;
+  error?: string;
+}) {
+  return (
+    <TextField
+      id="password"
+      label={label}
+      hint={hint}
+      type="password"
+      autoComplete="new-password"
+      minLength={8}
+      maxLength={200}
+      error={error}
+    />
   );
 }
 
@@ -66,17 +85,14 @@ export interface ShareTerms {
 export function TermsFields({ errors, defaults }: { errors: Partial<Record<string, string>>; defaults?: ShareTerms }) {
   return (
     <>
-      <Field id="title" label="Title" error={errors.title}>
-        <input
-          id="title"
-          name="title"
-          required
-          maxLength={200}
-          defaultValue={defaults?.title}
-          className={inputStyles}
-          {...describedBy('title', undefined, errors.title)}
-        />
-      </Field>
+      <TextField
+        id="title"
+        label="Title"
+        required
+        maxLength={200}
+        defaultValue={defaults?.title}
+        error={errors.title}
+      />
       <Field id="message" label="Message (optional)" hint="Shown to partners above the files." error={errors.message}>
         <textarea
           id="message"
@@ -85,27 +101,22 @@ export function TermsFields({ errors, defaults }: { errors: Partial<Record<strin
           maxLength={5000}
           defaultValue={defaults?.message}
           className={inputStyles}
-          {...describedBy('message', 'hint', errors.message)}
+          {...describedBy('message', 'Shown to partners above the files.', errors.message)}
         />
       </Field>
       <ExpiryField defaultIso={defaults?.expiresAt} error={errors.expiresAt} />
-      <Field
+      <TextField
         id="maxDownloads"
         label="Maximum downloads per recipient (optional)"
         hint="Leave empty for no limit."
+        type="number"
+        min={1}
+        max={100_000}
+        inputMode="numeric"
+        defaultValue={defaults?.maxDownloads ?? ''}
+        className="sm:max-w-40"
         error={errors.maxDownloads}
-      >
-        <input
-          id="maxDownloads"
-          name="maxDownloads"
-          type="number"
-          min={1}
-          inputMode="numeric"
-          defaultValue={defaults?.maxDownloads ?? ''}
-          className={`${inputStyles} sm:max-w-40`}
-          {...describedBy('maxDownloads', 'hint', errors.maxDownloads)}
-        />
-      </Field>
+      />
     </>
   );
 }

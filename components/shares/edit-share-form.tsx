@@ -1,13 +1,11 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { updateShareAction } from '@/lib/actions/shares';
-import { idle } from '@/lib/action-state';
-import { Alert } from '@/components/ui/alert';
-import { buttonStyles } from '@/components/ui/button-styles';
-import { TermsFields, type ShareTerms } from '@/components/shares/create-share-form';
-import { describedBy, Field, inputStyles } from '@/components/ui/field';
+import { updateShareForm } from '@/lib/shares/input';
+import { formCardStyles, PasswordField, TermsFields, type ShareTerms } from '@/components/shares/create-share-form';
 import { FilePicker, type PickableFile } from '@/components/shares/file-picker';
+import { FormMessage, SubmitButton, useFormAction } from '@/components/ui/form';
 
 type PasswordMode = 'keep' | 'set' | 'remove';
 
@@ -24,9 +22,9 @@ export function EditShareForm({
   files: PickableFile[];
   selectedFileIds: string[];
 }) {
-  const [state, formAction, pending] = useActionState(updateShareAction, idle);
+  const form = useFormAction(updateShareAction, updateShareForm);
   const [passwordMode, setPasswordMode] = useState<PasswordMode>('keep');
-  const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
+  const { errors } = form;
   const modes: { value: PasswordMode; label: string }[] = hasPassword
     ? [
         { value: 'keep', label: 'Keep the current password' },
@@ -38,8 +36,8 @@ export function EditShareForm({
         { value: 'set', label: 'Set a password' },
       ];
   return (
-    <form action={formAction} className="space-y-6 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200" noValidate>
-      {state.status === 'error' && <Alert tone="error">{state.message}</Alert>}
+    <form {...form.props} className={formCardStyles}>
+      <FormMessage state={form.state} />
       <input type="hidden" name="shareId" value={shareId} />
       <TermsFields errors={errors} defaults={terms} />
       <fieldset>
@@ -60,22 +58,11 @@ export function EditShareForm({
           ))}
         </div>
       </fieldset>
-      {passwordMode === 'set' && (
-        <Field id="password" label="New password" hint="At least 8 characters." error={errors.password}>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            className={inputStyles}
-            {...describedBy('password', 'hint', errors.password)}
-          />
-        </Field>
-      )}
+      {passwordMode === 'set' && <PasswordField label="New password" error={errors.password} />}
       <FilePicker files={files} defaultSelected={selectedFileIds} error={errors.fileIds} />
-      <button type="submit" disabled={pending} className={buttonStyles.primary}>
-        {pending ? 'Saving…' : 'Save changes'}
-      </button>
+      <SubmitButton pending={form.pending} pendingLabel="Saving…">
+        Save changes
+      </SubmitButton>
     </form>
   );
 }

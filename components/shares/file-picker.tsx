@@ -3,7 +3,7 @@
 import { useRef, useState } from 'react';
 import { searchShareableFilesAction } from '@/lib/actions/shares';
 import { formatBytes } from '@/lib/format';
-import { inputStyles } from '@/components/ui/field';
+import { FieldError, inputStyles } from '@/components/ui/field';
 
 export interface PickableFile {
   id: string;
@@ -96,20 +96,20 @@ export function FilePicker({
               onChange={(e) => toggle(file, e.target.checked)}
               className="size-4 shrink-0 accent-brand-600"
             />
-            <label htmlFor={`file-${file.id}`} className="min-w-0 flex-1 truncate font-medium text-slate-900">
-              {file.name}
+            {/* Name and details side by side, or one above the other on a phone: a long type never widens the page. */}
+            <label
+              htmlFor={`file-${file.id}`}
+              className="flex min-w-0 flex-1 flex-col sm:flex-row sm:items-center sm:justify-between sm:gap-3"
+            >
+              <span className="truncate font-medium text-slate-900">{file.name}</span>
+              <span className="truncate text-xs text-slate-500 sm:shrink-0">
+                {formatBytes(file.sizeBytes)} · {file.contentType}
+              </span>
             </label>
-            <span className="shrink-0 text-xs text-slate-500">
-              {formatBytes(file.sizeBytes)} · {file.contentType}
-            </span>
           </li>
         ))}
       </ul>
-      {error && (
-        <p id="files-error" className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      {error && <FieldError id="files-error">{error}</FieldError>}
     </fieldset>
   );
 }

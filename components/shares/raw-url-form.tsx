@@ -1,12 +1,10 @@
 'use client';
 
-import { useActionState } from 'react';
 import { issueRawShareUrlAction } from '@/lib/actions/shares';
-import { idle, type ActionState } from '@/lib/action-state';
-import type { RawUrl } from '@/lib/dal/share-raw-urls';
+import { rawUrlForm } from '@/lib/shares/input';
 import { Alert } from '@/components/ui/alert';
-import { buttonStyles } from '@/components/ui/button-styles';
-import { inputStyles } from '@/components/ui/field';
+import { describedBy, FieldError, inputStyles } from '@/components/ui/field';
+import { FormMessage, SubmitButton, useFormAction } from '@/components/ui/form';
 import { DateTime } from '@/components/ui/date-time';
 import { formatDuration } from '@/lib/format';
 
@@ -22,17 +20,18 @@ export function RawUrlForm({
   files: { id: string; name: string }[];
   maxSeconds: number;
 }) {
-  const [state, formAction, pending] = useActionState<ActionState<RawUrl>, FormData>(issueRawShareUrlAction, idle);
+  const form = useFormAction(issueRawShareUrlAction, rawUrlForm);
+  const { state, errors } = form;
   const lifetimes = LIFETIMES.filter((seconds) => seconds <= maxSeconds);
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form {...form.props} className="space-y-4">
       <Alert tone="warning">
         A raw URL goes straight to storage. It <strong>cannot be revoked</strong>: it works for{' '}
         <strong>anyone who holds it</strong> until it expires, and no password, download limit or log applies to it. It
         may also <strong>stop early</strong> if the credentials that signed it expire first. Prefer the share links
         above whenever a person downloads the file.
       </Alert>
-      {state.status === 'error' && <Alert tone="error">{state.message}</Alert>}
+      <FormMessage state={state} />
       {state.status === 'success' && state.data && (
         <div>
           <label htmlFor="raw-url" className="block text-sm font-medium text-slate-800">
@@ -80,13 +79,22 @@ export function RawUrlForm({
           )}
         </div>
       </div>
-      <label className="flex items-start gap-2 text-sm text-slate-800">
-        <input type="checkbox" name="acknowledged" value="yes" className="mt-0.5 accent-brand-600" />I understand this
-        URL cannot be revoked and works for anyone who has it.
-      </label>
-      <button type="submit" disabled={pending} className={buttonStyles.danger}>
-        {pending ? 'Issuing…' : 'Issue raw URL'}
-      </button>
+      <div>
+        <label className="flex items-start gap-2 text-sm text-slate-800">
+          <input
+            type="checkbox"
+            name="acknowledged"
+            value="yes"
+            className="mt-0.5 accent-brand-600"
+            {...describedBy('acknowledged', undefined, errors.acknowledged)}
+          />
+          I understand this URL cannot be revoked and works for anyone who has it.
+        </label>
+        {errors.acknowledged && <FieldError id="acknowledged-error">{errors.acknowledged}</FieldError>}
+      </div>
+      <SubmitButton pending={form.pending} pendingLabel="Issuing…" variant="danger">
+        Issue raw URL
+      </SubmitButton>
     </form>
   );
 }

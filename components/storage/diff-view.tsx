@@ -6,6 +6,7 @@ export function DiffView({ lines, label }: { lines: DiffLine[]; label: string })
   return (
     <pre
       aria-label={label}
+      tabIndex={0}
       className="mt-2 max-h-80 overflow-auto rounded-md bg-slate-50 p-2 text-xs leading-5 ring-1 ring-slate-200"
     >
       {lines.map((line, i) => (

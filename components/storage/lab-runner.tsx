@@ -34,41 +34,44 @@ export function LabRunner() {
         <Alert tone={rows.some((r) => r.outcome === 'unexpected') ? 'warning' : 'success'}>{state.message}</Alert>
       )}
       {rows.length > 0 && (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <DataTable
-            columns={[
-              { label: 'Request' },
-              { label: 'Expected' },
-              { label: 'Actual' },
-              { label: 'Outcome' },
-              { label: 'Which layer, and why' },
-            ]}
-            caption="Lab results"
-          >
-            {rows.map((row) => (
-              <tr key={row.id} className="align-top">
-                <th scope="row" className="px-3 py-2 text-left font-medium text-slate-900">
-                  {row.title}
-                </th>
-                <td className="px-3 py-2 font-mono text-xs whitespace-nowrap text-slate-700">{answer(row.expected)}</td>
-                <td className="px-3 py-2 font-mono text-xs whitespace-nowrap text-slate-900">{answer(row.actual)}</td>
-                <td className="px-3 py-2">
-                  <StatusBadge tone={OUTCOME_TONE[row.outcome]}>{row.outcome}</StatusBadge>
-                </td>
-                <td className="min-w-64 px-3 py-2 text-slate-600">
-                  <p className="text-slate-800">{row.layer}</p>
-                  <p className="mt-1">{row.explanation}</p>
-                  <Link
-                    href={`/admin/storage#${row.mechanism}`}
-                    className="mt-1 inline-block text-xs text-brand-700 underline"
-                  >
-                    How this works
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-        </div>
+        <DataTable
+          card
+          columns={[
+            { label: 'Request' },
+            { label: 'Expected' },
+            { label: 'Actual' },
+            { label: 'Outcome' },
+            { label: 'Which layer, and why' },
+          ]}
+          caption="Lab results"
+        >
+          {rows.map((row) => (
+            <tr key={row.id} className="align-top">
+              <th scope="row" className="px-3 py-2 text-left font-medium text-slate-900">
+                {row.title}
+              </th>
+              <td data-label="Expected" className="px-3 py-2 font-mono text-xs whitespace-nowrap text-slate-700">
+                {answer(row.expected)}
+              </td>
+              <td data-label="Actual" className="px-3 py-2 font-mono text-xs whitespace-nowrap text-slate-900">
+                {answer(row.actual)}
+              </td>
+              <td data-label="Outcome" className="px-3 py-2">
+                <StatusBadge tone={OUTCOME_TONE[row.outcome]}>{row.outcome}</StatusBadge>
+              </td>
+              <td data-label="Which layer, and why" className="px-3 py-2 text-slate-600 sm:min-w-64">
+                <p className="text-slate-800">{row.layer}</p>
+                <p className="mt-1">{row.explanation}</p>
+                <Link
+                  href={`/admin/storage#${row.mechanism}`}
+                  className="mt-1 inline-block text-xs text-brand-700 underline"
+                >
+                  How this works
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -2,16 +2,17 @@
 
 import { useEffect, useRef } from 'react';
 import { inviteUserAction } from '@/lib/actions/users';
+import { inviteForm } from '@/lib/accounts/input';
 import { Alert } from '@/components/ui/alert';
 import { buttonStyles } from '@/components/ui/button-styles';
-import { Field, describedBy, inputStyles } from '@/components/ui/field';
-import { TextField } from '@/components/ui/text-field';
-import { useKeptForm } from '@/components/ui/use-kept-form';
+import { describedBy, EmailField, Field, inputStyles, TextField } from '@/components/ui/field';
+import { FormMessage, SubmitButton, useFormAction } from '@/components/ui/form';
 
 /** "Invite user": a modal dialog with Name, Email and Role; the invitation mail goes out on submit. */
 export function InviteUserDialog() {
   const dialog = useRef<HTMLDialogElement>(null);
-  const { state, pending, fieldErrors, formProps } = useKeptForm(inviteUserAction, { resetOnSuccess: true });
+  const form = useFormAction(inviteUserAction, inviteForm, { resetOnSuccess: true });
+  const { state, errors: fieldErrors } = form;
   useEffect(() => {
     if (state.status === 'success') dialog.current?.close();
   }, [state]);
@@ -26,16 +27,16 @@ export function InviteUserDialog() {
         aria-labelledby="invite-heading"
         className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg bg-white p-0 shadow-xl ring-1 ring-slate-200 backdrop:bg-slate-900/40"
       >
-        <form {...formProps} className="space-y-4 p-6">
+        <form {...form.props} className="space-y-4 p-6">
           <h2 id="invite-heading" className="text-lg font-semibold text-slate-900">
             Invite user
           </h2>
           <p className="text-sm text-slate-600">
             They get a mail with a link to set their password. The link works once, for 72 hours.
           </p>
-          {state.status === 'error' && <Alert tone="error">{state.message}</Alert>}
-          <TextField name="name" label="Name" autoComplete="off" required error={fieldErrors.name} />
-          <TextField name="email" label="Email" type="email" autoComplete="off" required error={fieldErrors.email} />
+          <FormMessage state={state} />
+          <TextField id="name" label="Name" autoComplete="off" required maxLength={100} error={fieldErrors.name} />
+          <EmailField autoComplete="off" error={fieldErrors.email} />
           <Field id="role" label="Role" error={fieldErrors.role}>
             <select
               id="role"
@@ -52,9 +53,9 @@ export function InviteUserDialog() {
             <button type="button" className={buttonStyles.secondary} onClick={() => dialog.current?.close()}>
               Cancel
             </button>
-            <button type="submit" disabled={pending} className={buttonStyles.primary}>
-              {pending ? 'Sending…' : 'Send invitation'}
-            </button>
+            <SubmitButton pending={form.pending} pendingLabel="Sending…">
+              Send invitation
+            </SubmitButton>
           </div>
         </form>
       </dialog>

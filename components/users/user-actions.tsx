@@ -127,10 +127,7 @@ function actionsFor(user: ManagedUser): AccountActionSpec[] {
       }),
       deactivate,
     ],
-    ACTIVE: [
-      spec(sendPasswordResetAction, { label: 'Send reset link', verb: 'Send a password reset link to' }),
-      deactivate,
-    ],
+    ACTIVE: [spec(sendPasswordResetAction, { label: 'Send reset link', verb: 'Send reset link to' }), deactivate],
     DEACTIVATED: [spec(reactivateUserAction, { label: 'Reactivate', verb: 'Reactivate' })],
   };
   const remove = spec(deleteUserAction, {
@@ -145,7 +142,7 @@ function actionsFor(user: ManagedUser): AccountActionSpec[] {
 export function UserActions({ user }: { user: ManagedUser }) {
   if (user.self) return <p className="text-xs text-slate-500">Your account: change it on your profile.</p>;
   return (
-    <div className="flex flex-wrap items-center gap-2">
+    <div className="flex flex-wrap items-center gap-2 lg:justify-end">
       {user.status !== 'DEACTIVATED' && <RoleForm userId={user.id} role={user.role} name={user.name} />}
       {actionsFor(user).map(({ action, label, verb, question }) =>
         question ? (

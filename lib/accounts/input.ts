@@ -1,10 +1,23 @@
 import { z } from 'zod';
+import { formFields, type FormSpec } from '@/lib/action-state';
 
 /**
  * What people type into the account forms (invite, set password, profile). Parsed by the server
  * actions and the users:create command; pure, so the rules are unit-tested.
  */
-export const personName = z.string().trim().min(1, 'Enter a name.').max(100, 'Use at most 100 characters.');
+// Names appear in lists, mails and the audit log: control characters (line breaks included), text
+// direction overrides and broken UTF-16 would let one name disguise itself or another.
+const HIDDEN_CHARACTERS = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]|\p{Cs}/u;
+export const personName = z
+  .string()
+  .trim()
+  .min(1, 'Enter a name.')
+  .max(100, 'Use at most 100 characters.')
+  .refine(
+    (name) => !HIDDEN_CHARACTERS.test(name),
+    'Use visible characters only: no line breaks, tabs or control characters.',
+  )
+  .transform((name) => name.normalize('NFC'));
 
 export const emailAddress = z
   .string()
@@ -33,3 +46,51 @@ export function newPasswordPair<Shape extends z.ZodRawShape>(shape: Shape) {
       ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'The two passwords differ. Type the new one again.' });
   });
 }
+
+// ── The account forms: the browser checks these rules first, the server actions parse with them ──
+
+/** A one-time link's token (hidden, or typed from the server log on /setup). */
+const linkToken = z.string().min(1, 'Enter the code from the setup link.').max(200, 'That code is too long.');
+const currentPassword = z.string().min(1, 'Enter your current password.').max(200);
+
+export const inviteForm = {
+  input: inviteSchema,
+  fromForm: (form) => formFields(form, 'name', 'email', 'role'),
+} satisfies FormSpec<typeof inviteSchema>;
+
+const setPasswordFields = newPasswordPair({ token: linkToken });
+export const setPasswordForm = {
+  input: setPasswordFields,
+  fromForm: (form) => formFields(form, 'token', 'password', 'confirm'),
+} satisfies FormSpec<typeof setPasswordFields>;
+
+// Forgot password and the sign-in link: a form holding one email address.
+const emailOnlyFields = z.object({ email: emailAddress });
+export const emailOnlyForm = {
+  input: emailOnlyFields,
+  fromForm: (form) => formFields(form, 'email'),
+} satisfies FormSpec<typeof emailOnlyFields>;
+
+const setupFields = newPasswordPair({ token: linkToken, name: personName, email: emailAddress });
+export const setupForm = {
+  input: setupFields,
+  fromForm: (form) => formFields(form, 'token', 'name', 'email', 'password', 'confirm'),
+} satisfies FormSpec<typeof setupFields>;
+
+const nameFields = z.object({ name: personName });
+export const nameForm = {
+  input: nameFields,
+  fromForm: (form) => formFields(form, 'name'),
+} satisfies FormSpec<typeof nameFields>;
+
+const emailChangeFields = z.object({ email: emailAddress, currentPassword });
+export const emailChangeForm = {
+  input: emailChangeFields,
+  fromForm: (form) => formFields(form, 'email', 'currentPassword'),
+} satisfies FormSpec<typeof emailChangeFields>;
+
+const passwordChangeFields = newPasswordPair({ currentPassword });
+export const passwordChangeForm = {
+  input: passwordChangeFields,
+  fromForm: (form) => formFields(form, 'currentPassword', 'password', 'confirm'),
+} satisfies FormSpec<typeof passwordChangeFields>;

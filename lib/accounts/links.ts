@@ -27,7 +27,14 @@ export function accountLinkUrl(appUrl: string, purpose: AccountTokenPurpose, tok
 }
 
 /**
- * Requests for a mailed link from signed-out visitors ("Forgot password?"), per address and per IP
+ * "Email me a sign-in link": how long its link works. Short, like a reset link: only someone waiting
+ * for it asks. (Auth.js issues and checks these; see lib/auth.ts.)
+ */
+export const SIGN_IN_LINK_SECONDS = 15 * 60;
+
+/**
+ * Requests for a mailed link from signed-out visitors ("Forgot password?", "Email me a sign-in
+ * link"; each counted on its own), per address and per IP
  * inside a sliding window. Counted for unknown addresses too, so the limit says nothing about which
  * accounts exist.
  */

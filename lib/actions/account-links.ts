@@ -2,8 +2,8 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { emailAddress, newPasswordPair, personName } from '@/lib/accounts/input';
-import { defineFormAction, formFields } from '@/lib/actions/builder';
+import { emailOnlyForm, setPasswordForm, setupForm } from '@/lib/accounts/input';
+import { defineFormAction } from '@/lib/actions/builder';
 import { DalError } from '@/lib/dal/errors';
 import { requestPasswordReset, setPasswordFromLink } from '@/lib/dal/password-links';
 import { confirmEmailChange } from '@/lib/dal/profile';
@@ -12,8 +12,6 @@ import { formatRelative } from '@/lib/format';
 
 /** The one-time links people open from a mail or the server log: anyone holding the link may use it. */
 
-const token = z.string().max(200);
-
 function toSignIn(notice: string, email: string): never {
   redirect(`/login?${new URLSearchParams({ notice, email })}`);
 }
@@ -21,8 +19,7 @@ function toSignIn(notice: string, email: string): never {
 /** Sets a password from an invitation, a users:create link or a reset link, then on to sign in. */
 export const setPasswordAction = defineFormAction({
   role: 'public',
-  input: newPasswordPair({ token }),
-  fromForm: (form) => formFields(form, 'token', 'password', 'confirm'),
+  ...setPasswordForm,
   run: async ({ token, password }, { request }) => {
     const { email } = await setPasswordFromLink(token, password, request);
     toSignIn('password-set', email);
@@ -32,8 +29,7 @@ export const setPasswordAction = defineFormAction({
 /** "Forgot password?": the same answer whether or not the address has an account. */
 export const forgotPasswordAction = defineFormAction({
   role: 'public',
-  input: z.object({ email: emailAddress }),
-  fromForm: (form) => formFields(form, 'email'),
+  ...emailOnlyForm,
   run: async ({ email }, { request }) => {
     const answer = await requestPasswordReset(email, request);
     if (answer.outcome === 'throttled')
@@ -49,7 +45,7 @@ export const forgotPasswordAction = defineFormAction({
 /** Opens an email-change link (a button, not the GET: mail scanners that prefetch links must not use it). */
 export const confirmEmailChangeAction = defineFormAction({
   role: 'public',
-  input: token,
+  input: z.string().max(200),
   fromForm: (form) => form.get('token'),
   run: (value, { request }) => confirmEmailChange(value, request),
   success: ({ email }) => `Your email address is now ${email}. Use it to sign in.`,
@@ -58,8 +54,7 @@ export const confirmEmailChangeAction = defineFormAction({
 /** /setup: the first admin, with the one-time setup link from the server log. */
 export const completeSetupAction = defineFormAction({
   role: 'public',
-  input: newPasswordPair({ token, name: personName, email: emailAddress }),
-  fromForm: (form) => formFields(form, 'token', 'name', 'email', 'password', 'confirm'),
+  ...setupForm,
   run: async ({ token, name, email, password }, { request }) => {
     await completeSetup(token, { name, email, password }, request);
     toSignIn('setup', email);

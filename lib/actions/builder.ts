@@ -1,7 +1,7 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import type { z } from 'zod';
-import { type ActionState, fieldErrorsFrom } from '@/lib/action-state';
+import { type ActionState, fieldErrorsFrom, type FormSpec } from '@/lib/action-state';
 import { DalError } from '@/lib/dal/errors';
 import { requireAdmin, requireUser, type SessionUser } from '@/lib/dal/session';
 import { requestContext, type RequestContext } from '@/lib/request-context';
@@ -97,18 +97,14 @@ export function defineAction<Role extends ActionRole, Schema extends z.ZodType, 
     execute(definition, input);
 }
 
-/** An action behind a <form> read with useActionState; `fromForm` picks its input out of the form. */
+/**
+ * An action behind a <form> read with useActionState (through components/ui/form.tsx); `fromForm`
+ * picks its input out of the form. Declare `input` and `fromForm` as a FormSpec in a pure module
+ * when the browser should check the same rules before sending.
+ */
 export function defineFormAction<Role extends ActionRole, Schema extends z.ZodType, Data>(
-  definition: ActionDefinition<Role, Schema, Data> & { fromForm: (form: FormData) => unknown },
+  definition: ActionDefinition<Role, Schema, Data> & FormSpec<Schema>,
 ) {
   return async (_previous: ActionState<Data>, form: FormData): Promise<ActionState<Data>> =>
     execute(definition, definition.fromForm(form));
-}
-
-/** The named fields of a form as an object (absent fields are null), for `fromForm`. */
-export function formFields<Name extends string>(
-  form: FormData,
-  ...names: Name[]
-): Record<Name, FormDataEntryValue | null> {
-  return Object.fromEntries(names.map((name) => [name, form.get(name)])) as Record<Name, FormDataEntryValue | null>;
 }

@@ -3,13 +3,8 @@
 import { z } from 'zod';
 import { defineAction, defineFormAction } from '@/lib/actions/builder';
 import { DalError } from '@/lib/dal/errors';
-import {
-  confirmInvoiceIssue,
-  createInvoiceLink,
-  issueInvoiceSchema,
-  startInvoiceIssue,
-  voidInvoice,
-} from '@/lib/dal/invoices';
+import { confirmInvoiceIssue, createInvoiceLink, startInvoiceIssue, voidInvoice } from '@/lib/dal/invoices';
+import { issueInvoiceForm } from '@/lib/invoices/input';
 
 // Any text reaches the DAL, which audits a malformed id as a refusal (and answers "not found").
 const invoiceId = z.string().max(100).catch('');
@@ -34,17 +29,8 @@ export const createInvoiceLinkAction = defineAction({
 /** Step 1 of issuing an invoice (admins): a pending invoice and a form to upload its PDF directly to S3. */
 export const startInvoiceIssueAction = defineAction({
   role: 'admin',
-  // The form sends text; the DAL's schema says which text is an invoice.
-  input: z
-    .object({
-      customerId: z.string(),
-      customerName: z.string().optional(),
-      customerEmail: z.string().optional(),
-      number: z.string(),
-      amount: z.string(),
-      currency: z.string(),
-    })
-    .pipe(issueInvoiceSchema),
+  // The form sends text; the schema (which the browser checks first) says which text is an invoice.
+  input: issueInvoiceForm.input,
   run: (input, { request }) => startInvoiceIssue(input, request),
 });
 

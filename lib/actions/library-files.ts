@@ -1,7 +1,9 @@
 'use server';
 
 import { z } from 'zod';
-import { defineAction, defineFormAction, formFields } from '@/lib/actions/builder';
+import { defineAction, defineFormAction } from '@/lib/actions/builder';
+import { formFields } from '@/lib/action-state';
+import { libraryFileId, renameFileForm } from '@/lib/library-input';
 import {
   abortLibraryFileUpload,
   completeLibraryFileUpload,
@@ -13,7 +15,7 @@ import {
 } from '@/lib/dal/library-files';
 import type { RequestContext } from '@/lib/request-context';
 
-const fileId = z.string().min(1).max(64);
+const fileId = libraryFileId;
 const oneFile = z.object({ fileId });
 const library = () => ['/admin/files'];
 
@@ -70,11 +72,7 @@ export const abortLibraryFileUploadAction = endUploadAction(abortLibraryFileUplo
 /** Renames a library file (its display name only; the object key never changes). */
 export const renameLibraryFileAction = defineFormAction({
   role: 'admin',
-  input: z.object({
-    fileId,
-    name: z.string().trim().min(1, 'Enter a name.').max(1000, 'Use at most 1,000 characters.'),
-  }),
-  fromForm: (form) => formFields(form, 'fileId', 'name'),
+  ...renameFileForm,
   invalid: 'Check the name.',
   run: (input, { request }) => renameLibraryFile(input.fileId, input.name, request),
   success: (file) => `Renamed to “${file.name}”.`,

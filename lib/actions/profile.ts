@@ -1,19 +1,17 @@
 'use server';
 
 import { z } from 'zod';
-import { emailAddress, newPasswordPair, personName } from '@/lib/accounts/input';
+import { emailChangeForm, nameForm, passwordChangeForm } from '@/lib/accounts/input';
 import { signIn, signOut } from '@/lib/auth';
-import { defineFormAction, formFields } from '@/lib/actions/builder';
+import { defineFormAction } from '@/lib/actions/builder';
 import { changeMyName, changeMyPassword, requestEmailChange, signOutEverywhere } from '@/lib/dal/profile';
 import { formatDateTime } from '@/lib/format';
 
 const profile = () => ['/profile'];
-const currentPassword = z.string().min(1, 'Enter your current password.').max(200);
 
 export const changeNameAction = defineFormAction({
   role: 'user',
-  input: z.object({ name: personName }),
-  fromForm: (form) => formFields(form, 'name'),
+  ...nameForm,
   run: ({ name }, { request }) => changeMyName(name, request),
   success: 'Name saved.',
   revalidate: profile,
@@ -21,8 +19,7 @@ export const changeNameAction = defineFormAction({
 
 export const requestEmailChangeAction = defineFormAction({
   role: 'user',
-  input: z.object({ email: emailAddress, currentPassword }),
-  fromForm: (form) => formFields(form, 'email', 'currentPassword'),
+  ...emailChangeForm,
   run: ({ email, currentPassword }, { request }) => requestEmailChange(email, currentPassword, request),
   success: ({ newEmail, expiresAt }) =>
     `We sent a link to ${newEmail}. Your address changes when you open it (it works until ${formatDateTime(expiresAt, 'UTC')}).`,
@@ -31,8 +28,7 @@ export const requestEmailChangeAction = defineFormAction({
 /** Changes the password; every other session ends, and this browser is signed in again with the new one. */
 export const changePasswordAction = defineFormAction({
   role: 'user',
-  input: newPasswordPair({ currentPassword }),
-  fromForm: (form) => formFields(form, 'currentPassword', 'password', 'confirm'),
+  ...passwordChangeForm,
   run: async ({ currentPassword, password }, { request }) => {
     const { email } = await changeMyPassword(currentPassword, password, request);
     await signIn('credentials', { email, password, redirect: false });

@@ -2,11 +2,13 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { defineAction, defineFormAction, formFields } from '@/lib/actions/builder';
+import { defineAction, defineFormAction } from '@/lib/actions/builder';
+import { formFields } from '@/lib/action-state';
 import { issueRawUrl } from '@/lib/dal/share-raw-urls';
 import {
   addRecipients,
   createShare,
+  emailShareLinks,
   removeRecipient,
   revokeRecipient,
   revokeShare,
@@ -14,25 +16,18 @@ import {
   updateShare,
 } from '@/lib/dal/shares';
 import { idSchema } from '@/lib/shares/ids';
-import { createShareSchema, recipientsFromForm, updateShareSchema } from '@/lib/shares/input';
-
-/** The share form's terms, as both create and edit read them. */
-function shareTerms(form: FormData) {
-  return {
-    title: form.get('title') ?? '',
-    message: form.get('message') ?? '',
-    expiresAt: form.get('expiresAt') || undefined,
-    password: form.get('password') ?? '',
-    maxDownloads: form.get('maxDownloads') ?? '',
-    fileIds: form.getAll('fileId').map(String),
-  };
-}
+import {
+  addRecipientsForm,
+  createShareForm,
+  MAX_RECIPIENTS_PER_REQUEST,
+  rawUrlForm,
+  updateShareForm,
+} from '@/lib/shares/input';
 
 /** Creates a share and returns each recipient's link, which the admin sees only this once. */
 export const createShareAction = defineFormAction({
   role: 'admin',
-  input: createShareSchema,
-  fromForm: (form) => ({ ...shareTerms(form), recipients: recipientsFromForm(form) }),
+  ...createShareForm,
   run: (input, { request }) => createShare(input, request),
   success: 'Share created.',
   revalidate: () => ['/admin/shares'],
@@ -41,12 +36,7 @@ export const createShareAction = defineFormAction({
 /** Saves a share's terms and files; links, counts and logs stay as they are. */
 export const updateShareAction = defineFormAction({
   role: 'admin',
-  input: z.object({ shareId: idSchema }).and(updateShareSchema),
-  fromForm: (form) => ({
-    ...shareTerms(form),
-    shareId: form.get('shareId'),
-    passwordMode: form.get('passwordMode') ?? 'keep',
-  }),
+  ...updateShareForm,
   invalid: (issues) =>
     issues.some((issue) => issue.path[0] === 'shareId')
       ? 'This share no longer exists.'
@@ -61,8 +51,7 @@ export const updateShareAction = defineFormAction({
 /** Adds recipients to a share; returns their new links, shown only this once. */
 export const addShareRecipientsAction = defineFormAction({
   role: 'admin',
-  input: z.object({ shareId: idSchema, recipients: createShareSchema.shape.recipients }),
-  fromForm: (form) => ({ shareId: form.get('shareId'), recipients: recipientsFromForm(form) }),
+  ...addRecipientsForm,
   run: (input, { request }) => addRecipients(input.shareId, input.recipients, request),
   success: 'Recipients added.',
   revalidate: ({ shareId }) => [`/admin/shares/${shareId}`],
@@ -101,13 +90,7 @@ export const removeShareRecipientAction = recipientAction(removeRecipient, 'Reci
 /** Issues a raw pre-signed URL for one file (not revocable: the form makes the admin confirm that first). */
 export const issueRawShareUrlAction = defineFormAction({
   role: 'admin',
-  input: z.object({
-    shareId: idSchema,
-    fileId: idSchema,
-    ttlSeconds: z.coerce.number().int().min(60, 'Choose how long the URL lives.'),
-    acknowledged: z.literal('yes', { message: 'Confirm that you understand this URL cannot be revoked.' }),
-  }),
-  fromForm: (form) => formFields(form, 'shareId', 'fileId', 'ttlSeconds', 'acknowledged'),
+  ...rawUrlForm,
   invalid: (issues) => issues[0].message,
   run: (input, { request }) => issueRawUrl(input.shareId, input.fileId, input.ttlSeconds, request),
 });
@@ -118,4 +101,21 @@ export const searchShareableFilesAction = defineAction({
   input: z.string().max(200),
   invalid: 'Search for at most 200 characters.',
   run: (search) => shareableFiles(search),
+});
+
+/** Mails each recipient of freshly issued links their own link (the links come from the admin's page). */
+export const emailShareLinksAction = defineAction({
+  role: 'admin',
+  input: z.object({
+    shareId: idSchema,
+    links: z
+      .array(z.object({ recipientId: idSchema, url: z.string().max(2_000) }))
+      .min(1)
+      .max(MAX_RECIPIENTS_PER_REQUEST),
+  }),
+  run: ({ shareId, links }, { request }) => emailShareLinks(shareId, links, request),
+  success: ({ queued, alreadySent }) =>
+    queued === 0
+      ? 'These links were emailed already; nobody gets a second mail.'
+      : `Emailed ${queued === 1 ? 'one recipient their link' : `${queued} recipients each their own link`}${alreadySent ? ` (${alreadySent} had theirs already)` : ''}.`,
 });

@@ -2,13 +2,13 @@
 
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
-import { defineFormAction, formFields } from '@/lib/actions/builder';
+import { defineFormAction } from '@/lib/actions/builder';
 import { DalError } from '@/lib/dal/errors';
 import { unlockShareLink } from '@/lib/dal/share-access';
 import { formatRelative } from '@/lib/format';
 import { DEAD_LINK_COPY } from '@/lib/shares/link-state';
 import { secureCookies } from '@/lib/secure-cookies';
+import { unlockForm } from '@/lib/shares/input';
 import { unlockCookieName } from '@/lib/shares/unlock-cookie';
 
 /**
@@ -17,8 +17,7 @@ import { unlockCookieName } from '@/lib/shares/unlock-cookie';
  */
 export const unlockShareAction = defineFormAction({
   role: 'public',
-  input: z.object({ token: z.string().min(1).max(100), password: z.string().min(1, 'Enter the password.').max(200) }),
-  fromForm: (form) => ({ ...formFields(form, 'token'), password: form.get('password') ?? '' }),
+  ...unlockForm,
   invalid: 'Enter the password.',
   run: async ({ token, password }, { request }) => {
     const result = await unlockShareLink(token, password, request);

@@ -1,8 +1,9 @@
 'use server';
 
 import { z } from 'zod';
-import { inviteSchema, roleChoice } from '@/lib/accounts/input';
-import { defineFormAction, formFields } from '@/lib/actions/builder';
+import { formFields } from '@/lib/action-state';
+import { inviteForm, roleChoice } from '@/lib/accounts/input';
+import { defineFormAction } from '@/lib/actions/builder';
 import {
   changeRole,
   deactivateUser,
@@ -24,8 +25,7 @@ const until = (date: Date) => formatDateTime(date, 'UTC');
 /** "Invite user": an invited account and a mail with a link to set its password. */
 export const inviteUserAction = defineFormAction({
   role: 'admin',
-  input: inviteSchema,
-  fromForm: (form) => formFields(form, 'name', 'email', 'role'),
+  ...inviteForm,
   run: (input, { request }) => inviteUser(input, request),
   success: ({ expiresAt }) => `Invitation sent. Its link works once, until ${until(expiresAt)}.`,
   revalidate: users,

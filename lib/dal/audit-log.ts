@@ -1,15 +1,79 @@
 import 'server-only';
+import { z } from 'zod';
+import { AUDIT_ACTIONS } from '@/lib/audit-vocabulary';
 import { db } from '@/lib/db';
 import { requireAdmin } from '@/lib/dal/session';
+import { Prisma } from '@/lib/generated/prisma/client';
 
 // Reading the log is for admins; writing it (lib/dal/audit.ts) stays free of session imports so
 // that CLI tasks outside Next can record what they do.
 export const AUDIT_PAGE_SIZE = 25;
 
+/** The actor filter's value for rows without an account: partners, signed-out visitors, background tasks. */
+export const NO_ACCOUNT = 'none';
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)));
+
+/**
+ * What an admin can narrow the log to, from the page's query string (also the CSV export's): one
+ * actor, one action, a range of days (UTC, both ends included) and free text. A malformed value is
+ * dropped rather than refused: a hand-edited URL still shows the log.
+ */
+export const auditFiltersSchema = z.object({
+  actor: z.string().trim().max(64).optional().catch(undefined),
+  action: z.string().trim().max(64).optional().catch(undefined),
+  from: day.optional().catch(undefined),
+  to: day.optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined),
+});
+export type AuditFilters = z.infer<typeof auditFiltersSchema>;
+
+export function parseAuditFilters(params: Record<string, string | string[] | undefined>): AuditFilters {
+  const single = Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, (Array.isArray(v) ? v[0] : v) || undefined]),
+  );
+  return auditFiltersSchema.parse(single);
+}
+
+/** `%text%` for ILIKE, with the pattern characters in the text matched literally. */
+function containing(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * The one WHERE clause of the list and the export. Free text looks at the actor's name and email,
+ * the action (its code and its label), the subject id, IP, user agent and the detail's JSON.
+ */
+function whereClause(filters: AuditFilters, before?: AuditEventRow): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [];
+  if (before) conditions.push(Prisma.sql`(e."createdAt", e."id") < (${before.createdAt}, ${before.id})`);
+  if (filters.actor === NO_ACCOUNT) conditions.push(Prisma.sql`e."actorId" IS NULL`);
+  else if (filters.actor) conditions.push(Prisma.sql`e."actorId" = ${filters.actor}`);
+  if (filters.action) conditions.push(Prisma.sql`e."action" = ${filters.action}`);
+  if (filters.from) conditions.push(Prisma.sql`e."createdAt" >= ${new Date(`${filters.from}T00:00:00Z`)}`);
+  if (filters.to)
+    conditions.push(Prisma.sql`e."createdAt" < ${new Date(Date.parse(`${filters.to}T00:00:00Z`) + 86_400_000)}`);
+  if (filters.q) {
+    const pattern = containing(filters.q);
+    const needle = filters.q.toLowerCase();
+    const labelled = Object.entries(AUDIT_ACTIONS)
+      .filter(([, { label }]) => label.toLowerCase().includes(needle))
+      .map(([code]) => code);
+    conditions.push(Prisma.sql`(
+      u."name" ILIKE ${pattern} OR u."email" ILIKE ${pattern} OR e."action" ILIKE ${pattern}
+      OR e."action" = ANY(${labelled}::text[]) OR e."subjectId" ILIKE ${pattern} OR e."ip" ILIKE ${pattern}
+      OR e."userAgent" ILIKE ${pattern} OR e."detail"::text ILIKE ${pattern})`);
+  }
+  return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty;
+}
+
 export interface AuditEventRow {
   id: string;
   createdAt: Date;
-  actor: { name: string; email: string } | null;
+  actor: { id: string; name: string; email: string } | null;
   action: string;
   outcome: string;
   subjectType: string;
@@ -17,7 +81,34 @@ export interface AuditEventRow {
   urlExpiresAt: Date | null;
   ip: string | null;
   userAgent: string | null;
-  detail: string | null;
+  detail: Prisma.JsonValue | null;
+}
+
+interface RawRow extends Omit<AuditEventRow, 'actor'> {
+  actorId: string | null;
+  actorName: string | null;
+  actorEmail: string | null;
+}
+
+/** One page of events: `offset` rows in, or (for the export, which must not repeat a row while new ones arrive) right after `before`. */
+async function selectEvents(
+  filters: AuditFilters,
+  limit: number,
+  from: { offset: number } | { before: AuditEventRow | undefined },
+): Promise<AuditEventRow[]> {
+  const before = 'before' in from ? from.before : undefined;
+  const offset = 'offset' in from ? from.offset : 0;
+  const rows = await db.$queryRaw<RawRow[]>`
+    SELECT e."id", e."createdAt", e."action", e."outcome", e."subjectType", e."subjectId", e."urlExpiresAt",
+           e."ip", e."userAgent", e."detail", e."actorId", u."name" AS "actorName", u."email" AS "actorEmail"
+    FROM "AuditEvent" AS e LEFT JOIN "User" AS u ON u."id" = e."actorId"
+    ${whereClause(filters, before)}
+    ORDER BY e."createdAt" DESC, e."id" DESC
+    LIMIT ${limit} OFFSET ${offset}`;
+  return rows.map(({ actorId, actorName, actorEmail, ...row }) => ({
+    ...row,
+    actor: actorId ? { id: actorId, name: actorName ?? '', email: actorEmail ?? '' } : null,
+  }));
 }
 
 export interface AuditPage {
@@ -25,44 +116,45 @@ export interface AuditPage {
   page: number;
   pageCount: number;
   total: number;
-  /** Every action in the log, for the filter. */
-  actions: string[];
+  /** The accounts that appear in the log, for the actor filter. */
+  actors: { id: string; name: string; email: string }[];
 }
 
-/** For admins: the log, newest first, AUDIT_PAGE_SIZE events per page, optionally one action's. */
-export async function listAuditEvents(options: { page?: number; action?: string } = {}): Promise<AuditPage> {
+/** For admins: the log, newest first, AUDIT_PAGE_SIZE events per page, narrowed by `filters`. */
+export async function listAuditEvents(options: AuditFilters & { page?: number } = {}): Promise<AuditPage> {
   await requireAdmin();
-  const where = options.action ? { action: options.action } : {};
-  const [total, actionRows] = await Promise.all([
-    db.auditEvent.count({ where }),
-    db.auditEvent.findMany({ distinct: ['action'], select: { action: true }, orderBy: { action: 'asc' } }),
+  const [[{ count }], actors] = await Promise.all([
+    db.$queryRaw<{ count: number }[]>`
+      SELECT count(*)::int AS "count"
+      FROM "AuditEvent" AS e LEFT JOIN "User" AS u ON u."id" = e."actorId"
+      ${whereClause(options)}`,
+    db.user.findMany({
+      where: { auditEvents: { some: {} } },
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true, email: true },
+    }),
   ]);
-  const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  const pageCount = Math.max(1, Math.ceil(count / AUDIT_PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1) || 1), pageCount);
-  const rows = await db.auditEvent.findMany({
-    where,
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    skip: (page - 1) * AUDIT_PAGE_SIZE,
-    take: AUDIT_PAGE_SIZE,
-    select: {
-      id: true,
-      createdAt: true,
-      action: true,
-      outcome: true,
-      subjectType: true,
-      subjectId: true,
-      urlExpiresAt: true,
-      ip: true,
-      userAgent: true,
-      detail: true,
-      actor: { select: { name: true, email: true } },
-    },
-  });
-  return {
-    events: rows.map((row) => ({ ...row, detail: row.detail === null ? null : JSON.stringify(row.detail) })),
-    page,
-    pageCount,
-    total,
-    actions: actionRows.map((row) => row.action),
-  };
+  const events = await selectEvents(options, AUDIT_PAGE_SIZE, { offset: (page - 1) * AUDIT_PAGE_SIZE });
+  return { events, page, pageCount, total: count, actors };
+}
+
+const EXPORT_BATCH = 500;
+
+/**
+ * For admins: every event the filters match, newest first, in batches, for a streamed export. The
+ * admin check runs when the export starts; each batch is one bounded query.
+ */
+export async function exportAuditEvents(filters: AuditFilters): Promise<AsyncGenerator<AuditEventRow[]>> {
+  await requireAdmin();
+  return (async function* batches() {
+    let last: AuditEventRow | undefined;
+    for (;;) {
+      const batch = await selectEvents(filters, EXPORT_BATCH, { before: last });
+      if (batch.length) yield batch;
+      if (batch.length < EXPORT_BATCH) return;
+      last = batch.at(-1);
+    }
+  })();
 }

@@ -19,6 +19,21 @@ export interface AuditInput {
 }
 
 /**
+ * Text as PostgreSQL's json type takes it: it refuses a lone UTF-16 surrogate (a requested id cut
+ * in the middle of an emoji) and NUL, and one refused detail would turn the refusal it records into
+ * a 500. Each becomes U+FFFD.
+ */
+function storableDetail(value: Prisma.InputJsonValue | undefined): Prisma.InputJsonValue | undefined {
+  if (typeof value === 'string') return value.toWellFormed().replaceAll('\0', '\uFFFD');
+  if (Array.isArray(value)) return value.map((item) => storableDetail(item) ?? null);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [storableDetail(key), storableDetail(item as Prisma.InputJsonValue)]),
+    );
+  return value;
+}
+
+/**
  * Appends to the audit log: every issued URL, every refusal, every state change. The one place an
  * audit row is written. Called by DAL functions after their own session and ownership checks, and by
  * CLI tasks (so no session import here); the log is never edited.
@@ -34,7 +49,7 @@ export async function recordAudit(input: AuditInput): Promise<void> {
       urlExpiresAt: input.urlExpiresAt ?? null,
       ip: input.context?.ip ?? null,
       userAgent: input.context?.userAgent ?? null,
-      detail: input.detail,
+      detail: storableDetail(input.detail),
     },
   });
 }

@@ -1,14 +1,9 @@
 import 'server-only';
-import { z } from 'zod';
+import { credentialsSchema } from '@/lib/sign-in-input';
 import { db } from '@/lib/db';
 import { verifyPassword } from '@/lib/password';
 import { loginThrottle, normalizeEmail, recordLoginAttempt, withLoginLocks } from '@/lib/dal/login-attempts';
 import type { Role } from '@/lib/generated/prisma/enums';
-
-export const credentialsSchema = z.object({
-  email: z.string().trim().min(1, 'Enter your email address.').max(254).email('Enter a valid email address.'),
-  password: z.string().min(1, 'Enter your password.').max(1024, 'That password is too long.'),
-});
 
 export interface AuthenticatedUser {
   id: string;

@@ -9,7 +9,7 @@ import { presignInvoiceDownload } from '@/lib/storage/invoices';
 export type FollowedInvoiceLink =
   | { outcome: 'granted'; url: string }
   | { outcome: 'expired' }
-  | { outcome: 'voided'; number: string; voidedAt: Date | null }
+  | { outcome: 'voided' }
   /** A forged, malformed or unknown link: indistinguishable on purpose. */
   | { outcome: 'not-found' };
 
@@ -28,7 +28,7 @@ export async function followInvoiceLink(token: string, context: RequestContext):
   }
   const invoice = await db.invoice.findUnique({
     where: { id: reading.invoiceId },
-    select: { id: true, number: true, status: true, objectKey: true, voidedAt: true },
+    select: { id: true, number: true, status: true, objectKey: true },
   });
   if (!invoice || invoice.status === 'PENDING_UPLOAD') {
     await audit('invoice.link.follow', 'refused', reading.invoiceId, { detail: { reason: 'no-such-invoice' } });
@@ -36,7 +36,7 @@ export async function followInvoiceLink(token: string, context: RequestContext):
   }
   if (invoice.status === 'VOID') {
     await audit('invoice.link.follow', 'refused', invoice.id, { detail: { reason: 'voided', number: invoice.number } });
-    return { outcome: 'voided', number: invoice.number, voidedAt: invoice.voidedAt };
+    return { outcome: 'voided' };
   }
   const signed = await presignInvoiceDownload(invoice.objectKey, invoice.number, { purpose: 'invoiceClick' });
   await audit('invoice.link.follow', 'granted', invoice.id, {

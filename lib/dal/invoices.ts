@@ -1,17 +1,15 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { auditor, type AuditRecorder } from '@/lib/dal/audit';
-import { emailAddress, personName } from '@/lib/accounts/input';
 import { inviteAs } from '@/lib/dal/users';
 import { DalError } from '@/lib/dal/errors';
 import { currentUser, requireAdmin, requireUser, type SessionUser } from '@/lib/dal/session';
 import type { InvoiceStatus } from '@/lib/generated/prisma/enums';
-import { INVOICE_ID, newInvoiceId } from '@/lib/invoices/ids';
+import { newInvoiceId } from '@/lib/invoices/ids';
+import { INVOICE_ID, type IssueInvoiceInput } from '@/lib/invoices/input';
 import { invoiceLinkPath } from '@/lib/invoices/link-token';
-import { INVOICE_CURRENCIES, parseAmountToCents } from '@/lib/invoices/format';
 import type { RequestContext } from '@/lib/request-context';
 import { PDF_CONTENT_TYPE, presignInvoiceDownload, presignInvoiceUpload } from '@/lib/storage/invoices';
 import { keys } from '@/lib/storage/keys';
@@ -200,53 +198,6 @@ export async function createInvoiceLink(rawId: string, context: RequestContext):
 }
 
 // ── Issuing (admins) ─────────────────────────────────────────────────────────────────────────
-
-/** The customer choice that invites someone new in place (with a name and an email). */
-export const NEW_CUSTOMER = 'new';
-
-export const issueInvoiceSchema = z
-  .object({
-    customerId: z.string().max(100),
-    customerName: z.string().max(1000).default(''),
-    customerEmail: z.string().max(1000).default(''),
-    number: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,31}$/, 'Use 3 to 32 letters, digits and hyphens, for example INV-2026-0042.'),
-    amount: z
-      .string()
-      .transform((text) => parseAmountToCents(text))
-      .refine(
-        (cents): cents is number => cents !== null && cents > 0,
-        'Enter an amount above zero and below 10,000,000, such as 120 or 120.50.',
-      ),
-    currency: z.enum(INVOICE_CURRENCIES, 'Choose a currency.'),
-  })
-  // Runs whatever the other fields say, so that every field's problem is reported at once.
-  .superRefine((value, ctx) => {
-    const fields =
-      value.customerId === NEW_CUSTOMER
-        ? ([
-            ['customerName', personName],
-            ['customerEmail', emailAddress],
-          ] as const)
-        : ([['customerId', z.string().regex(INVOICE_ID, 'Choose a customer.')]] as const);
-    for (const [path, schema] of fields) {
-      const parsed = schema.safeParse(value[path]);
-      if (!parsed.success) ctx.addIssue({ code: 'custom', path: [path], message: parsed.error.issues[0].message });
-    }
-  })
-  .transform(({ amount, customerName, customerEmail, ...rest }) => ({
-    ...rest,
-    amountCents: amount,
-    newCustomer:
-      rest.customerId === NEW_CUSTOMER
-        ? { name: personName.parse(customerName), email: emailAddress.parse(customerEmail) }
-        : null,
-  }));
-export type IssueInvoiceInput = Omit<z.output<typeof issueInvoiceSchema>, 'newCustomer'> & {
-  newCustomer?: { name: string; email: string } | null;
-};
 
 /**
  * Creates the invoice as PENDING_UPLOAD (invisible to its customer) and hands the browser a form

@@ -1,14 +1,14 @@
 import 'server-only';
-import { ACCOUNT_LINKS, LINK_REQUEST_LIMITS, PASSWORD_PURPOSES } from '@/lib/accounts/links';
+import { ACCOUNT_LINKS, PASSWORD_PURPOSES } from '@/lib/accounts/links';
 import { db } from '@/lib/db';
 import { deadLinkMessage, issueAccountLink, useAccountLink } from '@/lib/dal/account-tokens';
 import { sendAccountMail } from '@/lib/dal/account-mail';
 import { auditor } from '@/lib/dal/audit';
 import { DalError } from '@/lib/dal/errors';
+import { admitLinkRequest } from '@/lib/dal/link-requests';
 import { normalizeEmail } from '@/lib/dal/login-attempts';
 import { hashPassword } from '@/lib/password';
 import type { RequestContext } from '@/lib/request-context';
-import { unlockVerdict } from '@/lib/shares/unlock-throttle';
 
 /**
  * Sets the password of the account a link was mailed for (an invitation, a set-password link from
@@ -46,36 +46,6 @@ export async function setPasswordFromLink(
 
 export type ResetRequest = { outcome: 'accepted'; linkMinutes: number } | { outcome: 'throttled'; retryAt: Date };
 
-async function linkRequestThrottle(email: string, ip: string, now: Date) {
-  const windowMs = LINK_REQUEST_LIMITS.windowMinutes * 60_000;
-  const since = new Date(now.getTime() - windowMs);
-  const recent = (where: { email: string } | { ip: string }, take: number) =>
-    db.linkRequest.findMany({
-      where: { kind: 'PASSWORD_RESET', createdAt: { gte: since }, ...where },
-      orderBy: { createdAt: 'desc' },
-      take,
-      select: { createdAt: true },
-    });
-  const [byAddress, byIp] = await Promise.all([
-    recent({ email }, LINK_REQUEST_LIMITS.perAddress),
-    recent({ ip }, LINK_REQUEST_LIMITS.perIp),
-  ]);
-  const verdicts = [
-    unlockVerdict(
-      byAddress.map((r) => r.createdAt),
-      { maxFailures: LINK_REQUEST_LIMITS.perAddress, windowMs },
-      now,
-    ),
-    unlockVerdict(
-      byIp.map((r) => r.createdAt),
-      { maxFailures: LINK_REQUEST_LIMITS.perIp, windowMs },
-      now,
-    ),
-  ];
-  const retryAt = verdicts.flatMap((v) => (v.blocked ? [v.retryAt] : [])).sort((a, b) => b.getTime() - a.getTime())[0];
-  return retryAt ?? null;
-}
-
 /**
  * "Forgot password?": mails a reset link when the address belongs to an account that may sign in,
  * and answers exactly the same when it does not, so the form reveals no accounts. Throttled per
@@ -87,9 +57,8 @@ export async function requestPasswordReset(
   now: Date = new Date(),
 ): Promise<ResetRequest> {
   const email = normalizeEmail(rawEmail);
-  const retryAt = await linkRequestThrottle(email, context.ip, now);
+  const retryAt = await admitLinkRequest('PASSWORD_RESET', email, context.ip, now);
   if (retryAt) return { outcome: 'throttled', retryAt };
-  await db.linkRequest.create({ data: { kind: 'PASSWORD_RESET', email, ip: context.ip, createdAt: now } });
   const user = await db.user.findUnique({
     where: { email },
     select: { id: true, name: true, email: true, status: true },

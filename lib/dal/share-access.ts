@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { auditor } from '@/lib/dal/audit';
 import type { AuditAction } from '@/lib/audit-vocabulary';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { ShareAccessKind } from '@/lib/generated/prisma/enums';
 import { verifyPassword } from '@/lib/password';
 import type { RequestContext } from '@/lib/request-context';
@@ -11,9 +12,9 @@ import { hashShareToken } from '@/lib/shares/token';
 import { signUnlockCookie, unlockCookiePath, verifyUnlockCookie } from '@/lib/shares/unlock-cookie';
 import { unlockVerdict } from '@/lib/shares/unlock-throttle';
 import { presignGet } from '@/lib/storage/presign';
-import type { Prisma } from '@/lib/generated/prisma/client';
 import { queueMail } from '@/lib/mail/queue';
 import { firstDownloadOwnerMail, firstDownloadPartnerMail } from '@/lib/mail/templates/share-first-download';
+import { previewKind } from '@/lib/files/file-kind';
 
 /**
  * The partner side of share links: no session, only the token in the path (and, for shares with a
@@ -36,6 +37,7 @@ const recipientSelect = {
       passwordHash: true,
       maxDownloads: true,
       revokedAt: true,
+      createdBy: { select: { name: true } },
     },
   },
 } as const;
@@ -93,6 +95,7 @@ const AUDIT = {
   UNLOCK: { action: 'share.unlock', outcome: 'granted' },
   UNLOCK_FAILED: { action: 'share.unlock', outcome: 'refused' },
   DOWNLOAD: { action: 'share.download', outcome: 'granted' },
+  PREVIEW: { action: 'share.preview', outcome: 'granted' },
   REFUSED: { action: 'share.access', outcome: 'refused' },
 } as const satisfies Record<ShareAccessKind, { action: AuditAction; outcome: 'granted' | 'refused' }>;
 
@@ -149,8 +152,11 @@ export type PartnerShareView =
       title: string;
       message: string;
       recipientName: string;
+      /** The admin who created the share; null once their account is gone. */
+      senderName: string | null;
       expiresAt: Date;
       files: PartnerFile[];
+      totalBytes: number;
       maxDownloads: number | null;
       downloadCount: number;
     };
@@ -173,11 +179,13 @@ export async function openShareLink(
   await db.shareRecipient.updateMany({ where: { id: recipient.id, openedAt: null }, data: { openedAt: now } });
   await logAccess(recipient, { kind: 'OPEN' }, context);
   if (!unlocked) return { outcome: 'live', view: { unlocked: false, expiresAt: recipient.share.expiresAt } };
-  const files = await db.libraryFile.findMany({
-    where: { status: 'READY', shareFiles: { some: { shareId: recipient.share.id } } },
-    orderBy: { name: 'asc' },
-    select: { id: true, name: true, sizeBytes: true, contentType: true },
-  });
+  const files = (
+    await db.libraryFile.findMany({
+      where: { status: 'READY', shareFiles: { some: { shareId: recipient.share.id } } },
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true, sizeBytes: true, contentType: true },
+    })
+  ).map((f) => ({ ...f, sizeBytes: Number(f.sizeBytes) }));
   return {
     outcome: 'live',
     view: {
@@ -185,8 +193,10 @@ export async function openShareLink(
       title: recipient.share.title,
       message: recipient.share.message,
       recipientName: recipient.name,
+      senderName: recipient.share.createdBy?.name ?? null,
       expiresAt: recipient.share.expiresAt,
-      files: files.map((f) => ({ ...f, sizeBytes: Number(f.sizeBytes) })),
+      files,
+      totalBytes: files.reduce((sum, f) => sum + f.sizeBytes, 0),
       maxDownloads: recipient.share.maxDownloads,
       downloadCount: recipient.downloadCount,
     },
@@ -292,6 +302,62 @@ export async function unlockShareLink(
   };
 }
 
+/**
+ * What a click on a file (download or preview) starts with: a live link, unlocked, and a ready file
+ * its share offers. Each refusal is recorded before the caller answers.
+ */
+async function openSharedFile(token: string, fileId: string, action: AuditAction, options: FileClickOptions) {
+  const { context } = options;
+  const link = await resolveLink(token, action, context);
+  if (link.outcome !== 'live') return link;
+  const { recipient } = link;
+  if (!isUnlocked(recipient, options.unlockCookies)) {
+    await logAccess(recipient, { kind: 'REFUSED', reason: 'locked' }, context);
+    return { outcome: 'locked' } as const;
+  }
+  const file = await db.libraryFile.findFirst({
+    where: { id: fileId, status: 'READY', shareFiles: { some: { shareId: recipient.share.id } } },
+    select: { id: true, name: true, contentType: true, objectKey: true },
+  });
+  if (!file) {
+    await logAccess(recipient, { kind: 'REFUSED', reason: 'file not in share' }, context);
+    return { outcome: 'not-found' } as const;
+  }
+  return { outcome: 'live', recipient, file } as const;
+}
+
+/**
+ * Counts one use of a live link (a download, or a preview) and returns the new count, or null when
+ * the link is no longer live. The one statement that decides: it re-reads revocation, expiry and the
+ * download count under the row lock, so a limit holds under any concurrency. Previews count apart
+ * and never use up the limit, but a link whose downloads are used up shows nothing any more.
+ */
+async function countUse(
+  tx: Prisma.TransactionClient,
+  recipientId: string,
+  counter: 'downloadCount' | 'previewCount',
+  now: Date,
+  context: RequestContext,
+): Promise<number | null> {
+  const column = Prisma.raw(`"${counter}"`);
+  const counted = await tx.$queryRaw<{ count: number }[]>`
+    UPDATE "ShareRecipient" AS r
+    SET ${column} = r.${column} + 1, "lastAccessAt" = ${now}, "lastIp" = ${context.ip}
+    FROM "Share" AS s
+    WHERE r."id" = ${recipientId} AND s."id" = r."shareId"
+      AND r."revokedAt" IS NULL AND s."revokedAt" IS NULL AND s."expiresAt" > ${now}
+      AND (s."maxDownloads" IS NULL OR r."downloadCount" < s."maxDownloads")
+    RETURNING r.${column} AS "count"`;
+  return counted[0]?.count ?? null;
+}
+
+/** Why a conditional count matched no row: the link died (or was used up) after it was first read. */
+async function reasonLinkDied(token: string, now: Date): Promise<DeadReason> {
+  const fresh = await findRecipient(token);
+  const freshState = fresh ? stateOf(fresh, now) : ({ live: false, reason: 'revoked' } as const);
+  return freshState.live ? 'exhausted' : freshState.reason;
+}
+
 export type FileClickOutcome =
   | { outcome: 'not-found' }
   | { outcome: 'dead'; reason: DeadReason }
@@ -316,42 +382,20 @@ export async function clickShareFile(
   options: FileClickOptions,
 ): Promise<FileClickOutcome> {
   const { context } = options;
-  const link = await resolveLink(token, 'share.download', context);
-  if (link.outcome !== 'live') return link;
-  const { recipient } = link;
-  if (!isUnlocked(recipient, options.unlockCookies)) {
-    await logAccess(recipient, { kind: 'REFUSED', reason: 'locked' }, context);
-    return { outcome: 'locked' };
-  }
-  const file = await db.libraryFile.findFirst({
-    where: { id: fileId, status: 'READY', shareFiles: { some: { shareId: recipient.share.id } } },
-    select: { id: true, name: true, contentType: true, objectKey: true },
-  });
-  if (!file) {
-    await logAccess(recipient, { kind: 'REFUSED', reason: 'file not in share' }, context);
-    return { outcome: 'not-found' };
-  }
+  const opened = await openSharedFile(token, fileId, 'share.download', options);
+  if (opened.outcome !== 'live') return opened;
+  const { recipient, file } = opened;
 
   const now = new Date();
   // The count and the first-download mails commit together: a mail is queued exactly when the first
   // download is counted, and a crash right after the response loses neither.
-  const counted = await db.$transaction(async (tx) => {
-    // The one statement that decides: it re-reads revocation, expiry and the count under the row lock.
-    const rows = await tx.$queryRaw<{ downloadCount: number }[]>`
-      UPDATE "ShareRecipient" AS r
-      SET "downloadCount" = r."downloadCount" + 1, "lastAccessAt" = ${now}, "lastIp" = ${context.ip}
-      FROM "Share" AS s
-      WHERE r."id" = ${recipient.id} AND s."id" = r."shareId"
-        AND r."revokedAt" IS NULL AND s."revokedAt" IS NULL AND s."expiresAt" > ${now}
-        AND (s."maxDownloads" IS NULL OR r."downloadCount" < s."maxDownloads")
-      RETURNING r."downloadCount"`;
-    if (rows[0]?.downloadCount === 1) await queueFirstDownloadMails(tx, recipient.id, file.name);
-    return rows;
+  const downloads = await db.$transaction(async (tx) => {
+    const count = await countUse(tx, recipient.id, 'downloadCount', now, context);
+    if (count === 1) await queueFirstDownloadMails(tx, recipient.id, file.name);
+    return count;
   });
-  if (counted.length !== 1) {
-    const fresh = await findRecipient(token);
-    const freshState = fresh ? stateOf(fresh, now) : ({ live: false, reason: 'revoked' } as const);
-    const reason: DeadReason = freshState.live ? 'exhausted' : freshState.reason;
+  if (downloads === null) {
+    const reason = await reasonLinkDied(token, now);
     await logAccess(recipient, { kind: 'REFUSED', reason, file }, context);
     return { outcome: 'dead', reason };
   }
@@ -363,6 +407,47 @@ export async function clickShareFile(
     responseContentType: file.contentType,
   });
   await logAccess(recipient, { kind: 'DOWNLOAD', file, urlExpiresAt: signed.expiresAt }, context);
+  return { outcome: 'granted', url: signed.url, expiresAt: signed.expiresAt };
+}
+
+export type PreviewOutcome =
+  | Exclude<FileClickOutcome, { outcome: 'granted' }>
+  | { outcome: 'not-previewable' }
+  | { outcome: 'granted'; url: string; expiresAt: Date };
+
+/**
+ * One preview of an image or PDF: the same checks as a download click (revocation, expiry, an
+ * exhausted link, the password), then counted apart in previewCount, never against the download
+ * limit, and signed for the sharePreview TTL (a minute at most) with Content-Disposition inline and
+ * the stored Content-Type, so storage cannot be talked into serving the bytes as anything else.
+ */
+export async function previewShareFile(
+  token: string,
+  fileId: string,
+  options: FileClickOptions,
+): Promise<PreviewOutcome> {
+  const { context } = options;
+  const opened = await openSharedFile(token, fileId, 'share.preview', options);
+  if (opened.outcome !== 'live') return opened;
+  const { recipient, file } = opened;
+  if (!previewKind(file.contentType)) {
+    await logAccess(recipient, { kind: 'REFUSED', reason: 'not previewable', file }, context);
+    return { outcome: 'not-previewable' };
+  }
+  const now = new Date();
+  if ((await countUse(db, recipient.id, 'previewCount', now, context)) === null) {
+    const reason = await reasonLinkDied(token, now);
+    await logAccess(recipient, { kind: 'REFUSED', reason, file }, context);
+    return { outcome: 'dead', reason };
+  }
+  const signed = await presignGet(file.objectKey, {
+    purpose: 'sharePreview',
+    ttlSeconds: options.ttlSeconds,
+    downloadName: file.name,
+    inline: true,
+    responseContentType: file.contentType,
+  });
+  await logAccess(recipient, { kind: 'PREVIEW', file, urlExpiresAt: signed.expiresAt }, context);
   return { outcome: 'granted', url: signed.url, expiresAt: signed.expiresAt };
 }
 

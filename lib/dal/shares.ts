@@ -10,8 +10,10 @@ import { hashPassword } from '@/lib/password';
 import type { RequestContext } from '@/lib/request-context';
 import type { CreateShareInput, RecipientInput, UpdateShareInput } from '@/lib/shares/input';
 import { linkState, shareStatus, type LinkState, type ShareStatus } from '@/lib/shares/link-state';
-import { generateShareToken, hashShareToken } from '@/lib/shares/token';
+import { generateShareToken, hashShareToken, looksLikeShareToken } from '@/lib/shares/token';
 import { fileInActiveSharesMessage } from '@/lib/shares/wording';
+import { queueMail } from '@/lib/mail/queue';
+import { shareLinkMail } from '@/lib/mail/templates/share-link';
 
 /**
  * The admin side of share links: creating, listing, editing and revoking shares and their
@@ -126,6 +128,7 @@ export interface ShareSummary {
   id: string;
   title: string;
   expiresAt: Date;
+  revokedAt: Date | null;
   createdAt: Date;
   status: ShareStatus;
   fileCount: number;
@@ -134,9 +137,30 @@ export interface ShareSummary {
   hasPassword: boolean;
 }
 
-export async function listShares(): Promise<ShareSummary[]> {
+export interface ShareFilters {
+  state?: ShareStatus;
+  /** Part of the title, or of a recipient's name or email. */
+  q?: string;
+}
+
+/** The Prisma condition for one state: the same rules as shareStatus(), evaluated by the database. */
+function stateWhere(state: ShareStatus, now: Date): Prisma.ShareWhereInput {
+  if (state === 'revoked') return { revokedAt: { not: null } };
+  return { revokedAt: null, expiresAt: state === 'active' ? { gt: now } : { lte: now } };
+}
+
+export async function listShares(filters: ShareFilters = {}): Promise<ShareSummary[]> {
   await requireAdmin();
+  const contains = filters.q ? { contains: filters.q, mode: 'insensitive' as const } : undefined;
   const rows = await db.share.findMany({
+    where: {
+      ...(filters.state ? stateWhere(filters.state, new Date()) : {}),
+      ...(contains
+        ? {
+            OR: [{ title: contains }, { recipients: { some: { OR: [{ name: contains }, { email: contains }] } } }],
+          }
+        : {}),
+    },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: 200,
     select: {
@@ -154,6 +178,7 @@ export async function listShares(): Promise<ShareSummary[]> {
     id: s.id,
     title: s.title,
     expiresAt: s.expiresAt,
+    revokedAt: s.revokedAt,
     createdAt: s.createdAt,
     status: shareStatus(s),
     fileCount: s._count.files,
@@ -173,6 +198,7 @@ export interface RecipientDetail {
   lastAccessAt: Date | null;
   lastIp: string | null;
   downloadCount: number;
+  previewCount: number;
   createdAt: Date;
 }
 
@@ -200,6 +226,7 @@ const recipientSelect = {
   lastAccessAt: true,
   lastIp: true,
   downloadCount: true,
+  previewCount: true,
   createdAt: true,
 } satisfies Prisma.ShareRecipientSelect;
 
@@ -422,4 +449,89 @@ export async function activeSharesForFile(fileId: string): Promise<ActiveShareRe
 export async function shareDeletionBlocker(fileId: string): Promise<string | null> {
   const active = await activeSharesForFile(fileId);
   return active.length === 0 ? null : fileInActiveSharesMessage(active.map((share) => share.title));
+}
+
+export interface LinkToEmail {
+  recipientId: string;
+  /** The link as the admin's page holds it (the database keeps only its token's hash). */
+  url: string;
+}
+
+export interface EmailedLinks {
+  queued: number;
+  /** Recipients whose link had been emailed already: each gets one mail, however often this runs. */
+  alreadySent: number;
+}
+
+/**
+ * Mails each recipient their own link: one mail per recipient, never a shared list, with the share's
+ * title, message, sender and expiry. Links exist only on the admin's page right after they are
+ * issued, so the page sends them back; each must carry the token whose hash the recipient row holds
+ * (a link cannot be redirected to another person or share), and the mail is built from that token,
+ * never from the URL as sent. Queued once per recipient (a dedupe key), in one transaction.
+ */
+export async function emailShareLinks(
+  shareId: string,
+  links: LinkToEmail[],
+  context?: RequestContext,
+): Promise<EmailedLinks> {
+  const admin = await requireAdmin();
+  const share = await db.share.findUnique({
+    where: { id: shareId },
+    select: {
+      id: true,
+      title: true,
+      message: true,
+      expiresAt: true,
+      revokedAt: true,
+      passwordHash: true,
+      createdBy: { select: { name: true } },
+      recipients: {
+        where: { id: { in: links.map((l) => l.recipientId) } },
+        select: { id: true, name: true, email: true, tokenHash: true, revokedAt: true },
+      },
+    },
+  });
+  if (!share) throw new DalError('This share no longer exists.');
+  if (shareStatus(share) !== 'active') throw new DalError('This share has ended: its links would not open any more.');
+  const recipients = new Map(share.recipients.map((r) => [r.id, r]));
+  const mails = links.map((link) => {
+    const recipient = recipients.get(link.recipientId);
+    const token = tokenInLink(link.url);
+    if (!recipient || !token || hashShareToken(token) !== recipient.tokenHash)
+      throw new DalError('These links do not belong to this share. Open the share and add the recipients again.');
+    if (recipient.revokedAt) throw new DalError(`${recipient.name}’s link has been revoked, so it was not sent.`);
+    return { recipient, url: linkUrl(token) };
+  });
+  const queued = await db.$transaction(async (tx) => {
+    let count = 0;
+    for (const { recipient, url } of mails) {
+      const id = await queueMail(
+        shareLinkMail,
+        {
+          recipientName: recipient.name,
+          senderName: share.createdBy?.name ?? null,
+          appName: env.APP_NAME,
+          shareTitle: share.title,
+          message: share.message,
+          url,
+          expiresAt: share.expiresAt,
+          hasPassword: share.passwordHash !== null,
+        },
+        { to: recipient.email, tx, dedupeKey: `share.link:${recipient.id}` },
+      );
+      if (id) count++;
+    }
+    return count;
+  });
+  await auditor(admin.id, context)('share.links.email', 'changed', share.id, {
+    detail: { recipientIds: mails.map((m) => m.recipient.id), queued },
+  });
+  return { queued, alreadySent: mails.length - queued };
+}
+
+/** The token at the end of a link this app issued (…/s/<token>), or null. */
+function tokenInLink(url: string): string | null {
+  const token = url.split('/s/').at(-1) ?? '';
+  return looksLikeShareToken(token) ? token : null;
 }

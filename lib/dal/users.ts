@@ -35,7 +35,7 @@ export interface UserPage extends KeysetCursors {
 
 export const STATUS_FILTERS = ['INVITED', 'ACTIVE', 'DEACTIVATED'] as const satisfies UserStatus[];
 
-/** Accounts for /admin/users, by email, paged by keyset; `search` matches name or email. */
+/** Accounts for /admin/users, by email, paged by keyset; `search` matches name or email, or is the id (audit log links). */
 export async function listUsers(
   query: KeysetQuery & { search?: string; status?: UserStatus } = {},
   now: Date = new Date(),
@@ -48,6 +48,7 @@ export async function listUsers(
           OR: [
             { email: { contains: search, mode: 'insensitive' } },
             { name: { contains: search, mode: 'insensitive' } },
+            { id: search },
           ],
         }
       : {}),
@@ -129,7 +130,11 @@ function keepingAnAdmin(userId: string) {
   };
 }
 
-async function updateKeepingAnAdmin(tx: Prisma.TransactionClient, userId: string, set: Prisma.Sql): Promise<void> {
+export async function updateKeepingAnAdmin(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  set: Prisma.Sql,
+): Promise<void> {
   const guard = keepingAnAdmin(userId);
   const changed =
     await tx.$executeRaw`${guard.with} UPDATE "User" SET ${set}, "updatedAt" = now() WHERE ${guard.where}`;

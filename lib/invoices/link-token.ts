@@ -1,5 +1,5 @@
 import { readExpiringToken, signExpiringToken } from '@/lib/expiring-token';
-import { INVOICE_ID } from '@/lib/invoices/ids';
+import { INVOICE_ID } from '@/lib/invoices/input';
 
 /**
  * The token in a copied invoice link (/i/{token}): the invoice id and the link's expiry, signed with

@@ -1,3 +1,5 @@
+import { formatIssueDate } from '@/lib/invoices/format';
+
 /**
  * A tiny PDF writer: one A4 page of Helvetica text lines, nothing else. Enough for the seed's
  * sample invoices and the tests' uploads to be real PDFs that any viewer opens. Deterministic: the
@@ -50,7 +52,7 @@ export function invoicePdf(invoice: InvoicePdfContent): Uint8Array {
     `Invoice ${invoice.number}`,
     '',
     `Customer: ${invoice.customerName}`,
-    `Issued: ${invoice.issuedAt.toISOString().slice(0, 10)}`,
+    `Issued: ${formatIssueDate(invoice.issuedAt)}`,
     `Amount due: ${invoice.amount}`,
     '',
     'Guestpass sample invoice.',

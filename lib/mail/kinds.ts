@@ -8,7 +8,9 @@ export const MAIL_KINDS = {
   'share.first-download.owner': 'First download (to the share’s creator)',
   'account.invitation': 'Invitation',
   'account.password-reset': 'Password reset link',
+  'account.sign-in-link': 'Sign-in link',
   'account.email-change': 'Email change confirmation',
+  'share.link': 'Share link (to its recipient)',
 } as const;
 export type MailKind = keyof typeof MAIL_KINDS;
 

@@ -31,18 +31,20 @@ export interface PresignGetOptions {
   ttlSeconds?: number;
   /** Sent back as Content-Disposition: attachment, so the browser saves it under this name. */
   downloadName?: string;
+  /** Shown in the browser instead (Content-Disposition: inline): only for types safe to render. */
+  inline?: boolean;
   responseContentType?: string;
   /** Sign as of this instant (for URLs reused across a time window); defaults to now. */
   signedAt?: Date;
 }
 
 /** RFC 6266: an ASCII fallback plus the UTF-8 name, so that any display name is safe in the header. */
-export function attachmentDisposition(name: string): string {
+export function contentDisposition(name: string, type: 'attachment' | 'inline' = 'attachment'): string {
   const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
   // The UTF-8 form only when the ASCII one lost something: most names (invoice numbers) need none.
   return ascii === name
-    ? `attachment; filename="${name}"`
-    : `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+    ? `${type}; filename="${name}"`
+    : `${type}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 export async function presignGet(key: string, options: PresignGetOptions): Promise<PresignedUrl> {
@@ -52,7 +54,9 @@ export async function presignGet(key: string, options: PresignGetOptions): Promi
   const command = new GetObjectCommand({
     Bucket: bucketForKey(key),
     Key: key,
-    ResponseContentDisposition: options.downloadName ? attachmentDisposition(options.downloadName) : undefined,
+    ResponseContentDisposition: options.downloadName
+      ? contentDisposition(options.downloadName, options.inline ? 'inline' : 'attachment')
+      : undefined,
     ResponseContentType: options.responseContentType,
   });
   const url = await getSignedUrl(s3(), command, { expiresIn, signingDate: signedAt });

@@ -35,6 +35,13 @@ export const URL_PURPOSES = {
     ceiling: { seconds: 300, reason: 'a click’s URL is used at once' },
   },
   shareClick: { label: 'Share clicks', variable: 'TTL_SHARE_CLICK_SECONDS', defaultSeconds: 60 },
+  // A partner's preview is shown inline, so it is signed at click time like a download and lives a minute at most.
+  sharePreview: {
+    label: 'Share previews',
+    variable: 'TTL_SHARE_PREVIEW_SECONDS',
+    defaultSeconds: 60,
+    ceiling: { seconds: 60, reason: 'previews are signed when clicked and live a minute at most' },
+  },
   // Raw pre-signed URLs an admin hands out for one shared file: unrevocable, so a day by default;
   // up to 7 days, which also relaxes the bucket policy's signature-age limit to match.
   rawShare: { label: 'Raw share URLs', variable: 'TTL_RAW_SHARE_SECONDS', defaultSeconds: 86_400 },

@@ -40,7 +40,9 @@ test('a client cannot choose the IP recorded for its requests', async ({ page, r
   expect(attempts.map((row) => row.ip)).toEqual(['127.0.0.1']);
 });
 
-test('every page carries a nonce-based CSP that names S3 only for images and connections', async ({ page }) => {
+test('every page carries a nonce-based CSP that names S3 only for images, connections and preview frames', async ({
+  page,
+}) => {
   const violations: string[] = [];
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
@@ -55,6 +57,7 @@ test('every page carries a nonce-based CSP that names S3 only for images and con
   expect(csp['script-src']).toEqual(["'self'", `'nonce-${nonce}'`, "'strict-dynamic'"]);
   expect(csp['img-src']).toContain(s3);
   expect(csp['connect-src']).toContain(s3);
+  expect(csp['frame-src']).toContain(s3);
   for (const directive of ['script-src', 'form-action', 'default-src']) expect(csp[directive]).not.toContain(s3);
   expect(csp['frame-ancestors']).toEqual(["'none'"]);
   expect(csp['object-src']).toEqual(["'none'"]);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AbortMultipartUploadCommand, ListMultipartUploadsCommand, S3Client } from '@aws-sdk/client-s3';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './helpers';
 
 /** The suite's store, reached as an operator would (not through the app): for uploads aborted behind the app's back. */
@@ -16,6 +16,20 @@ function operatorS3() {
 }
 
 const MIB = 1024 * 1024;
+
+/** A slower uplink for this page (bytes per second), so that uploads are seen in progress; `lift` ends it. */
+async function limitUplink(page: Page, bytesPerSecond: number) {
+  const cdp = await page.context().newCDPSession(page);
+  const conditions = (uploadThroughput: number) =>
+    cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput,
+    });
+  await conditions(bytesPerSecond);
+  return { lift: () => conditions(-1) };
+}
 
 test('an admin uploads a file in parts straight to S3, sees progress, then the file in the table', async ({ page }) => {
   await signIn(page, 'admin');
@@ -32,13 +46,7 @@ test('an admin uploads a file in parts straight to S3, sees progress, then the f
       partPuts.push(url.searchParams.get('partNumber')!);
   });
   // A slower uplink (about 2 MB/s), so that the upload is seen in progress, not only finished.
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 0,
-    downloadThroughput: -1,
-    uploadThroughput: 2 * MIB,
-  });
+  const uplink = await limitUplink(page, 2 * MIB);
   await page.getByLabel('Upload files').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
 
   const progress = page.getByRole('progressbar', { name });
@@ -46,12 +54,7 @@ test('an admin uploads a file in parts straight to S3, sees progress, then the f
   await expect(page.getByText(/ of 11 MB · .*\/s · .* left/)).toBeVisible({ timeout: 20_000 });
   await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
   await expect(page.getByText('11 MB · uploaded')).toBeVisible({ timeout: 60_000 });
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 0,
-    downloadThroughput: -1,
-    uploadThroughput: -1,
-  });
+  await uplink.lift();
   await expect(progress).toHaveAttribute('aria-valuenow', '100');
   expect(partPuts.sort()).toEqual(['1', '2', '3']); // 5 MiB + 5 MiB + 1 MiB, each through its own URL
 
@@ -81,6 +84,7 @@ test('an admin uploads a file in parts straight to S3, sees progress, then the f
 test('a 40 MB file with a non-ASCII name becomes Ready and downloads byte-identical under its own name', async ({
   page,
 }) => {
+  test.slow(); // 40 MB up and back down through the in-process emulator: ~57 s of the default 60 s at a load average of 20
   await signIn(page, 'admin');
   await page.goto('/admin/files');
   const name = 'Rechnung März 2026 (final).pdf';
@@ -114,25 +118,14 @@ test('cancel stops an upload, aborts it in storage and removes it from the list 
     if (request.method() === 'PUT' && url.searchParams.has('uploadId'))
       uploadIds.add(url.searchParams.get('uploadId')!);
   });
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 0,
-    downloadThroughput: -1,
-    uploadThroughput: 2 * MIB,
-  });
+  const uplink = await limitUplink(page, 2 * MIB);
   await page
     .getByLabel('Upload files')
     .setInputFiles({ name, mimeType: 'application/octet-stream', buffer: randomBytes(16 * MIB) });
   await expect.poll(() => uploadIds.size, { timeout: 20_000 }).toBe(1);
   await page.getByRole('button', { name: `Cancel ${name}` }).click();
   await expect(page.getByText(/^cancelled$/)).toBeVisible();
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 0,
-    downloadThroughput: -1,
-    uploadThroughput: -1,
-  });
+  await uplink.lift();
 
   await page.reload();
   await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
@@ -186,13 +179,7 @@ test('an upload survives pause, resume and a page reload, sending only the parts
   const filePath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'guestpass-e2e-')), name);
   const buffer = randomBytes(16 * MIB); // parts: 5 + 5 + 5 + 1 MiB
   fs.writeFileSync(filePath, buffer);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 0,
-    downloadThroughput: -1,
-    uploadThroughput: 2 * MIB,
-  });
+  await limitUplink(page, 2 * MIB);
 
   let phase: 'before reload' | 'after reload' = 'before reload';
   const stored = { 'before reload': [] as string[], 'after reload': [] as string[] };
@@ -232,6 +219,31 @@ test('an upload survives pause, resume and a page reload, sending only the parts
   await row.getByRole('button', { name: 'Yes, delete' }).click();
   await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
   fs.rmSync(path.dirname(filePath), { recursive: true, force: true });
+});
+
+test('an unfinished upload left by a closed tab is discarded from the table, without an error page', async ({
+  page,
+}) => {
+  await signIn(page, 'admin');
+  await page.goto('/admin/files');
+  const name = `abandoned ${Date.now()}.bin`;
+  await limitUplink(page, 2 * MIB);
+  page.on('dialog', (dialog) => dialog.accept()); // "leave while uploading?" on reload
+  await page
+    .getByLabel('Upload files')
+    .setInputFiles({ name, mimeType: 'application/octet-stream', buffer: randomBytes(11 * MIB) });
+  const progress = page.getByRole('progressbar', { name });
+  await expect
+    .poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 20_000 })
+    .toBeGreaterThan(5);
+  await page.reload(); // the tab goes away mid-upload: the table lists the upload as unfinished
+  const row = page.getByRole('row').filter({ hasText: name });
+  await expect(row.getByText('Uploading')).toBeVisible();
+  await row.getByRole('button', { name: `Delete ${name}` }).click();
+  await row.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Files', exact: true })).toBeVisible();
+  await expect(page.getByText('Something went wrong')).toHaveCount(0);
 });
 
 test('a part that fails mid-way or whose URL expired is retried with a fresh URL, and the file completes', async ({

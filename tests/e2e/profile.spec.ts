@@ -98,7 +98,10 @@ test('alice uploads a real JPEG straight to S3, sees the progress, then her phot
   await page.evaluate(() => ((window as unknown as { stillSamePage: boolean }).stillSamePage = true));
 
   const stopRecording = recordRequestBodies(page, marker);
-  await page.getByLabel('Profile photo').setInputFiles({ name: 'me.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+  await page.getByLabel('Choose photo').setInputFiles({ name: 'me.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+  // The photo is shown before anything is sent; saving it sends the original bytes (no crop asked for).
+  await expect(page.getByRole('img', { name: 'Preview of the new photo' })).toBeVisible();
+  await page.getByRole('button', { name: 'Save photo' }).click();
   const progress = page.getByRole('progressbar', { name: 'Uploading photo' });
   await expect(progress).toBeVisible();
   await expect(formAlert(page).or(page.getByRole('status').filter({ hasText: 'Your new photo is saved.' }))).toHaveText(
@@ -185,12 +188,42 @@ test('repeat views reuse the same photo URL within its window, and the browser c
   expect(first.searchParams.get('X-Amz-Date')).toMatch(/T\d\d(00|15|30|45)00Z$/);
 });
 
+test('a photo dropped on the page is previewed, cropped square in the browser, and saved cropped', async ({ page }) => {
+  await signIn(page, 'bob');
+  await page.goto('/profile');
+  // A 120x60 PNG, dropped on the photo area as a file from the desktop would be.
+  const dropped = await page.evaluateHandle(async () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 120;
+    canvas.height = 60;
+    const g = canvas.getContext('2d')!;
+    g.fillStyle = '#e11d48';
+    g.fillRect(0, 0, 120, 60);
+    const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([blob], 'wide.png', { type: 'image/png' }));
+    return transfer;
+  });
+  await page.getByText('Drop a photo here').dispatchEvent('drop', { dataTransfer: dropped });
+  const preview = page.getByRole('img', { name: 'Preview of the new photo' });
+  await expect(preview).toBeVisible();
+  await page.getByLabel('Crop to a square').check();
+  await page.getByRole('button', { name: 'Save photo' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your new photo is saved.' })).toBeVisible();
+  const photo = page.getByRole('main').getByRole('img', { name: 'Profile photo of Bob Customer' });
+  await expect
+    .poll(() => photo.evaluate((el: HTMLImageElement) => el.complete && [el.naturalWidth, el.naturalHeight]))
+    .toEqual([60, 60]);
+  await page.getByRole('button', { name: 'Remove photo' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your photo was removed.' })).toBeVisible();
+});
+
 test('an oversize photo, an empty file and a PDF renamed .jpg are refused with a clear message, and change nothing', async ({
   page,
 }) => {
   await signIn(page, 'alice');
   await page.goto('/profile');
-  const input = page.getByLabel('Profile photo');
+  const input = page.getByLabel('Choose photo');
   const srcBefore = await page
     .getByRole('main')
     .getByRole('img', { name: 'Profile photo of Alice Customer' })
@@ -209,6 +242,7 @@ test('an oversize photo, an empty file and a PDF renamed .jpg are refused with a
   // Its name and declared type say JPEG, so S3 takes it; the confirm step reads its first bytes.
   const pdf = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
   await input.setInputFiles({ name: 'invoice.jpg', mimeType: 'image/jpeg', buffer: pdf });
+  await page.getByRole('button', { name: 'Save photo' }).click();
   await expect(formAlert(page)).toHaveText(
     'The file is not a real JPEG image (its content is a PDF document). Choose a JPEG, PNG or WebP photo.',
   );
@@ -236,7 +270,7 @@ test('the profile page works on a phone', async ({ browser }) => {
   const page = await context.newPage();
   await signIn(page, 'bob');
   await page.goto('/profile');
-  await expect(page.getByLabel('Profile photo')).toBeVisible();
+  await expect(page.getByText('Choose photo')).toBeInViewport();
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );

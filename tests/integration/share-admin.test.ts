@@ -185,6 +185,69 @@ describe('share administration', () => {
     expect(audit).toMatchObject({ actorId: adminId, outcome: 'granted', urlExpiresAt: raw.expiresAt });
   });
 
+  it('filters the list by state and finds shares by title or recipient', async () => {
+    const named = (title: string, recipient: string) =>
+      input({
+        title: `${title} ${suffix}`,
+        recipients: [{ name: recipient, email: `${recipient}-${suffix}@example.net` }],
+      });
+    await shares.createShare(named('Live list', 'Lena'), context);
+    const gone = await shares.createShare(named('Gone list', 'Gabe'), context);
+    const old = await shares.createShare(named('Old list', 'Olga'), context);
+    await shares.revokeShare(gone.shareId, context);
+    await db.share.update({ where: { id: old.shareId }, data: { expiresAt: new Date(Date.now() - 60_000) } });
+    const titles = async (filters: Parameters<typeof shares.listShares>[0]) =>
+      (await shares.listShares(filters)).filter((s) => s.title.endsWith(` list ${suffix}`)).map((s) => s.title);
+    expect(await titles({ state: 'active' })).toEqual([`Live list ${suffix}`]);
+    expect(await titles({ state: 'revoked' })).toEqual([`Gone list ${suffix}`]);
+    expect(await titles({ state: 'expired' })).toEqual([`Old list ${suffix}`]);
+    expect(await titles({ q: `OLGA-${suffix}` })).toEqual([`Old list ${suffix}`]); // a recipient's email, any case
+    expect(await titles({ q: 'gabe' })).toEqual([`Gone list ${suffix}`]); // a recipient's name
+    expect(await titles({ q: `gone list ${suffix}`, state: 'active' })).toEqual([]);
+    const revoked = (await shares.listShares({ q: `Gone list ${suffix}` }))[0];
+    expect(revoked).toMatchObject({ status: 'revoked', revokedAt: expect.any(Date) });
+  });
+
+  it('emails each recipient only their own link, once, and refuses links that are not theirs', async () => {
+    const { shareId, links } = await shares.createShare(
+      input({
+        title: `Mailed share ${suffix}`,
+        message: 'The drawings for Tuesday.',
+        recipients: [
+          { name: 'Mia', email: `mia-${suffix}@example.net` },
+          { name: 'Noah', email: `noah-${suffix}@example.net` },
+        ],
+      }),
+      context,
+    );
+    const [mia, noah] = links;
+    // A link sent back under another recipient's id is refused, and nothing is queued.
+    const swapped = [{ recipientId: mia.recipientId, url: noah.url }];
+    await expect(shares.emailShareLinks(shareId, swapped, context)).rejects.toThrow(DalError);
+    const forged = [{ recipientId: mia.recipientId, url: `${mia.url.slice(0, -1)}A` }];
+    await expect(shares.emailShareLinks(shareId, forged, context)).rejects.toThrow(DalError);
+    expect(
+      await db.mailMessage.count({ where: { kind: 'share.link', to: { endsWith: `-${suffix}@example.net` } } }),
+    ).toBe(0);
+
+    expect(await shares.emailShareLinks(shareId, links, context)).toEqual({ queued: 2, alreadySent: 0 });
+    expect(await shares.emailShareLinks(shareId, links, context)).toEqual({ queued: 0, alreadySent: 2 });
+    const mails = await db.mailMessage.findMany({
+      where: { kind: 'share.link', to: { endsWith: `-${suffix}@example.net` } },
+      orderBy: { to: 'asc' },
+    });
+    expect(mails.map((m) => m.to)).toEqual([`mia-${suffix}@example.net`, `noah-${suffix}@example.net`]);
+    expect(mails[0].text).toContain(mia.url);
+    expect(mails[0].text).not.toContain(noah.url);
+    expect(mails[0].text).toContain('The drawings for Tuesday.');
+    expect(mails[0].subject).toBe(`Share Admin 2 from Guestpass shared “Mailed share ${suffix}” with you`);
+    expect(mails[1].text).toContain(noah.url);
+    expect(await db.auditEvent.count({ where: { action: 'share.links.email', subjectId: shareId } })).toBe(2);
+
+    await shares.revokeShare(shareId, context);
+    await expect(shares.emailShareLinks(shareId, links, context)).rejects.toThrow('This share has ended');
+  });
+
   it('finds ready files by name for the picker, case-insensitively', async () => {
     expect((await shares.shareableFiles(`TWO-${suffix}`)).map((f) => f.id)).toEqual([fileIds[1]]);
     expect((await shares.shareableFiles(suffix)).map((f) => f.id).sort()).toEqual([...fileIds].sort());

@@ -13,7 +13,8 @@ process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
 const { db } = await import('@/lib/db');
 const shares = await import('@/lib/dal/shares');
 const access = await import('@/lib/dal/share-access');
-const { GET } = await import('@/app/s/[token]/files/[fileId]/route');
+const { GET, POST } = await import('@/app/s/[token]/files/[fileId]/route');
+const { GET: PREVIEW } = await import('@/app/s/[token]/files/[fileId]/preview/route');
 const { keys } = await import('@/lib/storage/keys');
 const { deleteObject, putObject } = await import('@/lib/storage/objects');
 const { createShareSchema } = await import('@/lib/shares/input');
@@ -27,16 +28,16 @@ const context = { ip: '203.0.113.7', userAgent: 'vitest' };
 let adminId = '';
 const files: { id: string; name: string; bytes: Buffer }[] = [];
 
-async function libraryFile(name: string, bytes: Buffer) {
+async function libraryFile(name: string, bytes: Buffer, contentType = 'application/pdf') {
   const id = `c${randomBytes(12).toString('hex')}`;
   const objectKey = keys.libraryFile(id);
-  await putObject(objectKey, bytes, 'application/pdf');
+  await putObject(objectKey, bytes, contentType);
   await db.libraryFile.create({
     data: {
       id,
       name,
       sizeBytes: bytes.length,
-      contentType: 'application/pdf',
+      contentType,
       objectKey,
       status: 'READY',
       uploadedById: adminId,
@@ -101,13 +102,37 @@ async function click(token: string, fileId = files[0].id, cookie?: string) {
   });
 }
 
+/** A preview, or the Download all button's POST (`site`: the browser's Sec-Fetch-Site). */
+async function partnerRequest(
+  kind: 'preview' | 'post',
+  token: string,
+  fileId: string,
+  options: { cookie?: string; site?: string } = {},
+) {
+  const headers: Record<string, string> = { 'x-forwarded-for': context.ip, 'user-agent': 'vitest' };
+  if (options.cookie) headers.cookie = options.cookie;
+  const params = { params: Promise.resolve({ token, fileId }) };
+  if (kind === 'preview')
+    return PREVIEW(new Request(`http://app.test/s/${token}/files/${fileId}/preview`, { headers }), params);
+  headers['sec-fetch-site'] = options.site ?? 'same-origin';
+  return POST(new Request(`http://app.test/s/${token}/files/${fileId}`, { method: 'POST', headers }), params);
+}
+
 async function bytesAt(url: string) {
   const response = await fetch(url);
   return {
     status: response.status,
     bytes: Buffer.from(await response.arrayBuffer()),
     disposition: response.headers.get('content-disposition'),
+    contentType: response.headers.get('content-type'),
   };
+}
+
+async function recipientCounts(recipientId: string) {
+  return db.shareRecipient.findUniqueOrThrow({
+    where: { id: recipientId },
+    select: { downloadCount: true, previewCount: true },
+  });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -315,5 +340,70 @@ describe('share links against PostgreSQL and radosgw', () => {
     // Generous: both do one indexed lookup and log; only a gross difference (say, password work on
     // one path) would fail this.
     expect(Math.max(a, b) / Math.min(a, b)).toBeLessThan(4);
+  });
+
+  it('previews an image inline with its stored type, counted apart from downloads, even at the limit', async () => {
+    const image = await libraryFile(`Site plan ${suffix}.png`, randomBytes(3000), 'image/png');
+    const { tokens, links } = await createShare({ maxDownloads: 1, fileIds: [image.id, files[0].id] });
+    for (let i = 0; i < 3; i++) {
+      const response = await partnerRequest('preview', tokens[0], image.id);
+      expect(response.status).toBe(303);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      const location = response.headers.get('location')!;
+      expect(Number(new URL(location).searchParams.get('X-Amz-Expires'))).toBeLessThanOrEqual(60);
+      const got = await bytesAt(location);
+      expect(got.status).toBe(200);
+      expect(got.bytes).toEqual(image.bytes);
+      expect(got.contentType).toBe('image/png');
+      expect(got.disposition).toMatch(/^inline; filename=/);
+    }
+    expect(await recipientCounts(links[0].recipientId)).toEqual({ downloadCount: 0, previewCount: 3 });
+    // The one download the limit allows is still there, and once it is used the link is dead for previews too.
+    expect((await click(tokens[0], image.id)).status).toBe(303);
+    expect((await partnerRequest('preview', tokens[0], image.id)).status).toBe(410);
+    expect(await recipientCounts(links[0].recipientId)).toEqual({ downloadCount: 1, previewCount: 3 });
+    expect(await db.auditEvent.count({ where: { action: 'share.preview', subjectId: links[0].recipientId } })).toBe(3);
+    expect(await db.shareAccessLog.count({ where: { recipientId: links[0].recipientId, kind: 'PREVIEW' } })).toBe(3);
+  });
+
+  it('previews only images and PDFs, behind the same password and revocation as downloads', async () => {
+    const script = await libraryFile(
+      `Page ${suffix}.svg`,
+      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'),
+      'image/svg+xml',
+    );
+    const { shareId, tokens, links } = await createShare({
+      password: 'preview pass 1',
+      fileIds: [script.id, files[0].id],
+    });
+    const locked = await partnerRequest('preview', tokens[0], files[0].id);
+    expect(locked.status).toBe(303);
+    expect(locked.headers.get('location')).toBe(`/s/${tokens[0]}`);
+    const unlocked = await access.unlockShareLink(tokens[0], 'preview pass 1', context);
+    const cookie = `${UNLOCK_COOKIE}=${(unlocked as { cookie: { value: string } }).cookie.value}`;
+    const pdf = await partnerRequest('preview', tokens[0], files[0].id, { cookie });
+    expect(pdf.status).toBe(303);
+    const got = await bytesAt(pdf.headers.get('location')!);
+    expect([got.contentType, got.disposition?.split(';')[0]]).toEqual(['application/pdf', 'inline']);
+    expect((await partnerRequest('preview', tokens[0], script.id, { cookie })).status).toBe(415);
+    await shares.revokeShare(shareId, context);
+    expect((await partnerRequest('preview', tokens[0], files[0].id, { cookie })).status).toBe(410);
+    expect(await recipientCounts(links[0].recipientId)).toEqual({ downloadCount: 0, previewCount: 1 });
+  });
+
+  it('gives Download all each file’s URL as JSON, counted as a download, and refuses other sites', async () => {
+    const { tokens, links } = await createShare({ maxDownloads: 1, fileIds: [files[0].id, files[1].id] });
+    const foreign = await partnerRequest('post', tokens[0], files[0].id, { site: 'cross-site' });
+    expect(foreign.status).toBe(403);
+    const first = await partnerRequest('post', tokens[0], files[0].id);
+    expect(first.status).toBe(200);
+    const { url } = (await first.json()) as { url: string };
+    expect((await bytesAt(url)).bytes).toEqual(files[0].bytes);
+    const second = await partnerRequest('post', tokens[0], files[1].id);
+    expect([second.status, await second.json()]).toEqual([
+      410,
+      { reason: 'exhausted', error: 'Download limit reached' },
+    ]);
+    expect(await recipientCounts(links[0].recipientId)).toEqual({ downloadCount: 1, previewCount: 0 });
   });
 });

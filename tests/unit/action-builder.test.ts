@@ -25,7 +25,8 @@ vi.mock('@/lib/dal/session', () => {
   };
 });
 
-const { defineAction, defineFormAction, formFields } = await import('@/lib/actions/builder');
+const { defineAction, defineFormAction } = await import('@/lib/actions/builder');
+const { formFields } = await import('@/lib/action-state');
 const { DalError } = await import('@/lib/dal/errors');
 
 const rename = defineFormAction({

@@ -23,6 +23,29 @@ describe('parseEnv', () => {
     ]).toEqual([300, 3600, 86400, 60, 604800]);
   });
 
+  it('keeps single sign-on off unless configured, and refuses half a configuration or open sign-up without domains', () => {
+    const off = parseEnv(valid);
+    expect([off.SSO_ISSUER, off.SSO_REQUIRE_INVITE, off.SSO_ALLOWED_DOMAINS]).toEqual([undefined, false, []]);
+    const sso = { SSO_ISSUER: 'https://login.example.com', SSO_CLIENT_ID: 'guestpass', SSO_CLIENT_SECRET: 's3cret' };
+    expect(() => parseEnv({ ...valid, SSO_ISSUER: sso.SSO_ISSUER })).toThrow(
+      /SSO_CLIENT_ID is required when SSO_ISSUER/,
+    );
+    expect(() => parseEnv({ ...valid, SSO_CLIENT_ID: 'guestpass' })).toThrow(/SSO_ISSUER is required/);
+    expect(() => parseEnv({ ...valid, ...sso })).toThrow(/SSO_ALLOWED_DOMAINS is required when SSO creates accounts/);
+    expect(parseEnv({ ...valid, ...sso, SSO_REQUIRE_INVITE: 'true' })).toMatchObject({ SSO_REQUIRE_INVITE: true });
+    expect(parseEnv({ ...valid, ...sso, SSO_ALLOWED_DOMAINS: ' Example.com, @example.org' })).toMatchObject({
+      SSO_ALLOWED_DOMAINS: ['example.com', 'example.org'],
+      SSO_BUTTON_LABEL: 'Sign in with single sign-on',
+      SSO_SCOPES: 'openid email profile',
+    });
+    expect(() => parseEnv({ ...valid, ...sso, SSO_ALLOWED_DOMAINS: 'not a domain' })).toThrow(
+      /SSO_ALLOWED_DOMAINS.* must be a domain/,
+    );
+    expect(() => parseEnv({ ...valid, ...sso, SSO_REQUIRE_INVITE: 'true', SSO_SCOPES: 'email' })).toThrow(
+      /SSO_SCOPES must include openid/,
+    );
+  });
+
   it('requires SMTP_URL in production, where mail cannot wait for a developer’s inbox', () => {
     expect(() => parseEnv({ ...valid, NODE_ENV: 'production' })).toThrow(/SMTP_URL is required in production/);
     const env = parseEnv({ ...valid, NODE_ENV: 'production', SMTP_URL: 'smtps://u:p@smtp.example.com' });

@@ -8,6 +8,8 @@ describe('formatting', () => {
     expect(formatRelative(new Date(now.getTime() + 60_000), now)).toBe('in 1 minute');
     expect(formatRelative(new Date(now.getTime() + 5 * 3600_000), now)).toBe('in 5 hours');
     expect(formatRelative(new Date(now.getTime() - 2 * 86_400_000), now)).toBe('2 days ago');
+    expect(formatRelative(new Date(now.getTime() + 400), now)).toBe('just now');
+    expect(formatRelative(new Date(now.getTime() - 6_000), now)).toBe('6 seconds ago');
   });
   it('states link lifetimes without rounding up, and estimates to the second or minute', () => {
     expect(formatDuration(604_800)).toBe('7 days');

@@ -22,7 +22,7 @@ describe('security headers', () => {
     );
   });
 
-  it('name every S3 origin for images and connections, and nowhere else', () => {
+  it('name every S3 origin for images, connections and previews in frames, and nowhere else', () => {
     const origins = [
       'https://guestpass.s3.eu-west-1.amazonaws.com',
       'https://ap-123.s3-accesspoint.eu-west-1.amazonaws.com',
@@ -32,8 +32,11 @@ describe('security headers', () => {
     for (const origin of origins) {
       expect(directives['img-src']).toContain(origin);
       expect(directives['connect-src']).toContain(origin);
+      expect(directives['frame-src']).toContain(origin);
     }
-    const elsewhere = Object.entries(directives).filter(([name]) => !['img-src', 'connect-src'].includes(name));
+    const elsewhere = Object.entries(directives).filter(
+      ([name]) => !['img-src', 'connect-src', 'frame-src'].includes(name),
+    );
     for (const [, directive] of elsewhere) expect(directive).not.toMatch(/amazonaws/);
     expect(directives['frame-ancestors']).toBe("frame-ancestors 'none'");
   });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { fieldErrorsFrom } from '@/lib/action-state';
 import { recipientsFromForm, createShareSchema, updateShareSchema } from '@/lib/shares/input';
 import { DEAD_LINK_COPY, linkState, shareStatus } from '@/lib/shares/link-state';
-import { deadLinkHtml } from '@/lib/shares/dead-link-page';
+import { deadLinkStatus, STATUS_PAGES } from '@/lib/status-pages';
+import { messagePageHtml } from '@/lib/message-page';
 import { generateShareToken, hashShareToken, looksLikeShareToken } from '@/lib/shares/token';
 import {
   signUnlockCookie,
@@ -89,9 +91,12 @@ describe('link state', () => {
     expect(linkState({ ...live, shareRevokedAt: now }, now)).toEqual({ live: false, reason: 'revoked' });
   });
 
-  it('renders dead links as one page that differs only in its words', () => {
+  it('answers dead links with one status page per reason, differing only in its words and status', () => {
     for (const kind of ['notFound', 'revoked', 'expired', 'exhausted'] as const) {
-      const html = deadLinkHtml(kind);
+      const page = STATUS_PAGES[deadLinkStatus(kind)];
+      expect(page).toMatchObject(DEAD_LINK_COPY[kind]);
+      expect(page).not.toHaveProperty('back'); // partners have no account to go back to
+      const html = messagePageHtml(page.title, page.body);
       expect(html).toContain(`<h1>${DEAD_LINK_COPY[kind].title}</h1>`);
       expect(html).toContain('lang="en"');
       expect(html).toContain('noindex');
@@ -157,20 +162,41 @@ describe('share input', () => {
     expect(updateShareSchema.safeParse({ ...base, passwordMode: 'set', password: 'long enough' }).success).toBe(true);
   });
 
-  it('pairs recipient rows from a form and drops blank ones', () => {
-    const form = new FormData();
-    for (const [name, email] of [
-      ['A', 'a@x.net'],
-      ['', ''],
-      ['B', 'b@x.net'],
-    ]) {
-      form.append('recipientName', name);
-      form.append('recipientEmail', email);
-    }
-    expect(recipientsFromForm(form)).toEqual([
+  it('pairs recipient rows from a form, drops blank ones, and names a bad row by its place in the form', () => {
+    const rows = (pairs: string[][]) => {
+      const form = new FormData();
+      for (const [name, email] of pairs) {
+        form.append('recipientName', name);
+        form.append('recipientEmail', email);
+      }
+      return recipientsFromForm(form);
+    };
+    const recipients = createShareSchema.shape.recipients;
+    expect(
+      recipients.parse(
+        rows([
+          ['A', 'a@x.net'],
+          ['', ''],
+          ['B', 'b@x.net'],
+        ]),
+      ),
+    ).toEqual([
       { name: 'A', email: 'a@x.net' },
       { name: 'B', email: 'b@x.net' },
     ]);
+    const issues = recipients.safeParse(
+      rows([
+        ['', ''],
+        ['C', 'not an email'],
+        ['', 'd@x.net'],
+      ]),
+    ).error?.issues;
+    expect(fieldErrorsFrom(issues!.map((i) => ({ ...i, path: ['recipients', ...i.path] })))).toEqual({
+      recipients: 'Enter a valid email address.',
+      'recipients.1.email': 'Enter a valid email address.',
+      'recipients.2.name': 'Enter the recipient’s name.',
+    });
+    expect(recipients.safeParse(rows([['', '']])).error?.issues[0].message).toBe('Add at least one recipient.');
   });
 });
 

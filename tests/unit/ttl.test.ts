@@ -22,6 +22,7 @@ describe('TTL policy', () => {
       invoice: 86400,
       invoiceClick: 60,
       shareClick: 60,
+      sharePreview: 60,
       rawShare: 86400,
       hardCap: 604800,
     });
@@ -50,6 +51,7 @@ describe('TTL policy', () => {
       ['TTL_INVOICE_SECONDS', 86400],
       ['TTL_INVOICE_CLICK_SECONDS', 60],
       ['TTL_SHARE_CLICK_SECONDS', 60],
+      ['TTL_SHARE_PREVIEW_SECONDS', 60],
       ['TTL_RAW_SHARE_SECONDS', 7200],
       ['TTL_HARD_CAP_SECONDS', 604800],
     ]);

@@ -7,7 +7,7 @@ import { listMyInvoices } from '@/lib/dal/invoices';
 import { formatDuration } from '@/lib/format';
 import { ttlSeconds } from '@/lib/storage/ttl';
 import { DataTable } from '@/components/ui/data-table';
-import { InvoiceFigureCells, InvoiceNumberCell } from '@/components/invoices/invoice-cells';
+import { InvoiceDownloadLink, InvoiceFigureCells, InvoiceNumberCell } from '@/components/invoices/invoice-cells';
 
 export const metadata: Metadata = { title: 'Invoices' };
 
@@ -46,14 +46,8 @@ export default async function InvoicesPage() {
                 <InvoiceFigureCells invoice={invoice} />
                 <td className="px-4 py-3">
                   {isDownloadable(invoice.status) ? (
-                    <div className="flex min-w-56 flex-col gap-2">
-                      {/* A plain link, not next/link: no prefetch, so a URL is signed only when clicked. */}
-                      <a
-                        href={`/invoices/${invoice.id}/download`}
-                        className="font-semibold text-brand-700 hover:underline"
-                      >
-                        Download<span className="sr-only"> {invoice.number}</span>
-                      </a>
+                    <div className="flex flex-wrap items-start gap-2 sm:min-w-56">
+                      <InvoiceDownloadLink id={invoice.id} number={invoice.number} />
                       <CopyLinkButton invoiceId={invoice.id} number={invoice.number} />
                     </div>
                   ) : (

@@ -1,11 +1,13 @@
 // Playwright's second web server (playwright.config.ts): the production build on a database of its
 // own, freshly migrated and never seeded, as a new deployment starts. Same S3 bucket and inbox as the
 // seeded server. Its output also goes to FRESH_SERVER_LOG, where the tests find the setup link.
+// With E2E_SSO_ISSUER, an OpenID provider runs here too and the app signs in through it.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { ssoAppEnv, startOidcProvider } from '../../helpers/oidc-provider';
 import { FRESH_SERVER_LOG } from './server-log';
 
 const appUrl = new URL(process.env.E2E_FRESH_APP_URL!);
@@ -18,13 +20,16 @@ await admin.query(`CREATE DATABASE ${name}`);
 await admin.end();
 const fresh = new URL(seeded);
 fresh.pathname = `/${name}`;
+const ssoIssuer = process.env.E2E_SSO_ISSUER;
 const env = {
   ...process.env,
   DATABASE_URL: fresh.toString(),
   APP_URL: appUrl.origin,
   HOSTNAME: appUrl.hostname,
   PORT: appUrl.port,
+  ...(ssoIssuer ? ssoAppEnv(ssoIssuer) : {}),
 };
+const identityProvider = ssoIssuer ? await startOidcProvider(ssoIssuer, appUrl.origin) : null;
 
 const migrate = spawn(process.execPath, ['scripts/migrate.mjs', 'deploy'], { env, stdio: 'inherit' });
 if ((await new Promise((resolve) => migrate.on('exit', resolve))) !== 0) process.exit(1);
@@ -43,7 +48,8 @@ for (const stream of [next.stdout, next.stderr]) {
   });
 }
 for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => next.kill(signal));
-next.on('exit', (code) => {
+next.on('exit', async (code) => {
   log.end();
+  await identityProvider?.stop();
   process.exit(code ?? 0);
 });

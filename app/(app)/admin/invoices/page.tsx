@@ -5,10 +5,11 @@ import { VoidInvoiceButton } from '@/components/invoices/void-invoice-button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { SelectFilter } from '@/components/ui/select-filter';
-import { listInvoiceCustomers, listInvoicesForAdmin, NEW_CUSTOMER, suggestInvoiceNumber } from '@/lib/dal/invoices';
+import { listInvoiceCustomers, listInvoicesForAdmin, suggestInvoiceNumber } from '@/lib/dal/invoices';
+import { NEW_CUSTOMER } from '@/lib/invoices/input';
 import { env } from '@/lib/env';
 import { DataTable } from '@/components/ui/data-table';
-import { InvoiceFigureCells, InvoiceNumberCell } from '@/components/invoices/invoice-cells';
+import { InvoiceDownloadLink, InvoiceFigureCells, InvoiceNumberCell } from '@/components/invoices/invoice-cells';
 
 export const metadata: Metadata = { title: 'Invoices · Admin' };
 
@@ -72,20 +73,15 @@ export default async function AdminInvoicesPage({ searchParams }: { searchParams
             {invoices.map((invoice) => (
               <tr key={invoice.id} className="align-top">
                 <InvoiceNumberCell number={invoice.number} />
-                <td className="px-4 py-3 text-slate-600">
+                <td data-label="Customer" className="px-4 py-3 text-slate-600">
                   {invoice.customer.name}
                   <span className="block text-xs text-slate-500">{invoice.customer.email}</span>
                 </td>
                 <InvoiceFigureCells invoice={invoice} />
                 <td className="px-4 py-3">
                   {isDownloadable(invoice.status) && (
-                    <div className="flex items-start gap-3">
-                      <a
-                        href={`/invoices/${invoice.id}/download`}
-                        className="py-1.5 font-semibold text-brand-700 hover:underline"
-                      >
-                        Download<span className="sr-only"> {invoice.number}</span>
-                      </a>
+                    <div className="flex flex-wrap items-start gap-2">
+                      <InvoiceDownloadLink id={invoice.id} number={invoice.number} />
                       <VoidInvoiceButton invoiceId={invoice.id} number={invoice.number} />
                     </div>
                   )}

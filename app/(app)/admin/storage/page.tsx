@@ -109,7 +109,10 @@ export default async function StorageAccessPage() {
               <p className="mt-1 text-xs text-slate-600">
                 <code>{g.command}</code>
               </p>
-              <pre className="mt-2 max-h-80 overflow-auto rounded-md bg-slate-50 p-2 text-xs ring-1 ring-slate-200">
+              <pre
+                tabIndex={0}
+                className="mt-2 max-h-80 overflow-auto rounded-md bg-slate-50 p-2 text-xs ring-1 ring-slate-200"
+              >
                 {g.json}
               </pre>
             </details>

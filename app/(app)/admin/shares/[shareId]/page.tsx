@@ -8,10 +8,11 @@ import { ConfirmAction } from '@/components/ui/confirm-action';
 import { RawUrlForm } from '@/components/shares/raw-url-form';
 import { DateTime } from '@/components/ui/date-time';
 import { LinkStateBadge, ShareStatusBadge } from '@/components/shares/status-badge';
+import { ShareEnds } from '@/components/shares/share-ends';
+import { FileSummary } from '@/components/ui/file-type-icon';
 import { removeShareRecipientAction, revokeShareAction, revokeShareRecipientAction } from '@/lib/actions/shares';
 import { rawUrlMaxSeconds } from '@/lib/dal/share-raw-urls';
 import { getShare } from '@/lib/dal/shares';
-import { formatBytes, formatRelative } from '@/lib/format';
 import { DataTable } from '@/components/ui/data-table';
 import { Panel } from '@/components/ui/panel';
 
@@ -62,13 +63,9 @@ export default async function SharePage({ params }: { params: Promise<{ shareId:
           </dd>
         </div>
         <div>
-          <dt className="text-slate-500">Access ends</dt>
+          <dt className="text-slate-500">Access</dt>
           <dd className="mt-1 text-slate-900">
-            {formatRelative(share.expiresAt)}
-            <br />
-            <span className="text-xs text-slate-500">
-              <DateTime value={share.expiresAt} />
-            </span>
+            <ShareEnds share={share} stacked />
           </dd>
         </div>
         <div>
@@ -84,11 +81,8 @@ export default async function SharePage({ params }: { params: Promise<{ shareId:
       <Panel id="files-heading" title={`Files (${share.files.length})`} className="mb-6">
         <ul className="divide-y divide-slate-100 text-sm">
           {share.files.map((file) => (
-            <li key={file.id} className="flex justify-between gap-4 px-4 py-2">
-              <span className="min-w-0 truncate font-medium text-slate-900">{file.name}</span>
-              <span className="shrink-0 text-slate-500">
-                {formatBytes(file.sizeBytes)} · {file.contentType}
-              </span>
+            <li key={file.id} className="px-4 py-2">
+              <FileSummary file={file} />
             </li>
           ))}
         </ul>
@@ -112,20 +106,22 @@ export default async function SharePage({ params }: { params: Promise<{ shareId:
                 <div className="font-medium text-slate-900">{r.name}</div>
                 <div className="text-xs text-slate-500">{r.email}</div>
               </td>
-              <td className="px-4 py-2">
+              <td data-label="Link" className="px-4 py-2">
                 <LinkStateBadge state={r.state} />
               </td>
-              <td className="px-4 py-2 whitespace-nowrap text-slate-600">
+              <td data-label="Opened" className="px-4 py-2 whitespace-nowrap text-slate-600">
                 <When date={r.openedAt} empty="Not yet" />
               </td>
-              <td className="px-4 py-2 text-right text-slate-600">
+              <td data-label="Downloads" className="px-4 py-2 text-right text-slate-600">
                 {r.downloadCount}
                 {share.maxDownloads !== null && ` / ${share.maxDownloads}`}
               </td>
-              <td className="px-4 py-2 whitespace-nowrap text-slate-600">
+              <td data-label="Last access" className="px-4 py-2 whitespace-nowrap text-slate-600">
                 <When date={r.lastAccessAt} />
               </td>
-              <td className="px-4 py-2 font-mono text-xs text-slate-600">{r.lastIp ?? '—'}</td>
+              <td data-label="Last IP" className="px-4 py-2 font-mono text-xs text-slate-600">
+                {r.lastIp ?? '—'}
+              </td>
               <td className="px-4 py-2">
                 <div className="flex flex-wrap justify-end gap-2">
                   <Link

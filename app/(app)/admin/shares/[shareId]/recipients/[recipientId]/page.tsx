@@ -4,9 +4,12 @@ import { notFound } from 'next/navigation';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { DateTime } from '@/components/ui/date-time';
+import { RequestCells } from '@/components/ui/request-cells';
 import { LinkStateBadge } from '@/components/shares/status-badge';
 import { getRecipientLog } from '@/lib/dal/shares';
 import { DataTable } from '@/components/ui/data-table';
+import { formatCount } from '@/lib/format';
+import type { ShareAccessKind } from '@/lib/generated/prisma/enums';
 
 export const metadata: Metadata = { title: 'Access log' };
 
@@ -15,8 +18,9 @@ const KIND_LABELS = {
   UNLOCK: 'Unlocked with the password',
   UNLOCK_FAILED: 'Wrong password',
   DOWNLOAD: 'Downloaded',
+  PREVIEW: 'Previewed',
   REFUSED: 'Refused',
-} as const;
+} as const satisfies Record<ShareAccessKind, string>;
 
 export default async function RecipientLogPage({
   params,
@@ -36,44 +40,44 @@ export default async function RecipientLogPage({
       </p>
       <PageHeader
         title={`Access log: ${recipient.name}`}
-        description={`${recipient.email} · ${recipient.downloadCount} download${recipient.downloadCount === 1 ? '' : 's'}`}
+        description={`${recipient.email} · ${formatCount(recipient.downloadCount, 'download')} · ${formatCount(recipient.previewCount, 'preview')}`}
         actions={<LinkStateBadge state={recipient.state} />}
       />
       {log.length === 0 ? (
         <EmptyState title="Not used yet">Nothing has been done with this link so far.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <DataTable
-            columns={[
-              { label: 'When' },
-              { label: 'What' },
-              { label: 'File' },
-              { label: 'URL valid until' },
-              { label: 'IP' },
-              { label: 'Browser' },
-            ]}
-          >
-            {log.map((entry) => (
-              <tr key={entry.id}>
-                <td className="px-4 py-2 whitespace-nowrap text-slate-600">
-                  <DateTime value={entry.createdAt} />
-                </td>
-                <td className="px-4 py-2 text-slate-900">
-                  {KIND_LABELS[entry.kind]}
-                  {entry.reason && <span className="text-slate-500"> ({entry.reason})</span>}
-                </td>
-                <td className="px-4 py-2 text-slate-600">{entry.fileName ?? '—'}</td>
-                <td className="px-4 py-2 whitespace-nowrap text-slate-600">
-                  {entry.urlExpiresAt ? <DateTime value={entry.urlExpiresAt} /> : '—'}
-                </td>
-                <td className="px-4 py-2 font-mono text-xs text-slate-600">{entry.ip ?? '—'}</td>
-                <td className="max-w-xs truncate px-4 py-2 text-xs text-slate-500" title={entry.userAgent ?? undefined}>
-                  {entry.userAgent || '—'}
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-        </div>
+        <DataTable
+          card
+          columns={[
+            { label: 'When' },
+            { label: 'What' },
+            { label: 'File' },
+            { label: 'URL valid until' },
+            { label: 'IP' },
+            { label: 'Browser' },
+          ]}
+        >
+          {log.map((entry) => (
+            <tr key={entry.id}>
+              <td data-label="When" className="px-4 py-2 whitespace-nowrap text-slate-600">
+                <DateTime value={entry.createdAt} />
+              </td>
+              <td data-label="What" className="px-4 py-2 text-slate-900">
+                {KIND_LABELS[entry.kind]}
+                {entry.reason && <span className="text-slate-500"> ({entry.reason})</span>}
+              </td>
+              <td data-label="File" className="px-4 py-2 text-slate-600">
+                {entry.fileName ?? '—'}
+              </td>
+              <RequestCells
+                urlExpiresAt={entry.urlExpiresAt}
+                ip={entry.ip}
+                userAgent={entry.userAgent}
+                labels={{ expires: 'URL valid until', userAgent: 'Browser' }}
+              />
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );
