@@ -95,6 +95,9 @@ const envShape = {
     .default('us-east-1'),
   S3_ENDPOINT: z.url('must be a URL such as http://127.0.0.1:7480').optional(),
   S3_FORCE_PATH_STYLE: booleanFlag.optional(),
+  /** How long the app waits for S3 to accept a connection, and for each answer (idle time), before it gives up. */
+  S3_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().max(60_000).default(3_000),
+  S3_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().max(300_000).default(15_000),
 
   // Access control (lib/storage/security): see README, "How Guestpass uses each S3 access-control mechanism".
   /** Origins besides APP_URL that may call the bucket from a browser (comma-separated). */
@@ -315,6 +318,8 @@ const STORAGE_VARIABLES: EnvVariable[] = [
   'S3_REGION',
   'S3_ENDPOINT',
   'S3_FORCE_PATH_STYLE',
+  'S3_CONNECT_TIMEOUT_MS',
+  'S3_IDLE_TIMEOUT_MS',
   ...ACCESS_POINT_VARIABLES,
 ];
 /** URL lifetimes (lib/storage/ttl.ts reads them all at once). */

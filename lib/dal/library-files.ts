@@ -26,7 +26,7 @@ import {
 import { noncurrentVersionGoneBy } from '@/lib/storage/lifecycle';
 import { deleteObject, headObject, type ObjectHead, promoteUpload } from '@/lib/storage/objects';
 import { presignGet, presignPut, presignUploadPart } from '@/lib/storage/presign';
-import { describeError } from '@/lib/storage/security/store';
+import { describeError, isStoreUnreachable, STORE_UNREACHABLE_MESSAGE } from '@/lib/storage/security/store';
 import { formatBytes } from '@/lib/format';
 import { shareDeletionBlocker } from '@/lib/dal/shares';
 
@@ -38,6 +38,7 @@ async function storageStep<T>(step: string, work: () => Promise<T>): Promise<T> 
   try {
     return await work();
   } catch (error) {
+    if (isStoreUnreachable(error)) throw new DalError(`${STORE_UNREACHABLE_MESSAGE} (Storage could not ${step}.)`);
     throw new DalError(`Storage could not ${step}: ${describeError(error)}.`);
   }
 }
