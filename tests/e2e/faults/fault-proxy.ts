@@ -3,12 +3,13 @@ import net from 'node:net';
 /**
  * A TCP proxy in the test process between the app and one of its services (S3 or PostgreSQL), so a
  * test can make the service fail the way it fails in production without touching the service:
- * `stop()` cuts every open connection and refuses new ones (a crash, or a restart while it lasts),
+ * `stop()` cuts every open connection and refuses new ones (a crash, or the network gone),
  * `stall()` accepts connections and forwards nothing (a store that hangs), `restore()` heals both.
  */
 export class FaultProxy {
   private readonly server: net.Server;
   private readonly sockets = new Set<net.Socket>();
+  private readonly upstreams = new Set<net.Socket>();
   private mode: 'up' | 'stopped' | 'stalled' = 'up';
   /** Connections accepted so far: proves the app really went through the proxy. */
   connections = 0;
@@ -37,8 +38,10 @@ export class FaultProxy {
     if (this.mode === 'stalled') return; // accepted, never answered
     const upstream = net.connect(this.target.port, this.target.host);
     this.sockets.add(upstream);
+    this.upstreams.add(upstream);
     upstream.on('close', () => {
       this.sockets.delete(upstream);
+      this.upstreams.delete(upstream);
       client.destroy();
     });
     upstream.on('error', () => client.destroy());
@@ -52,9 +55,15 @@ export class FaultProxy {
     this.sockets.clear();
   }
 
-  stop() {
+  /** Cuts every connection and refuses new ones; with `{ cut: false }` open connections stay up. */
+  stop({ cut = true } = {}) {
     this.mode = 'stopped';
-    this.cutAll();
+    if (cut) this.cutAll();
+  }
+
+  /** The local ports of the proxy's connections to the service: how the service itself sees them. */
+  upstreamPorts(): number[] {
+    return [...this.upstreams].map((socket) => socket.localPort).filter((port): port is number => Boolean(port));
   }
 
   stall() {

@@ -13,7 +13,7 @@ import { startFaultsApp, type FaultsApp } from './faults-app';
 
 /**
  * Faults injected between the app and its services (tests/e2e/faults/fault-proxy.ts): S3 stopped in
- * the middle of an upload and of a click, S3 hanging, PostgreSQL gone under load. Each time the user
+ * the middle of an upload, a confirm and a click, S3 hanging, PostgreSQL restarted or cut off under load. Each time the user
  * gets a clear answer in bounded time (never a 500 from an action, never a hang), and once the
  * service is back the same app process serves again. At the end no record points to a missing object.
  */
@@ -195,39 +195,64 @@ test('S3 stopped in the middle of a click: no 500, the count never passes the li
   await partner.dispose();
 });
 
-test('PostgreSQL gone under load (every connection cut, new ones refused): health says 503, nothing hangs, and the same process serves again', async ({
-  playwright,
-}) => {
-  const anonymous = await playwright.request.newContext({ baseURL: app.url });
-  const load = [
-    () => anonymous.get('/api/health', { timeout: 30_000 }),
-    () => anonymous.get('/login', { timeout: 30_000 }),
-    () => admin.get('/admin/files', { timeout: 30_000, maxRedirects: 0 }),
-    () => admin.get('/admin/shares', { timeout: 30_000, maxRedirects: 0 }),
-  ];
-  const wave = () => Promise.all(load.map((request) => request().then((r) => r.status())));
-  expect(await wave()).toEqual([200, 200, 200, 200]);
+/**
+ * PostgreSQL going away while requests are in flight, two ways: restarted (each of the app's backends
+ * ended by the server, FATAL 57P01 as a shutdown sends, and new connections refused until it is back)
+ * and crashed or cut off (every connection reset, new ones refused).
+ */
+const databaseOutages = {
+  restarted: async () => {
+    app.db.stop({ cut: false });
+    const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    try {
+      const ended = await db.query(
+        `SELECT pg_terminate_backend("pid") FROM pg_stat_activity WHERE "client_port" = ANY($1::int[])`,
+        [app.db.upstreamPorts()],
+      );
+      expect(ended.rowCount, 'the app had connections to end').toBeGreaterThan(0);
+    } finally {
+      await db.end();
+    }
+  },
+  'cut off': async () => app.db.stop(),
+};
 
-  // In flight when the database goes: every one of them ends (a status, not a hang).
-  const inFlight = Promise.all([wave(), wave()]);
-  app.db.stop();
-  const statuses = (await inFlight).flat();
-  expect(statuses.every((status) => status >= 200)).toBe(true);
-  expect((await anonymous.get('/api/health', { timeout: 30_000 })).status()).toBe(503);
-  app.db.restore();
+for (const [how, outage] of Object.entries(databaseOutages)) {
+  test(`PostgreSQL ${how} under load: health says 503, nothing hangs, and the same process serves again`, async ({
+    playwright,
+  }) => {
+    const anonymous = await playwright.request.newContext({ baseURL: app.url });
+    const load = [
+      () => anonymous.get('/api/health', { timeout: 30_000 }),
+      () => anonymous.get('/login', { timeout: 30_000 }),
+      () => admin.get('/admin/files', { timeout: 30_000, maxRedirects: 0 }),
+      () => admin.get('/admin/shares', { timeout: 30_000, maxRedirects: 0 }),
+    ];
+    const wave = () => Promise.all(load.map((request) => request().then((r) => r.status())));
+    expect(await wave()).toEqual([200, 200, 200, 200]);
 
-  await expect
-    .poll(async () => (await anonymous.get('/api/health', { timeout: 30_000 })).status(), { timeout: 30_000 })
-    .toBe(200);
-  for (let round = 0; round < 3; round++) expect(await wave()).toEqual([200, 200, 200, 200]);
-  // A write after the outage: the pool's connections are new and work.
-  const bytes = randomBytes(4096);
-  const upload = await startUpload(bytes);
-  expect(await put(upload, bytes)).toBe(200);
-  expect((await complete(upload.fileId)).state).toMatchObject({ status: 'success' });
-  completedUploads.push(upload.fileId);
-  await anonymous.dispose();
-});
+    // In flight when the database goes: every one of them ends (a status, not a hang).
+    const inFlight = Promise.all([wave(), wave()]);
+    await outage();
+    const statuses = (await inFlight).flat();
+    expect(statuses.every((status) => status >= 200)).toBe(true);
+    expect((await anonymous.get('/api/health', { timeout: 30_000 })).status()).toBe(503);
+    app.db.restore();
+
+    await expect
+      .poll(async () => (await anonymous.get('/api/health', { timeout: 30_000 })).status(), { timeout: 30_000 })
+      .toBe(200);
+    for (let round = 0; round < 3; round++) expect(await wave()).toEqual([200, 200, 200, 200]);
+    // A write after the outage: the pool's connections are new and work.
+    const bytes = randomBytes(4096);
+    const upload = await startUpload(bytes);
+    expect(await put(upload, bytes)).toBe(200);
+    expect((await complete(upload.fileId)).state).toMatchObject({ status: 'success' });
+    completedUploads.push(upload.fileId);
+    await anonymous.dispose();
+  });
+}
 
 test('afterwards no record points to a missing object, and no completed upload is lost', async () => {
   const client = new S3Client({
@@ -256,7 +281,7 @@ test('afterwards no record points to a missing object, and no completed upload i
       completedUploads,
     ]);
     expect(ready.rowCount).toBe(completedUploads.length);
-    expect(completedUploads.length).toBe(3);
+    expect(completedUploads.length).toBe(4);
   } finally {
     await db.end();
   }
