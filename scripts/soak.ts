@@ -12,7 +12,7 @@ import path from 'node:path';
 import { request as playwrightRequest, type APIRequestContext, type APIResponse } from '@playwright/test';
 import pg from 'pg';
 import { SEED_PASSWORD } from '../prisma/seed-accounts';
-import { startNextServer, type NextServer } from './lib/next-server';
+import { startAppServer, type AppServer } from './lib/app-server';
 import { startServices } from './lib/services';
 import { freePort, log, mustRun } from './lib/util.mjs';
 
@@ -28,7 +28,7 @@ process.env.NEXT_DIST_DIR = DIST_DIR;
 // Read once the build's manifests are known to exist (they name the server actions).
 const builtApp = () => import('../tests/e2e/attacks/built-app');
 
-interface Instance extends NextServer {
+interface Instance extends AppServer {
   name: string;
 }
 
@@ -106,11 +106,12 @@ try {
   Object.assign(process.env, services.env, { NEXT_DIST_DIR: DIST_DIR });
   if (!process.argv.includes('--reuse-build') || !fs.existsSync(path.join(DIST_DIR, 'BUILD_ID')))
     await mustRun('next', ['build'], { env });
+  await mustRun(process.execPath, ['scripts/standalone-assets.mjs'], { env });
   // Behind a proxy (one hop), so that each simulated person has an address of their own, as in production.
   for (const [index, url] of urls.entries())
     instances.push({
       name: `instance ${index + 1}`,
-      ...(await startNextServer({ ...env, TRUSTED_PROXY_HOPS: '1' }, { port: Number(new URL(url).port), quiet: true })),
+      ...(await startAppServer({ ...env, TRUSTED_PROXY_HOPS: '1' }, { port: Number(new URL(url).port), quiet: true })),
     });
   const memoryAtStart = instances.map((i) => rssMiB(i.process.pid!));
   const { builtActions, callAction } = await builtApp();

@@ -1,4 +1,4 @@
-import { startNextServer } from '../../../scripts/lib/next-server';
+import { startAppServer } from '../../../scripts/lib/app-server';
 import { FaultProxy } from './fault-proxy';
 
 /**
@@ -24,7 +24,7 @@ export async function startFaultsApp(): Promise<FaultsApp> {
   dbUrl.port = String(db.port);
   const closeProxies = () => Promise.all([s3.close(), db.close()]);
   try {
-    const server = await startNextServer({
+    const server = await startAppServer({
       ...process.env,
       S3_ENDPOINT: s3Endpoint.origin,
       DATABASE_URL: dbUrl.toString(),

@@ -1,22 +1,23 @@
-// The production build started as one more app server (`next start`), for the tests and the soak that
-// need servers of their own: the fault specs (services behind proxies) and the soak (two instances).
+// The production build started as one more app server (the standalone server, as `npm start` runs
+// it), for the tests and the soak that need servers of their own: the fault specs (services behind
+// proxies) and the soak (two instances). scripts/standalone-assets.mjs must have run after the build.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort } from './util.mjs';
 
-export interface NextServer {
+export interface AppServer {
   url: string;
   process: ChildProcess;
   stop(): Promise<void>;
 }
 
-/** Starts `next start` on 127.0.0.1 (APP_URL set to it; a free port unless given) and waits until /api/health answers 200. */
-export async function startNextServer(
+/** Starts the server on 127.0.0.1 (APP_URL set to it; a free port unless given) and waits until /api/health answers 200. */
+export async function startAppServer(
   env: NodeJS.ProcessEnv,
   options: { port?: number; quiet?: boolean } = {},
-): Promise<NextServer> {
+): Promise<AppServer> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(port)], {
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
     env: { ...env, APP_URL: url },
     stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'inherit'],
   });
