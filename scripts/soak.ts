@@ -114,8 +114,7 @@ try {
       ...(await startAppServer({ ...env, TRUSTED_PROXY_HOPS: '1' }, { port: Number(new URL(url).port), quiet: true })),
     });
   const memoryAtStart = instances.map((i) => rssMiB(i.process.pid!));
-  const { builtActions, callAction } = await builtApp();
-  const { form } = await import('../tests/e2e/attacks/fixtures');
+  const { builtActions, callAction, formData: form } = await builtApp();
   const actions = builtActions();
   const action = (name: string) => actions.find((a) => a.name.endsWith(`#${name}`))!;
 

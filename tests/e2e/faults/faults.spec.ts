@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { signIn } from '../helpers';
 import { seedLibraryFile, type SeededFile } from '../share-seed';
 import { builtActions, callAction } from '../attacks/built-app';
-import { formData as form } from '../attacks/built-app';
+import { formData } from '../attacks/built-app';
 import { run } from '../attacks/fixtures';
 import { startFaultsApp, type FaultsApp } from './faults-app';
 
@@ -145,7 +145,7 @@ test('S3 stopped in the middle of a click: no 500, the count never passes the li
     'createShareAction',
     [
       { status: 'idle' },
-      form({
+      formData({
         title: 'Fault click',
         message: '',
         expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
