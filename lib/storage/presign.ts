@@ -304,8 +304,11 @@ interface SigningInstant {
   signedAt?: Date;
 }
 
-/** The lifetime to sign with: the policy's TTL, capped at what the signing credentials have left. */
-async function lifetime(purpose: UrlPurpose, requested: number | undefined, signedAt: Date) {
+/**
+ * The lifetime to sign with: the policy's TTL, capped at what the signing credentials have left.
+ * Known before signing, so a click can record a URL's expiry in the statement that grants it.
+ */
+export async function urlLifetime(purpose: UrlPurpose, requested: number | undefined, signedAt: Date) {
   const ttl = ttlSeconds(purpose, requested);
   const { expiration } = await urlSigner().credentials();
   const { seconds } = effectiveTtl(ttl, expiration, signedAt);
@@ -332,7 +335,7 @@ export function attachmentDisposition(name: string): string {
 
 export async function presignGet(key: string, options: PresignGetOptions): Promise<PresignedUrl> {
   if (isQuarantined(key)) throw new Error('refusing to sign a download of a quarantined object');
-  const signing = await lifetime(options.purpose, options.ttlSeconds, options.signedAt ?? new Date());
+  const signing = await urlLifetime(options.purpose, options.ttlSeconds, options.signedAt ?? new Date());
   const signer = urlSigner();
   // The GetObject serializer's query: the operation, then the response overrides that are set.
   const query: Record<string, string> = { 'x-id': 'GetObject' };
@@ -349,7 +352,7 @@ export interface PresignPutOptions extends SigningInstant {
 
 /** A pre-signed PUT with Content-Type signed: the browser must send exactly that type. */
 export async function presignPut(key: string, options: PresignPutOptions): Promise<PresignedUrl> {
-  const signing = await lifetime('upload', options.ttlSeconds, options.signedAt ?? new Date());
+  const signing = await urlLifetime('upload', options.ttlSeconds, options.signedAt ?? new Date());
   const signer = urlSigner();
   const url = await signer.presign(
     await signer.target(bucketForKey(key)),
@@ -373,7 +376,7 @@ export async function presignUploadPart(
 ): Promise<PresignedUrl> {
   if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > S3_MAX_PARTS)
     throw new RangeError(`part number must be 1..${S3_MAX_PARTS}, got ${partNumber}`);
-  const signing = await lifetime('upload', options.ttlSeconds, options.signedAt ?? new Date());
+  const signing = await urlLifetime('upload', options.ttlSeconds, options.signedAt ?? new Date());
   const signer = urlSigner();
   const query = { 'x-id': 'UploadPart', partNumber: String(partNumber), uploadId };
   const url = await signer.presign(await signer.target(bucketForKey(key)), 'PUT', key, query, signing);
@@ -401,7 +404,7 @@ export interface PresignPostOptions extends SigningInstant {
  * size between 1 byte and maxBytes. Unlike a pre-signed PUT, the size is bounded by S3 itself.
  */
 export async function presignPost(key: string, options: PresignPostOptions): Promise<PresignedPostForm> {
-  const signing = await lifetime('upload', options.ttlSeconds, options.signedAt ?? new Date());
+  const signing = await urlLifetime('upload', options.ttlSeconds, options.signedAt ?? new Date());
   // Not bucketForKey: POST Object is not among the operations S3 Access Points accept, so
   // browser forms always post to the bucket itself (the bucket policy still applies).
   const { url, fields } = await urlSigner().presignPost(bucket(), key, {
