@@ -1,5 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { AUDIT_ACTIONS, type AuditAction } from '@/lib/audit-vocabulary';
+import { keysetArgs, type KeysetCursors, type KeysetQuery } from '@/lib/dal/keyset';
 import { requireAdmin } from '@/lib/dal/session';
 
 // Reading the log is for admins; writing it (lib/dal/audit.ts) stays free of session imports so
@@ -20,30 +22,20 @@ export interface AuditEventRow {
   detail: string | null;
 }
 
-export interface AuditPage {
+export interface AuditPage extends KeysetCursors {
   events: AuditEventRow[];
-  page: number;
-  pageCount: number;
-  total: number;
-  /** Every action in the log, for the filter. */
-  actions: string[];
+  /** Every action of the vocabulary, for the filter (a closed list: no need to read the log for it). */
+  actions: AuditAction[];
 }
 
-/** For admins: the log, newest first, AUDIT_PAGE_SIZE events per page, optionally one action's. */
-export async function listAuditEvents(options: { page?: number; action?: string } = {}): Promise<AuditPage> {
+/** For admins: one page of the log, newest first, AUDIT_PAGE_SIZE events, optionally one action's. */
+export async function listAuditEvents(options: KeysetQuery & { action?: string } = {}): Promise<AuditPage> {
   await requireAdmin();
-  const where = options.action ? { action: options.action } : {};
-  const [total, actionRows] = await Promise.all([
-    db.auditEvent.count({ where }),
-    db.auditEvent.findMany({ distinct: ['action'], select: { action: true }, orderBy: { action: 'asc' } }),
-  ]);
-  const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-  const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1) || 1), pageCount);
+  const keyset = keysetArgs(options, AUDIT_PAGE_SIZE);
   const rows = await db.auditEvent.findMany({
-    where,
+    where: options.action ? { action: options.action } : {},
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    skip: (page - 1) * AUDIT_PAGE_SIZE,
-    take: AUDIT_PAGE_SIZE,
+    ...keyset.find,
     select: {
       id: true,
       createdAt: true,
@@ -58,11 +50,10 @@ export async function listAuditEvents(options: { page?: number; action?: string 
       actor: { select: { name: true, email: true } },
     },
   });
+  const { rows: page, ...cursors } = keyset.page(rows);
   return {
-    events: rows.map((row) => ({ ...row, detail: row.detail === null ? null : JSON.stringify(row.detail) })),
-    page,
-    pageCount,
-    total,
-    actions: actionRows.map((row) => row.action),
+    events: page.map((row) => ({ ...row, detail: row.detail === null ? null : JSON.stringify(row.detail) })),
+    ...cursors,
+    actions: Object.keys(AUDIT_ACTIONS) as AuditAction[],
   };
 }

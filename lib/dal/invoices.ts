@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { db } from '@/lib/db';
+import { keysetArgs, type KeysetPage, type KeysetQuery } from '@/lib/dal/keyset';
 import { env } from '@/lib/env';
 import { auditCode, auditInsertSql, auditor, type AuditRecorder } from '@/lib/dal/audit';
 import { emailAddress, personName } from '@/lib/accounts/input';
@@ -50,24 +51,39 @@ const summarySelect = {
   voidedAt: true,
 } as const;
 
-/** The signed-in customer's invoices, newest first. */
-export async function listMyInvoices(): Promise<InvoiceSummary[]> {
+/** Rows per page of an invoice list. */
+export const INVOICE_PAGE_SIZE = 50;
+
+// Newest first; id breaks ties so that the keyset order is total.
+const newestFirst = [{ issuedAt: 'desc' }, { id: 'desc' }] as const;
+
+/** One page of the signed-in customer's invoices, newest first. */
+export async function listMyInvoices(query: KeysetQuery = {}): Promise<KeysetPage<InvoiceSummary>> {
   const user = await requireUser();
-  return db.invoice.findMany({
+  const keyset = keysetArgs(query, INVOICE_PAGE_SIZE);
+  const rows = await db.invoice.findMany({
     where: { customerId: user.id, status: { in: VISIBLE_TO_CUSTOMERS } },
-    orderBy: [{ issuedAt: 'desc' }, { number: 'desc' }],
+    orderBy: [...newestFirst],
     select: summarySelect,
+    ...keyset.find,
   });
+  return keyset.page(rows);
 }
 
-/** Every invoice (including those awaiting their upload), optionally one customer's, newest first. */
-export async function listInvoicesForAdmin(filter: { customerId?: string } = {}): Promise<AdminInvoiceSummary[]> {
+/** One page of every invoice (including those awaiting their upload), optionally one customer's, newest first. */
+export async function listInvoicesForAdmin(
+  filter: { customerId?: string } = {},
+  query: KeysetQuery = {},
+): Promise<KeysetPage<AdminInvoiceSummary>> {
   await requireAdmin();
-  return db.invoice.findMany({
+  const keyset = keysetArgs(query, INVOICE_PAGE_SIZE);
+  const rows = await db.invoice.findMany({
     where: filter.customerId ? { customerId: filter.customerId } : {},
-    orderBy: [{ issuedAt: 'desc' }, { number: 'desc' }],
+    orderBy: [...newestFirst],
     select: { ...summarySelect, customer: { select: { id: true, name: true, email: true } } },
+    ...keyset.find,
   });
+  return keyset.page(rows);
 }
 
 /** The accounts an invoice can be issued to (invited customers too: the invoice waits for them). */
@@ -80,13 +96,22 @@ export async function listInvoiceCustomers(): Promise<{ id: string; name: string
   });
 }
 
-/** The next free "INV-<year>-<nnnn>", as a default for the issue form. */
+/**
+ * The next free "INV-<year>-<nnnn>", as a default for the issue form: one row read through the
+ * unique index on number (the highest of the year). Numbers are zero-padded, so text order is number
+ * order up to 9999 a year; past that the admin types the number.
+ */
 export async function suggestInvoiceNumber(now: Date = new Date()): Promise<string> {
   await requireAdmin();
   const prefix = `INV-${now.getUTCFullYear()}-`;
-  const taken = await db.invoice.findMany({ where: { number: { startsWith: prefix } }, select: { number: true } });
-  const highest = Math.max(0, ...taken.map((i) => Number(i.number.slice(prefix.length))).filter(Number.isInteger));
-  return `${prefix}${String(highest + 1).padStart(4, '0')}`;
+  const highest = await db.invoice.findFirst({
+    // The unique index on number is walked from its top: this year's numbers are the highest.
+    where: { number: { startsWith: prefix } },
+    orderBy: { number: 'desc' },
+    select: { number: true },
+  });
+  const last = Number(highest?.number.slice(prefix.length));
+  return `${prefix}${String(Number.isInteger(last) ? last + 1 : 1).padStart(4, '0')}`;
 }
 
 // ── Downloads ────────────────────────────────────────────────────────────────────────────────

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { buttonStyles } from '@/components/ui/button-styles';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { SelectFilter } from '@/components/ui/select-filter';
-import { auditActionLabel, auditOutcomeLabel, auditSubjectLabel } from '@/lib/audit-vocabulary';
+import { auditActionLabel, auditOutcomeLabel, auditSubjectLabel, isAuditAction } from '@/lib/audit-vocabulary';
 import { listAuditEvents } from '@/lib/dal/audit-log';
+import { pageQuery } from '@/lib/dal/keyset';
+import { KeysetPager } from '@/components/ui/keyset-pager';
 import { DataTable } from '@/components/ui/data-table';
 import { DateTime } from '@/components/ui/date-time';
 
@@ -20,13 +20,11 @@ const outcomeStyles: Record<string, string> = {
 export default async function AuditPage({
   searchParams,
 }: {
-  searchParams: Promise<{ action?: string; page?: string }>;
+  searchParams: Promise<{ action?: string; after?: string; before?: string }>;
 }) {
   const params = await searchParams;
-  const log = await listAuditEvents({ action: params.action || undefined, page: Number(params.page) || 1 });
-  const action = params.action && log.actions.includes(params.action) ? params.action : '';
-  const pageHref = (page: number) =>
-    `/admin/audit?${new URLSearchParams({ ...(action ? { action } : {}), page: String(page) })}`;
+  const action = params.action && isAuditAction(params.action) ? params.action : '';
+  const log = await listAuditEvents({ action: action || undefined, ...pageQuery(params) });
   return (
     <>
       <PageHeader
@@ -90,23 +88,10 @@ export default async function AuditPage({
           </DataTable>
         </section>
       )}
-      <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
-        <p className="text-slate-600">
-          Page {log.page} of {log.pageCount} ({log.total} events)
-        </p>
-        <div className="flex gap-2">
-          {log.page > 1 && (
-            <Link href={pageHref(log.page - 1)} className={buttonStyles.secondary}>
-              Newer
-            </Link>
-          )}
-          {log.page < log.pageCount && (
-            <Link href={pageHref(log.page + 1)} className={buttonStyles.secondary}>
-              Older
-            </Link>
-          )}
-        </div>
-      </nav>
+      <KeysetPager
+        cursors={log}
+        href={(cursor) => `/admin/audit?${new URLSearchParams({ ...(action ? { action } : {}), ...cursor })}`}
+      />
     </>
   );
 }
