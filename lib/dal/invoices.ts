@@ -52,7 +52,7 @@ const summarySelect = {
 } as const;
 
 /** Rows per page of an invoice list. */
-export const INVOICE_PAGE_SIZE = 50;
+export const INVOICE_PAGE_SIZE = 25;
 
 // Newest first; id breaks ties so that the keyset order is total.
 const newestFirst = [{ issuedAt: 'desc' }, { id: 'desc' }] as const;

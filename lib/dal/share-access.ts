@@ -17,6 +17,7 @@ import {
 } from '@/lib/shares/unlock-cookie';
 import { unlockVerdict } from '@/lib/shares/unlock-throttle';
 import { presignGet, urlLifetime } from '@/lib/storage/presign';
+import { ttlSeconds } from '@/lib/storage/ttl';
 import { queueMail } from '@/lib/mail/queue';
 import { firstDownloadOwnerMail, firstDownloadPartnerMail } from '@/lib/mail/templates/share-first-download';
 
@@ -360,6 +361,8 @@ function clickStatement(
             SELECT 1 FROM "ShareAccessLog" a
             WHERE a."recipientId" = l."recipientId" AND a."kind" = 'DOWNLOAD' AND a."fileId" = f."id"
               AND a."reason" IS NULL AND a."urlExpiresAt" > ${now}
+              -- Such a URL was issued within one shareClick lifetime: the bound walks the index.
+              AND a."createdAt" > ${new Date(now.getTime() - ttlSeconds('shareClick') * 1000)}
           ) THEN 'retry'
           WHEN l."maxDownloads" IS NOT NULL AND l."downloadCount" >= l."maxDownloads" THEN 'exhausted'
           WHEN l."downloadCount" = 0 AND NOT ${firstAllowed} THEN 'first'
