@@ -13,10 +13,10 @@ import { median, report } from './measure';
 
 const MIB = 1024 * 1024;
 const quick = process.argv.includes('--quick');
-const size = (quick ? 32 : 128) * MIB;
+const size = (quick ? 32 : 64) * MIB;
 const rounds = quick ? 1 : 2;
 const partSizes = (quick ? [8] : [5, 8, 16]).map((n) => n * MIB);
-const inFlight = quick ? [4] : [2, 4, 8];
+const inFlight = quick ? [4] : [4, 8];
 const bytes = randomBytes(size);
 const newKey = () => keys.libraryFile(randomBytes(16).toString('hex'));
 
@@ -32,6 +32,8 @@ async function viaPresignedParts(partSize: number, concurrency: number): Promise
         const response = await fetch(url, {
           method: 'PUT',
           body: bytes.subarray((n - 1) * partSize, n * partSize) as unknown as BodyInit,
+          // A stalled store fails the run instead of hanging it.
+          signal: AbortSignal.timeout(120_000),
         });
         if (!response.ok) throw new Error(`part ${n}: HTTP ${response.status}`);
       }
@@ -48,6 +50,7 @@ async function viaSdk(): Promise<number> {
   const t0 = performance.now();
   await s3().send(
     new PutObjectCommand({ Bucket: bucket(), Key: key, Body: bytes, ContentType: 'application/octet-stream' }),
+    { abortSignal: AbortSignal.timeout(120_000) },
   );
   const seconds = (performance.now() - t0) / 1000;
   await deleteObject(key);
