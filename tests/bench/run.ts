@@ -69,11 +69,21 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
 }
 
 function stopGroup(proc: ChildProcess): Promise<void> {
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-proc.pid!, name);
+    } catch {
+      // Already gone.
+    }
+  };
   return new Promise((resolve) => {
     if (proc.exitCode !== null) return resolve();
-    proc.once('exit', () => resolve());
-    process.kill(-proc.pid!, 'SIGTERM');
-    setTimeout(() => proc.exitCode === null && process.kill(-proc.pid!, 'SIGKILL'), 10_000).unref();
+    const force = setTimeout(() => signal('SIGKILL'), 10_000);
+    proc.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    signal('SIGTERM');
   });
 }
 
