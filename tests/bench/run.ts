@@ -90,6 +90,7 @@ function stopGroup(proc: ChildProcess): Promise<void> {
 interface Load {
   perSecond: number;
   p99: number;
+  errors: number;
   rss: number;
 }
 
@@ -102,11 +103,12 @@ async function load(server: ChildProcess, url: string, status: number, cookie?: 
     headers: cookie ? { cookie } : {},
   });
   const expected = result[`${String(status)[0]}xx` as '2xx' | '3xx'];
-  if (result.errors || result.timeouts || expected !== result.requests.total)
+  // Other answers would be counted as throughput; a few dropped sockets on a loaded machine only lower it.
+  if (expected !== result.requests.total || result.errors > result.requests.total / 100)
     throw new Error(
       `${url}: ${result.requests.total - expected} answers other than ${status}, ${result.errors} errors`,
     );
-  return { perSecond: result.requests.average, p99: result.latency.p99, rss: rssMiB(server) };
+  return { perSecond: result.requests.average, p99: result.latency.p99, errors: result.errors, rss: rssMiB(server) };
 }
 
 /** Server time and size of a page's HTML: the median of interleaved samples of each URL. */
