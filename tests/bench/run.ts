@@ -100,11 +100,13 @@ async function load(server: ChildProcess, url: string, status: number, cookie?: 
     url,
     connections: 50,
     duration: loadSeconds,
+    timeout: 30,
     headers: cookie ? { cookie } : {},
   });
   const expected = result[`${String(status)[0]}xx` as '2xx' | '3xx'];
-  // Other answers would be counted as throughput; a few dropped sockets on a loaded machine only lower it.
-  if (expected !== result.requests.total || result.errors > result.requests.total / 100)
+  // Other answers would be counted as throughput. Dropped sockets and timeouts (a loaded machine) only
+  // lower it: they are reported in the table, not fatal.
+  if (expected !== result.requests.total)
     throw new Error(
       `${url}: ${result.requests.total - expected} answers other than ${status}, ${result.errors} errors`,
     );
@@ -243,8 +245,8 @@ try {
   ] as const)
     row({
       target: `2 ${name}`,
-      figure: `${Math.round(run.perSecond)} req/s, p99 ${run.p99} ms`,
-      reference: `no-op route ${Math.round(reference)} req/s, p99 ${before.p99}/${after.p99} ms`,
+      figure: `${Math.round(run.perSecond)} req/s, p99 ${run.p99} ms${run.errors ? `, ${run.errors} socket errors` : ''}`,
+      reference: `no-op route ${Math.round(reference)} req/s, p99 ${before.p99}/${after.p99} ms${before.errors + after.errors ? `, ${before.errors + after.errors} socket errors` : ''}`,
       ratio: run.perSecond / reference,
       goal: '>= 0.5',
       met: run.perSecond / reference >= 0.5,
