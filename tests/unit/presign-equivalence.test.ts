@@ -2,23 +2,14 @@ import { GetObjectCommand, PutObjectCommand, UploadPartCommand } from '@aws-sdk/
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { stubStorageEnv } from '../helpers/storage-env';
 
 // lib/storage/presign.ts builds requests itself and signs them with the SDK's SignatureV4. This
 // proves that, for the same inputs and clock, every URL kind comes out byte for byte as the SDK's own
 // presigners (getSignedUrl, createPresignedPost) make it with the app's client, in every addressing
 // mode the app supports. Nothing is mocked: both sides use the client lib/storage/client.ts builds.
 async function load(env: Record<string, string>) {
-  vi.resetModules();
-  const base = {
-    DATABASE_URL: 'postgresql://localhost/app',
-    APP_URL: 'https://files.example.com',
-    AUTH_SECRET: 'x'.repeat(32),
-    S3_BUCKET: 'guestpass-prod',
-    S3_REGION: 'eu-west-1',
-    AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE000000000',
-    AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
-  };
-  for (const [k, v] of Object.entries({ ...base, ...env })) vi.stubEnv(k, v);
+  stubStorageEnv(env);
   return {
     presign: await import('@/lib/storage/presign'),
     client: await import('@/lib/storage/client'),
