@@ -5,14 +5,20 @@ import { PageHeader } from '@/components/ui/page-header';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { DateTime } from '@/components/ui/date-time';
 import { ShareStatusBadge } from '@/components/shares/status-badge';
+import { pageQuery } from '@/lib/dal/keyset';
 import { listShares } from '@/lib/dal/shares';
+import { KeysetPager } from '@/components/ui/keyset-pager';
 import { formatRelative } from '@/lib/format';
 import { DataTable } from '@/components/ui/data-table';
 
 export const metadata: Metadata = { title: 'Shares' };
 
-export default async function SharesPage() {
-  const shares = await listShares();
+export default async function SharesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { rows: shares, ...cursors } = await listShares(pageQuery(await searchParams));
   const newShare = (
     <Link href="/admin/shares/new" className={buttonStyles.primary}>
       New share
@@ -62,6 +68,7 @@ export default async function SharesPage() {
               </tr>
             ))}
           </DataTable>
+          <KeysetPager cursors={cursors} href={(cursor) => `/admin/shares?${new URLSearchParams(cursor)}`} />
         </div>
       )}
     </>

@@ -5,7 +5,9 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { DateTime } from '@/components/ui/date-time';
 import { LinkStateBadge } from '@/components/shares/status-badge';
+import { pageQuery } from '@/lib/dal/keyset';
 import { getRecipientLog } from '@/lib/dal/shares';
+import { KeysetPager } from '@/components/ui/keyset-pager';
 import { DataTable } from '@/components/ui/data-table';
 
 export const metadata: Metadata = { title: 'Access log' };
@@ -20,13 +22,16 @@ const KIND_LABELS = {
 
 export default async function RecipientLogPage({
   params,
+  searchParams,
 }: {
   params: Promise<{ shareId: string; recipientId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { shareId, recipientId } = await params;
-  const found = await getRecipientLog(shareId, recipientId);
+  const found = await getRecipientLog(shareId, recipientId, pageQuery(await searchParams));
   if (!found) notFound();
-  const { share, recipient, log } = found;
+  const { share, recipient } = found;
+  const { rows: log, ...cursors } = found.log;
   return (
     <>
       <p className="mb-2 text-sm">
@@ -73,6 +78,10 @@ export default async function RecipientLogPage({
               </tr>
             ))}
           </DataTable>
+          <KeysetPager
+            cursors={cursors}
+            href={(cursor) => `/admin/shares/${share.id}/recipients/${recipient.id}?${new URLSearchParams(cursor)}`}
+          />
         </div>
       )}
     </>
