@@ -51,9 +51,11 @@ describe('pre-signed URLs against a signature-verifying S3 server', () => {
     expect((await fetch(get.url)).status).toBe(403);
   });
 
-  it('UploadPart URLs carry each part, cannot be replayed as another part, and the object reads back whole', async () => {
+  it('an UploadPart URL carries its part, cannot be replayed as another part, and the object reads back whole', async () => {
     const objectKey = key();
-    const parts = [randomBytes(5 * 1024 * 1024), randomBytes(123 * 1024)];
+    // One (last, so any size) part: a 5 MiB first part took a minute on radosgw while the other test
+    // files upload in parallel; many parts at once are library-multipart.test.ts's job.
+    const parts = [randomBytes(123 * 1024)];
     const uploadId = await createMultipartUpload(objectKey, 'application/octet-stream');
     for (const [i, body] of parts.entries()) {
       const { url } = await presignUploadPart(objectKey, uploadId, i + 1);
