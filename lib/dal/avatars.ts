@@ -16,13 +16,12 @@ import { auditor } from '@/lib/dal/audit';
 import { DalError } from '@/lib/dal/errors';
 import { requireUser } from '@/lib/dal/session';
 import type { RequestContext } from '@/lib/request-context';
-import { avatarSigningWindow, storePhoto } from '@/lib/storage/avatars';
+import { avatarDisplayUrl, storePhoto } from '@/lib/storage/avatars';
 import { keys } from '@/lib/storage/keys';
 import { deleteObject, headObject, readObject } from '@/lib/storage/objects';
 import { isStoreUnreachable } from '@/lib/storage/security/store';
-import { presignGet, presignPost, type PresignedPostForm } from '@/lib/storage/presign';
+import { presignPost, type PresignedPostForm } from '@/lib/storage/presign';
 import { sniffContentType } from '@/lib/storage/sniff';
-import { ttlSeconds } from '@/lib/storage/ttl';
 
 const TYPE_NAMES: Record<string, string> = {
   'image/jpeg': 'JPEG image',
@@ -208,8 +207,7 @@ export const myAvatar = cache(async (): Promise<AvatarView | null> => {
   const audit = auditor(user.id);
   const { avatarKey } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { avatarKey: true } });
   if (!avatarKey) return null;
-  const window = avatarSigningWindow(new Date(), ttlSeconds('download'));
-  const { url, expiresAt } = await presignGet(avatarKey, { purpose: 'download', ...window });
+  const { url, expiresAt } = await avatarDisplayUrl(avatarKey);
   // subjectType first: the lookup runs on every page a signed-in user opens, so it must use the
   // (subjectType, subjectId) index rather than scan the user's whole history.
   const recorded = await db.auditEvent.findFirst({

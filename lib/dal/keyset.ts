@@ -16,6 +16,9 @@ export interface KeysetCursors {
   previousBefore: string | null;
 }
 
+/** One page of rows and the cursors of its neighbours. */
+export type KeysetPage<Row> = { rows: Row[] } & KeysetCursors;
+
 /** Prisma findMany arguments for the page, and how to read the rows back. */
 export function keysetArgs(query: KeysetQuery, defaultPageSize = 50) {
   const pageSize = Math.min(Math.max(query.pageSize ?? defaultPageSize, 1), 200);
@@ -26,7 +29,7 @@ export function keysetArgs(query: KeysetQuery, defaultPageSize = 50) {
       take: backwards ? -(pageSize + 1) : pageSize + 1,
       ...(cursorId ? { cursor: { id: cursorId }, skip: 1 } : {}),
     },
-    page<Row extends { id: string }>(rows: Row[]): { rows: Row[] } & KeysetCursors {
+    page<Row extends { id: string }>(rows: Row[]): KeysetPage<Row> {
       const more = rows.length > pageSize;
       const page = backwards ? rows.slice(more ? 1 : 0) : rows.slice(0, pageSize);
       const hasNext = backwards ? true : more;
@@ -38,4 +41,10 @@ export function keysetArgs(query: KeysetQuery, defaultPageSize = 50) {
       };
     },
   };
+}
+
+/** Cursors from a query string: ids only; anything else starts at the first page. */
+export function pageQuery(params: { after?: string | string[]; before?: string | string[] }): KeysetQuery {
+  const valid = (v?: string | string[]) => (typeof v === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(v) ? v : undefined);
+  return { after: valid(params.after), before: valid(params.before) };
 }

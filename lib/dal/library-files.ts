@@ -111,7 +111,8 @@ export async function listLibraryFiles(query: ListQuery = {}): Promise<LibraryPa
     ...(search ? { name: { contains: search, mode: 'insensitive' } } : {}),
   };
   const orderBy = [{ [column]: direction }, { id: direction }] as Prisma.LibraryFileOrderByWithRelationInput[];
-  const keyset = keysetArgs(query);
+  // 25 rows: each carries its actions (download, share, delete), and a page stays under 200 KiB.
+  const keyset = keysetArgs(query, 25);
   const [rows, total] = await Promise.all([
     db.libraryFile.findMany({ where, orderBy, select: dtoSelect, ...keyset.find }),
     db.libraryFile.count({ where }),

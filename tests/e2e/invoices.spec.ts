@@ -280,7 +280,10 @@ test('admins filter invoices by customer and read the audit log of downloads and
   // Who, when, until when, from which address and with which client.
   await expect(granted).toContainText('127.0.0.1');
   await expect(granted).toContainText('Mozilla/5.0');
-  await expect(page.getByRole('navigation', { name: 'Pagination' })).toContainText(/Page 1 of \d+/);
+  // Keyset pages: older events are one link away; the newest page has no previous one.
+  const pages = page.getByRole('navigation', { name: 'Pages' });
+  await expect(pages.getByRole('link', { name: 'Previous page' })).toHaveCount(0);
+  if (await pages.count()) await expect(pages.getByRole('link', { name: 'Next page' })).toBeVisible();
 });
 
 test('an account without invoices sees an empty state', async ({ page }) => {

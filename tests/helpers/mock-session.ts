@@ -1,5 +1,6 @@
+import { vi } from 'vitest';
 import { db } from '@/lib/db';
-import type { SessionUser } from '@/lib/dal/session';
+import type { SessionClaims, SessionUser } from '@/lib/dal/session';
 
 /**
  * Stands in for lib/dal/session.ts in integration tests: only the session lookup is replaced (by
@@ -8,18 +9,23 @@ import type { SessionUser } from '@/lib/dal/session';
  *   vi.mock('@/lib/dal/session', () => import('../helpers/mock-session'));
  */
 let user: SessionUser | null = null;
+let claims: SessionClaims | null = null;
 
 export class RedirectToLogin extends Error {}
 export class Forbidden extends Error {}
 
 /** Signs in as a seeded (or test-made) account by email; null signs out. */
 export async function signedInAs(email: string | null): Promise<SessionUser | null> {
-  user = email
-    ? await db.user.findUniqueOrThrow({
-        where: { email },
-        select: { id: true, email: true, name: true, role: true, avatarUpdatedAt: true },
-      })
-    : null;
+  if (!email) {
+    [user, claims] = [null, null];
+    return null;
+  }
+  const { sessionVersion, ...account } = await db.user.findUniqueOrThrow({
+    where: { email },
+    select: { id: true, email: true, name: true, role: true, avatarUpdatedAt: true, sessionVersion: true },
+  });
+  user = account;
+  claims = { userId: account.id, sessionVersion, sessionId: `test-session-${account.id}` };
   return user;
 }
 
@@ -37,3 +43,10 @@ export async function requireAdmin(): Promise<SessionUser> {
   if (signedIn.role !== 'ADMIN') throw new Forbidden('403');
   return signedIn;
 }
+
+export async function sessionClaims(): Promise<SessionClaims | null> {
+  return claims;
+}
+
+// The real rule: statements that join the session's account still check it against the database.
+export const { sessionUserSql } = await vi.importActual<typeof import('@/lib/dal/session')>('@/lib/dal/session');

@@ -477,6 +477,11 @@ export const ROUTES: Record<string, { role: Role; calls: (f: Fixtures) => RouteC
     // Public by design (load balancers); what anonymous callers may read is checked by the suite.
     calls: () => each('valid', ['/api/health'], 200),
   },
+  '/api/live/route': {
+    role: 'public',
+    // Liveness (and the bench's no-op reference): answers "ok" to everyone, reads nothing.
+    calls: () => each('valid', ['/api/live'], 200),
+  },
   '/api/auth/[...nextauth]/route': {
     role: 'public',
     // Auth.js's own endpoints: the session of an anonymous caller is empty; unknown actions are refused.

@@ -8,16 +8,26 @@ import { SelectFilter } from '@/components/ui/select-filter';
 import { listInvoiceCustomers, listInvoicesForAdmin, suggestInvoiceNumber } from '@/lib/dal/invoices';
 import { NEW_CUSTOMER } from '@/lib/invoices/input';
 import { env } from '@/lib/env';
+import { pageQuery } from '@/lib/dal/keyset';
+import { KeysetPager } from '@/components/ui/keyset-pager';
 import { DataTable } from '@/components/ui/data-table';
 import { InvoiceDownloadLink, InvoiceFigureCells, InvoiceNumberCell } from '@/components/invoices/invoice-cells';
 
 export const metadata: Metadata = { title: 'Invoices · Admin' };
 
-export default async function AdminInvoicesPage({ searchParams }: { searchParams: Promise<{ customer?: string }> }) {
-  const { customer } = await searchParams;
+export default async function AdminInvoicesPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ customer?: string; after?: string; before?: string }>;
+}) {
+  const params = await searchParams;
+  const { customer } = params;
   const customers = await listInvoiceCustomers();
   const customerId = customers.some((c) => c.id === customer) ? customer : undefined;
-  const [invoices, suggestedNumber] = await Promise.all([listInvoicesForAdmin({ customerId }), suggestInvoiceNumber()]);
+  const [{ rows: invoices, ...cursors }, suggestedNumber] = await Promise.all([
+    listInvoicesForAdmin({ customerId }, pageQuery(params)),
+    suggestInvoiceNumber(),
+  ]);
   return (
     <>
       <PageHeader
@@ -43,7 +53,7 @@ export default async function AdminInvoicesPage({ searchParams }: { searchParams
       >
         <div className="flex flex-col gap-3 border-b border-slate-200 px-4 py-3 sm:flex-row sm:items-end sm:justify-between">
           <h2 id="all-invoices-heading" className="text-sm font-semibold text-slate-900">
-            All invoices ({invoices.length})
+            All invoices
           </h2>
           <SelectFilter
             name="customer"
@@ -90,6 +100,12 @@ export default async function AdminInvoicesPage({ searchParams }: { searchParams
             ))}
           </DataTable>
         )}
+        <KeysetPager
+          cursors={cursors}
+          href={(cursor) =>
+            `/admin/invoices?${new URLSearchParams({ ...(customerId ? { customer: customerId } : {}), ...cursor })}`
+          }
+        />
       </section>
     </>
   );
