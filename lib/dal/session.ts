@@ -4,7 +4,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { auth } from '@/lib/auth';
 import { SESSION_MAX_AGE_SECONDS } from '@/lib/session-policy';
 import { db } from '@/lib/db';
-import { Prisma } from '@/lib/generated/prisma/client';
+import { type SessionClaims, sessionUserSql } from '@/lib/dal/session-sql';
 import type { Role } from '@/lib/generated/prisma/enums';
 
 export interface SessionUser {
@@ -13,13 +13,6 @@ export interface SessionUser {
   name: string;
   role: Role;
   avatarUpdatedAt: Date | null;
-}
-
-/** What a session cookie claims (lib/auth.ts's jwt callback), not yet checked against the account. */
-export interface SessionClaims {
-  userId: string;
-  sessionVersion: number;
-  sessionId: string;
 }
 
 /**
@@ -33,24 +26,6 @@ export async function sessionClaims(): Promise<SessionClaims | null> {
   const { id, sessionVersion, sessionId, signedInAt } = session.user;
   if ((signedInAt + SESSION_MAX_AGE_SECONDS) * 1000 <= Date.now()) return null;
   return { userId: id, sessionVersion, sessionId };
-}
-
-/**
- * The account behind `claims` while their session is current, as a subquery of at most one "User"
- * row: the one rule currentUser() reads through, and that statements deciding a click in one round
- * trip join. A session has ended when
- * - the account is not ACTIVE (deactivated, or an invitation not yet accepted);
- * - the account's sessionVersion moved past the one in its token: a password change, deactivation
- *   and "Sign out everywhere" raise it (lib/dal/profile.ts, users.ts), ending every session;
- * - it was signed out on its own: its id is in EndedSession (endThisSession).
- * A copied cookie is the same token, so it stops working at the same moment.
- */
-export function sessionUserSql(claims: SessionClaims | null): Prisma.Sql {
-  if (!claims) return Prisma.sql`(SELECT * FROM "User" WHERE false)`;
-  return Prisma.sql`(SELECT * FROM "User" su
-    WHERE su."id" = ${claims.userId} AND su."status" = 'ACTIVE' AND su."sessionVersion" = ${claims.sessionVersion}
-      AND NOT EXISTS (
-        SELECT 1 FROM "EndedSession" es WHERE es."sessionId" = ${claims.sessionId} AND es."userId" = su."id"))`;
 }
 
 /**

@@ -1,6 +1,6 @@
-import { vi } from 'vitest';
 import { db } from '@/lib/db';
-import type { SessionClaims, SessionUser } from '@/lib/dal/session';
+import type { SessionUser } from '@/lib/dal/session';
+import type { SessionClaims } from '@/lib/dal/session-sql';
 
 /**
  * Stands in for lib/dal/session.ts in integration tests: only the session lookup is replaced (by
@@ -47,6 +47,3 @@ export async function requireAdmin(): Promise<SessionUser> {
 export async function sessionClaims(): Promise<SessionClaims | null> {
   return claims;
 }
-
-// The real rule: statements that join the session's account still check it against the database.
-export const { sessionUserSql } = await vi.importActual<typeof import('@/lib/dal/session')>('@/lib/dal/session');
