@@ -230,7 +230,7 @@ const envShape = {
   SSO_ADMIN_VALUE: z.string().trim().min(1, 'must not be empty').optional(),
   /** Admit through SSO only people who already have an account (invited or active); otherwise new people get one. */
   SSO_REQUIRE_INVITE: booleanFlag.default(false),
-  /** When the storage cleanup tasks run (cron, UTC), once across all app instances. */
+  /** When the cleanup tasks (storage, expired records) run (cron, UTC), once across all app instances. */
   CLEANUP_SCHEDULE: z
     .string()
     .regex(/^\S+( \S+){4}$/, 'must be a 5-field cron expression (minute hour day month weekday), e.g. "0 * * * *"')
