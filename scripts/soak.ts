@@ -4,11 +4,13 @@
 // share unlock throttling, download limits, each raced across both), then partners open shares and
 // click files, customers download invoices, admins list pages and create shares, people sign in
 // (some with wrong passwords) and monitors poll health. It reports requests served, errors by kind
-// and each instance's memory at start and end, and fails on any 5xx, network error, unexpected
-// answer or broken invariant.
+// and each instance's memory (RSS, and the heap still in use after a full garbage collection, from
+// warm-up to the end), and fails on any 5xx, network error, unexpected answer or broken invariant.
 import { randomBytes, randomInt } from 'node:crypto';
+import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { request as playwrightRequest, type APIRequestContext, type APIResponse } from '@playwright/test';
 import pg from 'pg';
 import { SEED_PASSWORD } from '../prisma/seed-accounts';
@@ -30,6 +32,23 @@ const builtApp = () => import('../tests/e2e/attacks/built-app');
 
 interface Instance extends AppServer {
   name: string;
+  /** Where its heap probe (scripts/lib/heap-probe.cjs) writes. */
+  probeFile: string;
+}
+
+const MiB = 1024 * 1024;
+
+/** The instance's memory after a full garbage collection, from its heap probe. */
+async function heapInUse(instance: Instance): Promise<{ rss: number; heapUsed: number; external: number }> {
+  const lines = () =>
+    fs.existsSync(instance.probeFile) ? fs.readFileSync(instance.probeFile, 'utf8').trim().split('\n') : [];
+  const before = lines().length;
+  instance.process.kill('SIGUSR2');
+  for (let waited = 0; lines().length === before; waited += 100) {
+    if (waited > 30_000) throw new Error(`${instance.name} did not answer its heap probe`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return JSON.parse(lines().at(-1)!);
 }
 
 /** Resident memory of a process and its children (`next start` may fork its server), in MiB. */
@@ -108,11 +127,19 @@ try {
     await mustRun('next', ['build'], { env });
   await mustRun(process.execPath, ['scripts/standalone-assets.mjs'], { env });
   // Behind a proxy (one hop), so that each simulated person has an address of their own, as in production.
-  for (const [index, url] of urls.entries())
+  const probeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guestpass-soak-'));
+  for (const [index, url] of urls.entries()) {
+    const probeFile = path.join(probeDir, `instance-${index + 1}.jsonl`);
+    const probe = `--expose-gc --import ${pathToFileURL(path.resolve('scripts/lib/heap-probe.mjs'))}`;
     instances.push({
       name: `instance ${index + 1}`,
-      ...(await startAppServer({ ...env, TRUSTED_PROXY_HOPS: '1' }, { port: Number(new URL(url).port), quiet: true })),
+      probeFile,
+      ...(await startAppServer(
+        { ...env, TRUSTED_PROXY_HOPS: '1', HEAP_PROBE_FILE: probeFile, NODE_OPTIONS: probe },
+        { port: Number(new URL(url).port), quiet: true },
+      )),
     });
+  }
   const memoryAtStart = instances.map((i) => rssMiB(i.process.pid!));
   const { builtActions, callAction, formData: form } = await builtApp();
   const actions = builtActions();
@@ -325,9 +352,19 @@ try {
     });
   };
 
+  // The heap in use after warm-up (a fifth of the run, at most a minute: caches filled, code
+  // compiled) and at the end: growth between the two is memory the app keeps.
+  const warmUpMs = Math.min(60_000, (seconds * 1000) / 5);
+  const heapAfterWarmUp: Awaited<ReturnType<typeof heapInUse>>[] = [];
+  const memory = async () => {
+    await new Promise((resolve) => setTimeout(resolve, warmUpMs));
+    for (const instance of instances) heapAfterWarmUp.push(await heapInUse(instance));
+  };
+
   log('soak', `two instances (${urls.join(', ')}), ${seconds} s of mixed traffic`);
   const t0 = performance.now();
   await Promise.all([
+    memory(),
     partner(),
     partner(),
     partner(),
@@ -358,6 +395,9 @@ try {
   for (const file of files) await file.remove();
 
   const memoryAtEnd = instances.map((i) => rssMiB(i.process.pid!));
+  const heapAtEnd = [];
+  for (const instance of instances) heapAtEnd.push(await heapInUse(instance));
+  fs.rmSync(probeDir, { recursive: true });
   const total = [...served.values()].reduce((a, b) => a + b, 0);
   console.log(
     `\nSoak: ${total} requests in ${elapsed.toFixed(0)} s (${(total / elapsed).toFixed(1)}/s) on two instances`,
@@ -370,8 +410,16 @@ try {
   console.log(`Download limits: ${links.length} recipients, ${usedUp} clicked up to their limit exactly`);
   console.log(`Errors: ${errors.size ? [...errors].map(([k, n]) => `${n} ${k}`).join(', ') : 'none'}`);
   for (const sample of errorSamples) console.log(`  ${sample}`);
-  for (const [i, instance] of instances.entries())
-    console.log(`Memory (RSS) of ${instance.name}: ${memoryAtStart[i]} MiB at start, ${memoryAtEnd[i]} MiB at end`);
+  const mib = (bytes: number) => (bytes / MiB).toFixed(1);
+  for (const [i, instance] of instances.entries()) {
+    const [warm, end] = [heapAfterWarmUp[i], heapAtEnd[i]];
+    const growth = ((end.heapUsed + end.external) / (warm.heapUsed + warm.external) - 1) * 100;
+    console.log(`Memory of ${instance.name}: RSS ${memoryAtStart[i]} MiB at start, ${memoryAtEnd[i]} MiB at end`);
+    console.log(
+      `  in use after a full GC: heap ${mib(warm.heapUsed)} + external ${mib(warm.external)} MiB after warm-up (${warmUpMs / 1000} s), ` +
+        `${mib(end.heapUsed)} + ${mib(end.external)} MiB at the end: ${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%`,
+    );
+  }
   if (brokenInvariants.length) console.log(`Broken invariants:\n  ${brokenInvariants.join('\n  ')}`);
   exitCode = errors.size || brokenInvariants.length ? 1 : 0;
   console.log(exitCode ? 'Soak FAILED' : 'Soak passed');
