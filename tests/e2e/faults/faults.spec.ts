@@ -135,7 +135,7 @@ test('S3 stopped while a photo is confirmed: the user is told, and the same uplo
   expect((await confirm()).state).toMatchObject({ status: 'success' });
 });
 
-test('S3 stopped in the middle of a click: no 500, the count never passes the limit, and the partner gets the file once S3 is back', async ({
+test('S3 stopped in the middle of a click: no 500, the partner gets the file once S3 is back, and retrying does not use up the limit', async ({
   playwright,
 }) => {
   const file = await seedLibraryFile('fault click.pdf');
@@ -169,6 +169,8 @@ test('S3 stopped in the middle of a click: no 500, the count never passes the li
   await expect(fetch(signed)).rejects.toThrow();
   app.s3.restore();
 
+  // Retries within the failed click's URL lifetime (a minute) are granted and not counted again, so
+  // the outage costs the partner one download of two, however often they retry.
   const downloads: Buffer[] = [];
   for (let attempt = 0; attempt < 4; attempt++) {
     const response = await click();
@@ -178,7 +180,7 @@ test('S3 stopped in the middle of a click: no 500, the count never passes the li
     expect(object.status).toBe(200);
     downloads.push(Buffer.from(await object.arrayBuffer()));
   }
-  expect(downloads.length, 'the partner still gets the file while the limit allows').toBeGreaterThanOrEqual(1);
+  expect(downloads.length, 'every retry gets the file').toBe(4);
   for (const bytes of downloads) expect(bytes.equals(file.bytes)).toBe(true);
   const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
@@ -187,8 +189,7 @@ test('S3 stopped in the middle of a click: no 500, the count never passes the li
       `SELECT "downloadCount" FROM "ShareRecipient" WHERE "id" = $1`,
       [share.links[0].recipientId],
     );
-    expect(rows[0].downloadCount).toBeLessThanOrEqual(2);
-    expect(downloads.length).toBeLessThanOrEqual(2);
+    expect(rows[0].downloadCount, 'the click during the outage counted once, the retries not at all').toBe(1);
   } finally {
     await db.end();
   }
