@@ -4,6 +4,7 @@ import { db } from '@/lib/db';
 import { keysetArgs, type KeysetPage, type KeysetQuery } from '@/lib/dal/keyset';
 import { env } from '@/lib/env';
 import { auditCode, auditInsertSql, auditor, type AuditRecorder } from '@/lib/dal/audit';
+import { findInvoiceCustomer } from '@/lib/dal/invoice-customers';
 import { inviteAs } from '@/lib/dal/users';
 import { DalError } from '@/lib/dal/errors';
 import { requireAdmin, requireUser, sessionClaims, type SessionUser } from '@/lib/dal/session';
@@ -83,16 +84,6 @@ export async function listInvoicesForAdmin(
     ...keyset.find,
   });
   return keyset.page(rows);
-}
-
-/** The accounts an invoice can be issued to (invited customers too: the invoice waits for them). */
-export async function listInvoiceCustomers(): Promise<{ id: string; name: string; email: string }[]> {
-  await requireAdmin();
-  return db.user.findMany({
-    where: { role: 'USER', status: { not: 'DEACTIVATED' } },
-    orderBy: { email: 'asc' },
-    select: { id: true, name: true, email: true },
-  });
 }
 
 /**
@@ -261,11 +252,8 @@ export async function startInvoiceIssue(
   if (existing && existing.status !== 'PENDING_UPLOAD')
     throw new DalError(`Invoice ${input.number} already exists. Choose another number.`, 'number');
   const customerId = input.newCustomer ? await inviteCustomer(admin, input.newCustomer, audit) : input.customerId;
-  const customer = await db.user.findUnique({
-    where: { id: customerId },
-    select: { id: true, role: true, status: true },
-  });
-  if (!customer || customer.role !== 'USER' || customer.status === 'DEACTIVATED')
+  const customer = await findInvoiceCustomer(customerId);
+  if (!customer)
     throw new DalError('That customer does not exist any more. Reload the page and choose another.', 'customerId');
   if (existing) {
     await deleteObject(keys.invoiceUpload(existing.id));

@@ -4,8 +4,10 @@ import { IssueInvoiceForm } from '@/components/invoices/issue-invoice-form';
 import { VoidInvoiceButton } from '@/components/invoices/void-invoice-button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { SelectFilter } from '@/components/ui/select-filter';
-import { listInvoiceCustomers, listInvoicesForAdmin, suggestInvoiceNumber } from '@/lib/dal/invoices';
+import { CustomerCombobox } from '@/components/invoices/customer-combobox';
+import { FilterBar } from '@/components/ui/filter-bar';
+import { findInvoiceCustomer } from '@/lib/dal/invoice-customers';
+import { listInvoicesForAdmin, suggestInvoiceNumber } from '@/lib/dal/invoices';
 import { NEW_CUSTOMER } from '@/lib/invoices/input';
 import { env } from '@/lib/env';
 import { pageQuery } from '@/lib/dal/keyset';
@@ -18,12 +20,12 @@ export const metadata: Metadata = { title: 'Invoices · Admin' };
 export default async function AdminInvoicesPage({
   searchParams,
 }: {
-  searchParams: Promise<{ customer?: string; after?: string; before?: string }>;
+  searchParams: Promise<{ customer?: string | string[]; after?: string; before?: string }>;
 }) {
   const params = await searchParams;
-  const { customer } = params;
-  const customers = await listInvoiceCustomers();
-  const customerId = customers.some((c) => c.id === customer) ? customer : undefined;
+  // Only an invoiceable account filters the list; anything else in the address shows every invoice.
+  const customer = typeof params.customer === 'string' ? await findInvoiceCustomer(params.customer) : null;
+  const customerId = customer?.id;
   const [{ rows: invoices, ...cursors }, suggestedNumber] = await Promise.all([
     listInvoicesForAdmin({ customerId }, pageQuery(params)),
     suggestInvoiceNumber(),
@@ -40,7 +42,6 @@ export default async function AdminInvoicesPage({
           Issue an invoice
         </h2>
         <IssueInvoiceForm
-          customers={customers}
           suggestedNumber={suggestedNumber}
           maxBytes={env.INVOICE_MAX_BYTES}
           newCustomer={NEW_CUSTOMER}
@@ -55,13 +56,14 @@ export default async function AdminInvoicesPage({
           <h2 id="all-invoices-heading" className="text-sm font-semibold text-slate-900">
             All invoices
           </h2>
-          <SelectFilter
-            name="customer"
-            label="Filter by customer"
-            value={customerId ?? ''}
-            everything="All customers"
-            options={customers.map((c) => ({ value: c.id, label: `${c.name} (${c.email})` }))}
-          />
+          <FilterBar clearHref={customer ? '/admin/invoices' : undefined}>
+            <div className="w-full text-sm sm:w-72">
+              <label htmlFor="customer-filter" className="font-medium text-slate-800">
+                Filter by customer
+              </label>
+              <CustomerCombobox id="customer-filter" name="customer" placeholder="All customers" initial={customer} />
+            </div>
+          </FilterBar>
         </div>
         {invoices.length === 0 ? (
           <div className="p-4">
