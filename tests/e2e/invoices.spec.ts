@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { expect, test, type APIRequestContext, type APIResponse, type Browser } from '@playwright/test';
 import pg from 'pg';
 import { textPdf } from '../../lib/invoices/pdf';
-import { ACCOUNTS, formAlert, signIn } from './helpers';
+import { ACCOUNTS, chooseCustomer, formAlert, signIn } from './helpers';
 
 type Who = 'anonymous' | keyof typeof ACCOUNTS;
 interface SeededInvoice {
@@ -169,7 +169,15 @@ test('an admin issues an invoice to bob by uploading its PDF; bob sees and downl
   await signIn(page, 'admin');
   await page.goto('/admin/invoices');
   const form = page.getByRole('form', { name: 'Issue an invoice' });
-  await form.getByLabel('Customer').selectOption({ label: `${ACCOUNTS.bob.name} (${ACCOUNTS.bob.email})` });
+  // Nothing chosen: the customer is asked for, and what was typed stays.
+  await form.getByRole('combobox', { name: 'Customer', exact: true }).fill('bob');
+  await form.getByRole('button', { name: 'Issue invoice' }).click();
+  await expect(form.getByText('Choose a customer.')).toBeVisible();
+  await expect(form.getByRole('combobox', { name: 'Customer', exact: true })).toHaveValue('bob');
+  await chooseCustomer(form, 'Customer', 'BOB', new RegExp(ACCOUNTS.bob.email));
+  await expect(form.getByRole('combobox', { name: 'Customer', exact: true })).toHaveValue(
+    `${ACCOUNTS.bob.name} (${ACCOUNTS.bob.email})`,
+  );
   await form.getByLabel('Invoice number').fill(number);
   await form.getByLabel('Amount').fill('75.50');
   await form.getByLabel('Currency').selectOption('USD');
@@ -246,15 +254,29 @@ test('admins filter invoices by customer and read the audit log of downloads and
 
   await signIn(page, 'admin');
   await page.goto('/admin/invoices');
-  await page
-    .getByLabel('Filter by customer')
-    .selectOption({ label: `${ACCOUNTS.alice.name} (${ACCOUNTS.alice.email})` });
+  // By keyboard: type, Down to the match (announced with the count), Enter to choose it.
+  const filter = page.getByRole('combobox', { name: 'Filter by customer' });
+  await filter.fill(ACCOUNTS.alice.email);
+  await expect(page.getByRole('status').filter({ hasText: '1 customer matches.' })).toBeAttached();
+  await filter.press('ArrowDown');
+  const highlighted = page.locator(`#${await filter.getAttribute('aria-activedescendant')}`);
+  await expect(highlighted).toHaveRole('option');
+  await expect(highlighted).toContainText(ACCOUNTS.alice.email);
+  await expect(highlighted).toHaveAttribute('aria-selected', 'true');
+  await filter.press('Enter');
+  await expect(filter).toHaveAttribute('aria-expanded', 'false');
   await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page).toHaveURL(/[?&]customer=\w+/);
   await expect(page.getByRole('table').getByRole('rowheader')).toHaveText([
     'INV-2026-0003',
     'INV-2026-0002',
     'INV-2026-0001',
   ]);
+  // The chosen customer's name stays in the filter, and Clear shows every invoice again.
+  await expect(filter).toHaveValue(`${ACCOUNTS.alice.name} (${ACCOUNTS.alice.email})`);
+  await page.getByRole('link', { name: 'Clear' }).click();
+  await expect(page).toHaveURL(/\/admin\/invoices$/);
+  await expect(filter).toHaveValue('');
 
   await page.getByRole('link', { name: 'Audit log' }).click();
   await page.getByLabel('Action').selectOption('invoice.download');

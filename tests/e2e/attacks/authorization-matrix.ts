@@ -181,6 +181,13 @@ export const ACTIONS: Record<string, ActionEntry> = {
     foreign: NO_SUCH_ID,
     malformed: { id: 1 },
   },
+  'lib/actions/invoices.ts#searchInvoiceCustomersAction': {
+    form: false,
+    role: 'admin',
+    valid: { query: 'alice' },
+    malformed: { query: ['x'] },
+    note: 'reads only, and every admin may search every customer: there is no foreign input',
+  },
   'lib/actions/invoices.ts#voidInvoiceAction': {
     form: true,
     role: 'admin',

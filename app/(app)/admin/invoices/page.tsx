@@ -61,7 +61,14 @@ export default async function AdminInvoicesPage({
               <label htmlFor="customer-filter" className="font-medium text-slate-800">
                 Filter by customer
               </label>
-              <CustomerCombobox id="customer-filter" name="customer" placeholder="All customers" initial={customer} />
+              {/* Keyed by the filter: "Clear" (a client navigation) starts it over. */}
+              <CustomerCombobox
+                key={customerId ?? ''}
+                id="customer-filter"
+                name="customer"
+                placeholder="All customers"
+                initial={customer}
+              />
             </div>
           </FilterBar>
         </div>
