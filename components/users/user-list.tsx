@@ -9,6 +9,7 @@ import { ROLE_LABELS, STATUS_LABELS } from '@/lib/accounts/labels';
 import type { UserPage, UserRow } from '@/lib/dal/users';
 import { STATUS_FILTERS } from '@/lib/dal/users';
 import type { UserStatus } from '@/lib/generated/prisma/enums';
+import { formatCappedCount } from '@/lib/dal/keyset';
 
 export interface UserQuery {
   search: string;
@@ -80,7 +81,7 @@ export function UserList({ page, query, selfId }: { page: UserPage; query: UserQ
     >
       <div className="flex flex-col gap-3 border-b border-slate-200 px-4 py-3 md:flex-row md:items-end md:justify-between">
         <h2 id="users-heading" className="text-sm font-semibold text-slate-900">
-          Users ({page.total.toLocaleString('en-GB')})
+          Users ({formatCappedCount(page.total)})
         </h2>
         <form role="search" action="/admin/users" className="flex flex-wrap items-end gap-2">
           <label className="sr-only" htmlFor="user-search">

@@ -48,3 +48,23 @@ export function pageQuery(params: { after?: string | string[]; before?: string |
   const valid = (v?: string | string[]) => (typeof v === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(v) ? v : undefined);
   return { after: valid(params.after), before: valid(params.before) };
 }
+
+/** How far a list counts its rows for its heading: a keyset page needs no total, and a count stops here. */
+export const COUNT_CAP = 1000;
+
+/** A row count that stopped at COUNT_CAP: `more` when rows beyond it exist. */
+export interface CappedCount {
+  count: number;
+  more: boolean;
+}
+
+/** Runs a Prisma count with a LIMIT one past the cap, so it never walks a whole table. */
+export async function countCapped(count: (args: { take: number }) => Promise<number>): Promise<CappedCount> {
+  const counted = await count({ take: COUNT_CAP + 1 });
+  return counted > COUNT_CAP ? { count: COUNT_CAP, more: true } : { count: counted, more: false };
+}
+
+/** "42", or "1,000+" past the cap. */
+export function formatCappedCount({ count, more }: CappedCount): string {
+  return `${count.toLocaleString('en-GB')}${more ? '+' : ''}`;
+}

@@ -4,7 +4,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { type AuditRecorder, auditor } from '@/lib/dal/audit';
 import { DalError } from '@/lib/dal/errors';
-import { keysetArgs, type KeysetCursors, type KeysetQuery } from '@/lib/dal/keyset';
+import { countCapped, keysetArgs, type CappedCount, type KeysetCursors, type KeysetQuery } from '@/lib/dal/keyset';
 import { currentUser, requireAdmin, type SessionUser } from '@/lib/dal/session';
 import type { LibraryFileStatus, LibraryScope } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -97,7 +97,7 @@ export interface ListQuery extends KeysetQuery {
 
 export interface LibraryPage extends KeysetCursors {
   files: LibraryFileDto[];
-  total: number;
+  total: CappedCount;
 }
 
 /** One page of the library, by keyset (lib/dal/keyset.ts) on the (scope, column, id) indexes. */
@@ -115,7 +115,7 @@ export async function listLibraryFiles(query: ListQuery = {}): Promise<LibraryPa
   const keyset = keysetArgs(query, 25);
   const [rows, total] = await Promise.all([
     db.libraryFile.findMany({ where, orderBy, select: dtoSelect, ...keyset.find }),
-    db.libraryFile.count({ where }),
+    countCapped((limit) => db.libraryFile.count({ where, ...limit })),
   ]);
   const { rows: page, ...cursors } = keyset.page(rows);
   return { files: page.map(toDto), total, ...cursors };

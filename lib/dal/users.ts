@@ -4,7 +4,7 @@ import type { InviteInput } from '@/lib/accounts/input';
 import { issueAccountLink, type IssuedLink } from '@/lib/dal/account-tokens';
 import { auditor, type AuditRecorder } from '@/lib/dal/audit';
 import { DalError } from '@/lib/dal/errors';
-import { keysetArgs, type KeysetCursors, type KeysetQuery } from '@/lib/dal/keyset';
+import { countCapped, keysetArgs, type CappedCount, type KeysetCursors, type KeysetQuery } from '@/lib/dal/keyset';
 import { requireAdmin, type SessionUser } from '@/lib/dal/session';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Role, UserStatus } from '@/lib/generated/prisma/enums';
@@ -33,7 +33,7 @@ export interface UserRow {
 
 export interface UserPage extends KeysetCursors {
   users: UserRow[];
-  total: number;
+  total: CappedCount;
 }
 
 export const STATUS_FILTERS = ['INVITED', 'ACTIVE', 'DEACTIVATED'] as const satisfies UserStatus[];
@@ -82,7 +82,7 @@ export async function listUsers(
       },
       ...keyset.find,
     }),
-    db.user.count({ where }),
+    countCapped((limit) => db.user.count({ where, ...limit })),
   ]);
   const { rows: page, ...cursors } = keyset.page(rows);
   return {
