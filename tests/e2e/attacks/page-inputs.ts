@@ -28,7 +28,11 @@ export const PAGES: Record<string, PageInputs> = {
     path: '/admin/invoices',
     query: ['customer', 'after', 'before'],
   },
-  '/(app)/admin/mail/page': { caller: 'admin', path: '/admin/mail', query: [] },
+  '/(app)/admin/mail/page': {
+    caller: 'admin',
+    path: '/admin/mail',
+    query: ['failedAfter', 'failedBefore', 'waitingAfter', 'waitingBefore'],
+  },
   '/(app)/admin/shares/page': { caller: 'admin', path: '/admin/shares', query: ['state', 'q', 'after', 'before'] },
   '/(app)/admin/shares/new/page': { caller: 'admin', path: '/admin/shares/new', query: [] },
   '/(app)/admin/shares/[shareId]/page': { caller: 'admin', path: '/admin/shares/{}', query: ['after', 'before'] },
