@@ -279,7 +279,8 @@ try {
   });
 
   // 3. Lists: 10 rows against 10,000, interleaved (the same table holds both, told apart by owner,
-  // filter, search or parent row).
+  // filter, search or parent row). /admin/invoices also renders with the seed's 10,000+ customers
+  // in both runs: its customer search (issue form and filter) must list none of them in the page.
   const admin = (url: string) => ({ url: `${appUrl}${url}`, cookie: seeded.cookies.admin });
   const recipientsPage = ({ shareId }: { shareId: string }) => admin(`/admin/shares/${shareId}`);
   const logPage = ({ shareId, recipientId }: { shareId: string; recipientId: string }) =>
