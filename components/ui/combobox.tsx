@@ -21,7 +21,7 @@ const shown = (option: ComboboxOption) => (option.detail ? `${option.label} (${o
 /**
  * A text field that searches the server as one types and offers the matches in a list below it (the
  * ARIA 1.2 combobox pattern with a listbox popup): Down and Up move through the matches, Enter
- * chooses, Escape closes the list (then clears the text), and a live region announces how many
+ * chooses (a lone match without moving to it), Escape closes the list (then clears the text), and a live region announces how many
  * matched. The chosen option's value is sent in a hidden field called `name`; text that was typed but
  * not chosen sends nothing. `extraOption` stays at the end of every list (an "invite someone new").
  * The label is the caller's: a <label htmlFor={id}>.
@@ -130,10 +130,14 @@ export function Combobox({
       return move(1);
     }
     if (event.key === 'ArrowUp') return move(-1);
-    if (event.key === 'Enter' && open && active >= 0) {
-      // Chooses the highlighted option instead of submitting the form.
+    if (event.key === 'Enter' && open) {
+      // While the list is open, Enter chooses (the highlighted option, or the one match) instead of
+      // submitting the form with nothing chosen.
       event.preventDefault();
-      return choose(options[active]);
+      const matches = found?.options ?? [];
+      const option = active >= 0 ? options[active] : !searching && matches.length === 1 ? matches[0] : null;
+      if (option) choose(option);
+      return;
     }
     if (event.key === 'Escape') {
       if (open) {

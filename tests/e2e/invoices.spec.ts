@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { expect, test, type APIRequestContext, type APIResponse, type Browser } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import pg from 'pg';
 import { textPdf } from '../../lib/invoices/pdf';
 import { ACCOUNTS, chooseCustomer, formAlert, signIn } from './helpers';
@@ -341,5 +342,41 @@ test('the admin invoice and audit pages work on a phone', async ({ browser }) =>
     );
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
+  await context.close();
+});
+
+test('the customer search works on a phone in dark mode, and passes axe with its list open', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+  const page = await context.newPage();
+  await signIn(page, 'admin');
+  await page.goto('/admin/invoices');
+  const search = page.getByRole('form', { name: 'Issue an invoice' }).getByRole('combobox', { name: 'Customer' });
+  await search.click();
+  const list = page.getByRole('listbox', { name: 'Customers' }).first();
+  await expect(list.getByRole('option', { name: new RegExp(ACCOUNTS.alice.email) })).toBeVisible();
+  await search.press('ArrowDown');
+  await expect(search).toHaveAttribute('aria-activedescendant', /option-0$/);
+  const box = await list.boundingBox();
+  expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  // Escape closes the list, and again clears what was typed.
+  await search.press('Escape');
+  await expect(search).toHaveAttribute('aria-expanded', 'false');
+  await search.fill('nobody at all');
+  await expect(page.getByRole('status').filter({ hasText: 'No customer matches.' })).toBeAttached();
+  await search.press('Escape');
+  await search.press('Escape');
+  await expect(search).toHaveValue('');
+  // Enter on a lone match chooses it, and does not send the form.
+  await search.fill(ACCOUNTS.bob.email);
+  await expect(page.getByRole('status').filter({ hasText: '1 customer matches.' })).toBeAttached();
+  await search.press('Enter');
+  await expect(search).toHaveValue(`${ACCOUNTS.bob.name} (${ACCOUNTS.bob.email})`);
+  await expect(page.getByText('Check the highlighted fields.')).toHaveCount(0);
   await context.close();
 });
