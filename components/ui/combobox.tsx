@@ -21,9 +21,10 @@ const shown = (option: ComboboxOption) => (option.detail ? `${option.label} (${o
 /**
  * A text field that searches the server as one types and offers the matches in a list below it (the
  * ARIA 1.2 combobox pattern with a listbox popup): Down and Up move through the matches, Enter
- * chooses (a lone match without moving to it), Escape closes the list (then clears the text), and a live region announces how many
- * matched. The chosen option's value is sent in a hidden field called `name`; text that was typed but
- * not chosen sends nothing. `extraOption` stays at the end of every list (an "invite someone new").
+ * chooses (a lone match without moving to it), Escape closes the list (then clears the text), and a
+ * live region announces how many matched. The chosen option's value is sent in a hidden field called
+ * `name`. Text typed but not chosen would send nothing, so the form is not sent: the field says to
+ * choose from the list. `extraOption` stays at the end of every list (an "invite someone new").
  * The label is the caller's: a <label htmlFor={id}>.
  */
 export function Combobox({
@@ -58,7 +59,10 @@ export function Combobox({
   const [found, setFound] = useState<{ text: string; options: ComboboxOption[]; message: string } | null>(null);
   const [searching, setSearching] = useState(false);
   const [active, setActive] = useState(-1);
+  const [unchosen, setUnchosen] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  // The hidden field that carries the chosen option's value.
+  const value = useRef<HTMLInputElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   // Answers can arrive out of order: only the latest request's answer is shown.
   const latest = useRef(0);
@@ -99,6 +103,7 @@ export function Combobox({
   }
 
   function choose(option: ComboboxOption) {
+    setUnchosen(false);
     setChosen(option);
     setText(shown(option));
     onChoose?.(option, chosen ? '' : text);
@@ -106,6 +111,7 @@ export function Combobox({
   }
 
   function type(value: string) {
+    setUnchosen(false);
     setText(value);
     if (chosen) onChoose?.(null, value);
     setChosen(null);
@@ -168,6 +174,22 @@ export function Combobox({
     return () => form.removeEventListener('reset', reset);
   }, [initial]);
 
+  // Runs before the form's own (React) submit handler, which it stops: a typed name that was never
+  // chosen must not quietly become "no customer".
+  useEffect(() => {
+    const form = input.current?.form;
+    if (!form) return;
+    const submit = (event: SubmitEvent) => {
+      if (!input.current?.value.trim() || value.current?.value) return;
+      event.preventDefault();
+      event.stopPropagation();
+      setUnchosen(true);
+      input.current?.focus();
+    };
+    form.addEventListener('submit', submit);
+    return () => form.removeEventListener('submit', submit);
+  }, []);
+
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const message = searching ? 'Searching…' : (found?.message ?? '');
@@ -193,8 +215,17 @@ export function Combobox({
         onBlur={close}
         className={inputStyles}
         {...aria}
+        aria-invalid={unchosen || aria['aria-invalid']}
+        aria-describedby={
+          [aria['aria-describedby'], unchosen ? `${id}-unchosen` : undefined].filter(Boolean).join(' ') || undefined
+        }
       />
-      <input type="hidden" name={name} value={chosen?.value ?? ''} />
+      {unchosen && (
+        <p id={`${id}-unchosen`} className="mt-1 text-sm text-red-700">
+          Choose one of the matches from the list, or clear the field.
+        </p>
+      )}
+      <input ref={value} type="hidden" name={name} value={chosen?.value ?? ''} />
       <div
         hidden={!open}
         className="absolute inset-x-0 z-20 mt-1 overflow-hidden rounded-md bg-white shadow-lg ring-1 ring-slate-300"

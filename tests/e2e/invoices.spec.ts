@@ -278,6 +278,14 @@ test('admins filter invoices by customer and read the audit log of downloads and
   await page.getByRole('link', { name: 'Clear' }).click();
   await expect(page).toHaveURL(/\/admin\/invoices$/);
   await expect(filter).toHaveValue('');
+  // A name typed but never chosen is not quietly "all customers": the form says to choose.
+  await filter.fill('ali');
+  await filter.press('Escape');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(filter).toHaveAccessibleDescription('Choose one of the matches from the list, or clear the field.');
+  await expect(filter).toHaveAttribute('aria-invalid', 'true');
+  await expect(page).toHaveURL(/\/admin\/invoices$/);
+  await filter.fill('');
 
   await page.getByRole('link', { name: 'Audit log' }).click();
   await page.getByLabel('Action').selectOption('invoice.download');
