@@ -168,6 +168,13 @@ const envShape = {
     .min(0, 'must be 0 (no proxy) or more')
     .max(10, 'must be at most 10')
     .default(0),
+  /** How long `npm start` keeps an idle connection open, in ms (scripts/start.mjs sets it; Next reads it). */
+  KEEP_ALIVE_TIMEOUT: z.coerce
+    .number()
+    .int('must be a whole number of milliseconds')
+    .min(1_000, 'must be at least 1000 (ms)')
+    .max(600_000, 'must be at most 600000 (ms)')
+    .optional(),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
   LOGIN_THROTTLE_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
