@@ -9,6 +9,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import os from 'node:os';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { request as playwrightRequest, type APIRequestContext, type APIResponse } from '@playwright/test';
@@ -74,6 +75,27 @@ function rssMiB(pid: number): number {
   };
   visit(pid);
   return Math.round(kib / 1024);
+}
+
+/** Two requests on one kept-alive connection, `idleMs` apart: whether the second still went through it. */
+async function connectionOutlasts(url: string, idleMs: number): Promise<boolean> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const get = () =>
+    new Promise<boolean>((resolve, reject) => {
+      const request = http.get(`${url}/api/live`, { agent }, (response) => {
+        response.resume();
+        response.on('end', () => resolve(request.reusedSocket));
+      });
+      request.on('error', reject);
+    });
+  try {
+    await get();
+    await new Promise((resolve) => setTimeout(resolve, idleMs));
+    // A server that closed it meanwhile makes this request fail (ECONNRESET) or open a new one.
+    return await get().catch(() => false);
+  } finally {
+    agent.destroy();
+  }
 }
 
 // ── Tallies ────────────────────────────────────────────────────────────────────────────────────────
@@ -230,6 +252,11 @@ try {
     twoInstanceChecks.push(line);
     if (actual !== expected) brokenInvariants.push(line);
   };
+
+  // Idle longer than Node's own keep-alive (5 s), a connection is still open: the server outlasts a
+  // load balancer's idle timeout (scripts/start.mjs), so it never hangs up as the next request comes.
+  const keptOpen = await Promise.all(urls.map((url) => connectionOutlasts(url, 6_000)));
+  expectExactly('keep-alive: instances that kept a connection idle for 6 s open', keptOpen.filter(Boolean).length, 2);
 
   const signInRace = await racedAcross(20, async (instance) => {
     const context = await person(instance);
