@@ -23,8 +23,9 @@ const shown = (option: ComboboxOption) => (option.detail ? `${option.label} (${o
  * ARIA 1.2 combobox pattern with a listbox popup): Down and Up move through the matches, Enter
  * chooses (a lone match without moving to it), Escape closes the list (then clears the text), and a
  * live region announces how many matched. The chosen option's value is sent in a hidden field called
- * `name`. Text typed but not chosen would send nothing, so the form is not sent: the field says to
- * choose from the list. `extraOption` stays at the end of every list (an "invite someone new").
+ * `name`; text typed but not chosen sends nothing. In a form without checks of its own (a filter),
+ * `refuseUnchosen` stops it from being sent that way: the field says to choose from the list.
+ * `extraOption` stays at the end of every list (an "invite someone new").
  * The label is the caller's: a <label htmlFor={id}>.
  */
 export function Combobox({
@@ -36,6 +37,7 @@ export function Combobox({
   onChoose,
   listLabel,
   placeholder,
+  refuseUnchosen = false,
   className = '',
   ...aria
 }: {
@@ -48,6 +50,8 @@ export function Combobox({
   onChoose?: (option: ComboboxOption | null, typed: string) => void;
   listLabel: string;
   placeholder?: string;
+  /** Keep the form from being sent with text typed but nothing chosen (for forms that do not check it). */
+  refuseUnchosen?: boolean;
   className?: string;
   'aria-invalid'?: boolean;
   'aria-describedby'?: string;
@@ -178,7 +182,7 @@ export function Combobox({
   // chosen must not quietly become "no customer".
   useEffect(() => {
     const form = input.current?.form;
-    if (!form) return;
+    if (!form || !refuseUnchosen) return;
     const submit = (event: SubmitEvent) => {
       if (!input.current?.value.trim() || value.current?.value) return;
       event.preventDefault();
@@ -188,7 +192,7 @@ export function Combobox({
     };
     form.addEventListener('submit', submit);
     return () => form.removeEventListener('submit', submit);
-  }, []);
+  }, [refuseUnchosen]);
 
   useEffect(() => () => clearTimeout(timer.current), []);
 

@@ -68,6 +68,7 @@ export default async function AdminInvoicesPage({
                 name="customer"
                 placeholder="All customers"
                 initial={customer}
+                refuseUnchosen
               />
             </div>
           </FilterBar>
