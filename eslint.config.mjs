@@ -8,6 +8,8 @@ const config = [
     ignores: [
       '.next/**',
       '.next-test/**',
+      '.next-bench/**',
+      '.bench/**',
       'node_modules/**',
       'lib/generated/**',
       '.data/**',

@@ -40,7 +40,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'chromium', testIgnore: ['fresh/**', 'attacks/**'], use: chromium },
+    { name: 'chromium', testIgnore: ['fresh/**', 'attacks/**', 'faults/**'], use: chromium },
     ...(freshAppUrl
       ? [{ name: 'fresh database', testMatch: 'fresh/**/*.spec.ts', use: { ...chromium, baseURL: freshAppUrl.origin } }]
       : []),
@@ -52,6 +52,8 @@ export default defineConfig({
       workers: 1,
       dependencies: ['chromium', ...(freshAppUrl ? ['fresh database'] : [])],
     },
+    // The fault specs start their own app server behind fault proxies and cut its services: after the rest.
+    { name: 'faults', testMatch: 'faults/**/*.spec.ts', use: chromium, dependencies: ['attacks'] },
   ],
   webServer: [
     {

@@ -102,3 +102,7 @@ export function auditSubjectLabel(code: string): string {
 export function auditOutcomeLabel(code: string): string {
   return known(AUDIT_OUTCOMES, code) ? AUDIT_OUTCOMES[code] : code;
 }
+
+export function isAuditAction(code: string): code is AuditAction {
+  return Object.hasOwn(AUDIT_ACTIONS, code);
+}

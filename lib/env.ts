@@ -95,6 +95,9 @@ const envShape = {
     .default('us-east-1'),
   S3_ENDPOINT: z.url('must be a URL such as http://127.0.0.1:7480').optional(),
   S3_FORCE_PATH_STYLE: booleanFlag.optional(),
+  /** How long the app waits for S3 to accept a connection, and for each answer (idle time), before it gives up. */
+  S3_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().max(60_000).default(3_000),
+  S3_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().max(300_000).default(15_000),
 
   // Access control (lib/storage/security): see README, "How Guestpass uses each S3 access-control mechanism".
   /** Origins besides APP_URL that may call the bucket from a browser (comma-separated). */
@@ -165,6 +168,13 @@ const envShape = {
     .min(0, 'must be 0 (no proxy) or more')
     .max(10, 'must be at most 10')
     .default(0),
+  /** How long `npm start` keeps an idle connection open, in ms (scripts/start.mjs sets it; Next reads it). */
+  KEEP_ALIVE_TIMEOUT: z.coerce
+    .number()
+    .int('must be a whole number of milliseconds')
+    .min(1_000, 'must be at least 1000 (ms)')
+    .max(600_000, 'must be at most 600000 (ms)')
+    .optional(),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
   LOGIN_THROTTLE_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
@@ -227,7 +237,7 @@ const envShape = {
   SSO_ADMIN_VALUE: z.string().trim().min(1, 'must not be empty').optional(),
   /** Admit through SSO only people who already have an account (invited or active); otherwise new people get one. */
   SSO_REQUIRE_INVITE: booleanFlag.default(false),
-  /** When the storage cleanup tasks run (cron, UTC), once across all app instances. */
+  /** When the cleanup tasks (storage, expired records) run (cron, UTC), once across all app instances. */
   CLEANUP_SCHEDULE: z
     .string()
     .regex(/^\S+( \S+){4}$/, 'must be a 5-field cron expression (minute hour day month weekday), e.g. "0 * * * *"')
@@ -315,6 +325,8 @@ const STORAGE_VARIABLES: EnvVariable[] = [
   'S3_REGION',
   'S3_ENDPOINT',
   'S3_FORCE_PATH_STYLE',
+  'S3_CONNECT_TIMEOUT_MS',
+  'S3_IDLE_TIMEOUT_MS',
   ...ACCESS_POINT_VARIABLES,
 ];
 /** URL lifetimes (lib/storage/ttl.ts reads them all at once). */

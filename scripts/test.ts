@@ -2,7 +2,8 @@
 // real S3 server started here) integration tests, and the production build under Playwright, then the
 // deploy test (a production install driven by docs/deploy.md, tests/deploy). When
 // that S3 server is radosgw, the integration tests and the library, profile and share specs run a
-// second time against the in-process emulator, the default of `npm run dev`.
+// second time against the in-process emulator, the default of `npm run dev`. Last, a 60-second soak
+// (scripts/soak.ts) of two instances of that build on one database and store of their own.
 // `npm test -- unit integration` runs only the named stages. Ends with "N passed, N failed, N skipped".
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { radosgwInstalled } from './lib/s3-local.mjs';
 import { startServices, type Services } from './lib/services';
 import { freePort, log, run } from './lib/util.mjs';
 
-const STAGES = ['typecheck', 'lint', 'format', 'unit', 'integration', 'e2e', 'deploy'] as const;
+const STAGES = ['typecheck', 'lint', 'format', 'unit', 'integration', 'e2e', 'deploy', 'soak'] as const;
 type Stage = (typeof STAGES)[number];
 
 const requested = process.argv.slice(2).filter((a) => a !== '--');
@@ -219,6 +220,15 @@ if (stages.has('deploy')) {
     skipReasons.set('deploy stage: needs Ceph radosgw', 1);
   }
 }
+
+// The e2e stage's build serves it too; without that stage the soak builds its own.
+if (stages.has('soak'))
+  await stage('soak (60 s, two instances)', 'tsx', [
+    'scripts/soak.ts',
+    '--seconds',
+    '60',
+    ...(stages.has('e2e') && !failedStages.includes('next build') ? ['--reuse-build'] : []),
+  ]);
 
 const seconds = ((performance.now() - t0) / 1000).toFixed(0);
 for (const [reason, count] of skipReasons) console.log(`skipped ${count} ${reason}`);

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { buttonStyles } from '@/components/ui/button-styles';
+import { CustomerCombobox } from '@/components/invoices/customer-combobox';
 import { describedBy, Field, inputStyles, TextField } from '@/components/ui/field';
 import { FileButton } from '@/components/ui/file-button';
 import { Spinner } from '@/components/ui/form';
@@ -14,6 +15,10 @@ import { formatBytes } from '@/lib/format';
 import { INVOICE_CURRENCIES } from '@/lib/invoices/format';
 import { issueInvoiceForm } from '@/lib/invoices/input';
 import { uploadToS3, UploadError } from '@/lib/upload-client';
+
+/** What was typed in the customer search, as the start of a new customer's name or email. */
+const invitee = (typed: string) =>
+  typed.includes('@') ? { name: '', email: typed.trim() } : { name: typed.trim(), email: '' };
 
 type Phase =
   | { kind: 'idle' }
@@ -26,12 +31,10 @@ type Phase =
  * PDF straight to S3 (with progress), then the server verifies the object and opens the invoice.
  */
 export function IssueInvoiceForm({
-  customers,
   suggestedNumber,
   maxBytes,
   newCustomer,
 }: {
-  customers: { id: string; name: string; email: string }[];
   suggestedNumber: string;
   maxBytes: number;
   /** The customer choice that invites someone new (NEW_CUSTOMER). */
@@ -39,7 +42,8 @@ export function IssueInvoiceForm({
 }) {
   const router = useRouter();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const [inviting, setInviting] = useState(false);
+  // The new customer's fields, started from what was typed in the search.
+  const [inviting, setInviting] = useState<{ name: string; email: string } | null>(null);
   const [fileName, setFileName] = useState<string | null>(null);
   const fieldErrors = phase.kind === 'error' ? phase.fieldErrors : undefined;
   const invalid = (name: string) => describedBy(name, undefined, fieldErrors?.[name]);
@@ -95,7 +99,7 @@ export function IssueInvoiceForm({
       return setPhase({ kind: 'error', message: confirmed.status === 'error' ? confirmed.message : 'Try again.' });
     setPhase({ kind: 'done', message: confirmed.message ?? 'Invoice issued.' });
     form.reset();
-    setInviting(false);
+    setInviting(null);
     setFileName(null);
     router.refresh();
   }
@@ -108,25 +112,14 @@ export function IssueInvoiceForm({
       {phase.kind === 'done' && <Alert tone="success">{phase.message}</Alert>}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="customerId" label="Customer" error={fieldErrors?.customerId}>
-          <select
+          <CustomerCombobox
             id="customerId"
             name="customerId"
-            required
-            defaultValue=""
-            className={inputStyles}
+            placeholder="Search by name or email"
+            extraOption={{ value: newCustomer, label: 'Someone new: invite by email…' }}
+            onChoose={(option, typed) => setInviting(option?.value === newCustomer ? invitee(typed) : null)}
             {...invalid('customerId')}
-            onChange={(event) => setInviting(event.target.value === newCustomer)}
-          >
-            <option value="" disabled>
-              Choose a customer
-            </option>
-            {customers.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name} ({c.email})
-              </option>
-            ))}
-            <option value={newCustomer}>Someone new: invite by email…</option>
-          </select>
+          />
         </Field>
         {inviting && (
           <fieldset className="grid gap-4 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200 sm:col-span-2 sm:grid-cols-2">
@@ -140,6 +133,7 @@ export function IssueInvoiceForm({
               maxLength={100}
               label="Customer’s name"
               autoComplete="off"
+              defaultValue={inviting.name}
               error={fieldErrors?.customerName}
             />
             <TextField
@@ -149,6 +143,7 @@ export function IssueInvoiceForm({
               label="Customer’s email"
               type="email"
               autoComplete="off"
+              defaultValue={inviting.email}
               error={fieldErrors?.customerEmail}
             />
           </fieldset>

@@ -8,6 +8,7 @@ import { FileActions } from '@/components/library/file-actions';
 import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
 import type { LibraryPage, SortKey } from '@/lib/dal/library-files';
 import { formatBytes } from '@/lib/format';
+import { formatCappedCount } from '@/lib/dal/keyset';
 
 export interface TableQuery {
   search: string;
@@ -62,7 +63,7 @@ export function FileTable({
     >
       <div className="flex flex-col gap-3 border-b border-slate-200 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
         <h2 id="files-heading" className="text-sm font-semibold text-slate-900">
-          Files ({page.total.toLocaleString('en-GB')})
+          Files ({formatCappedCount(page.total)})
         </h2>
         <form role="search" action="/admin/files" className="flex gap-2">
           <input type="hidden" name="sort" value={query.sort} />

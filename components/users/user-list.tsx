@@ -1,3 +1,4 @@
+import { Avatar } from '@/components/ui/avatar';
 import { Badge } from '@/components/ui/badge';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { KeysetPager } from '@/components/ui/keyset-pager';
@@ -8,6 +9,7 @@ import { ROLE_LABELS, STATUS_LABELS } from '@/lib/accounts/labels';
 import type { UserPage, UserRow } from '@/lib/dal/users';
 import { STATUS_FILTERS } from '@/lib/dal/users';
 import type { UserStatus } from '@/lib/generated/prisma/enums';
+import { formatCappedCount } from '@/lib/dal/keyset';
 
 export interface UserQuery {
   search: string;
@@ -28,28 +30,31 @@ const STATUS_TONES = { INVITED: 'amber', ACTIVE: 'green', DEACTIVATED: 'grey' } 
 function UserItem({ user, selfId }: { user: UserRow; selfId: string }) {
   return (
     <li className="flex flex-col gap-3 px-4 py-4 lg:flex-row lg:items-start lg:justify-between" aria-label={user.email}>
-      <div className="min-w-0">
-        <p className="font-medium break-words text-slate-900">
-          {user.name} <span className="font-normal text-slate-600">{user.email}</span>
-        </p>
-        <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
-          <Badge tone={user.role === 'ADMIN' ? 'blue' : 'grey'}>{ROLE_LABELS[user.role]}</Badge>
-          <Badge tone={STATUS_TONES[user.status]}>{STATUS_LABELS[user.status]}</Badge>
-          {user.status === 'INVITED' && (
+      <div className="flex min-w-0 gap-3">
+        <Avatar name={user.name} src={user.photoUrl} />
+        <div className="min-w-0">
+          <p className="font-medium break-words text-slate-900">
+            {user.name} <span className="font-normal text-slate-600">{user.email}</span>
+          </p>
+          <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
+            <Badge tone={user.role === 'ADMIN' ? 'blue' : 'grey'}>{ROLE_LABELS[user.role]}</Badge>
+            <Badge tone={STATUS_TONES[user.status]}>{STATUS_LABELS[user.status]}</Badge>
+            {user.status === 'INVITED' && (
+              <span>
+                {user.invitationExpiresAt ? (
+                  <>
+                    Link works until <DateTime value={user.invitationExpiresAt} />
+                  </>
+                ) : (
+                  'No live invitation link'
+                )}
+              </span>
+            )}
+            <span>Last sign-in: {user.lastSignInAt ? <DateTime value={user.lastSignInAt} /> : 'never'}</span>
             <span>
-              {user.invitationExpiresAt ? (
-                <>
-                  Link works until <DateTime value={user.invitationExpiresAt} />
-                </>
-              ) : (
-                'No live invitation link'
-              )}
+              {user.invoiceCount} invoice{user.invoiceCount === 1 ? '' : 's'}
             </span>
-          )}
-          <span>Last sign-in: {user.lastSignInAt ? <DateTime value={user.lastSignInAt} /> : 'never'}</span>
-          <span>
-            {user.invoiceCount} invoice{user.invoiceCount === 1 ? '' : 's'}
-          </span>
+          </div>
         </div>
       </div>
       <UserActions
@@ -76,7 +81,7 @@ export function UserList({ page, query, selfId }: { page: UserPage; query: UserQ
     >
       <div className="flex flex-col gap-3 border-b border-slate-200 px-4 py-3 md:flex-row md:items-end md:justify-between">
         <h2 id="users-heading" className="text-sm font-semibold text-slate-900">
-          Users ({page.total.toLocaleString('en-GB')})
+          Users ({formatCappedCount(page.total)})
         </h2>
         <form role="search" action="/admin/users" className="flex flex-wrap items-end gap-2">
           <label className="sr-only" htmlFor="user-search">

@@ -6,6 +6,7 @@ import { DalError } from '@/lib/dal/errors';
 import { requireAdmin, requireUser, type SessionUser } from '@/lib/dal/session';
 import { requestContext, type RequestContext } from '@/lib/request-context';
 import { containsNul } from '@/lib/request-guard';
+import { isStoreUnreachable, STORE_UNREACHABLE_MESSAGE } from '@/lib/storage/security/store';
 
 /**
  * The one way to declare a server action (the rule is in ./README.md). An action names the role it
@@ -82,6 +83,8 @@ async function execute<Role extends ActionRole, Schema extends z.ZodType, Data>(
     return message === undefined ? { status: 'success', data } : { status: 'success', message, data };
   } catch (error) {
     if (error instanceof DalError) return refusalState(error);
+    // S3 down or hanging (bounded by the client's timeouts) is not a fault of the app: say so.
+    if (isStoreUnreachable(error)) return { status: 'error', message: STORE_UNREACHABLE_MESSAGE };
     throw error;
   } finally {
     for (const path of definition.revalidate?.(parsed.data) ?? []) revalidatePath(path);

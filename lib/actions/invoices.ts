@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { defineAction, defineFormAction } from '@/lib/actions/builder';
 import { DalError } from '@/lib/dal/errors';
+import { CUSTOMER_SEARCH_LIMIT, searchInvoiceCustomers } from '@/lib/dal/invoice-customers';
 import { confirmInvoiceIssue, createInvoiceLink, startInvoiceIssue, voidInvoice } from '@/lib/dal/invoices';
 import { issueInvoiceForm } from '@/lib/invoices/input';
 
@@ -51,4 +52,20 @@ export const voidInvoiceAction = defineFormAction({
   run: (id, { request }) => voidInvoice(id, request),
   success: ({ number }) => `Invoice ${number} is void. Its download links are refused from now on.`,
   revalidate: invoices,
+});
+
+/**
+ * The customer search of the invoice form and filter (admins): a few matches for what was typed. Its
+ * message is the count a screen reader announces.
+ */
+export const searchInvoiceCustomersAction = defineAction({
+  role: 'admin',
+  input: z.object({ query: z.string().max(100, 'Type at most 100 characters of a name or email.') }),
+  run: ({ query }) => searchInvoiceCustomers(query),
+  success: ({ customers, more }) =>
+    more
+      ? `More than ${CUSTOMER_SEARCH_LIMIT} customers match: the first ${CUSTOMER_SEARCH_LIMIT} are listed. Type more to narrow them.`
+      : customers.length === 0
+        ? 'No customer matches.'
+        : `${customers.length} ${customers.length === 1 ? 'customer matches' : 'customers match'}.`,
 });

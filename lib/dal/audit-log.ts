@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { AUDIT_ACTIONS } from '@/lib/audit-vocabulary';
 import { db } from '@/lib/db';
+import { keysetArgs, type KeysetCursors, type KeysetQuery } from '@/lib/dal/keyset';
 import { requireAdmin } from '@/lib/dal/session';
 import { Prisma } from '@/lib/generated/prisma/client';
 
@@ -43,13 +44,19 @@ function containing(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** A keyset cursor: the id of the row a page starts after (older rows) or ends before (newer rows). */
+type Cursor = Pick<KeysetQuery, 'after' | 'before'>;
+
 /**
  * The one WHERE clause of the list and the export. Free text looks at the actor's name and email,
  * the action (its code and its label), the subject id, IP, user agent and the detail's JSON.
  */
-function whereClause(filters: AuditFilters, before?: AuditEventRow): Prisma.Sql {
+function whereClause(filters: AuditFilters, cursor: Cursor = {}): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
-  if (before) conditions.push(Prisma.sql`(e."createdAt", e."id") < (${before.createdAt}, ${before.id})`);
+  // Keyset: the rows on the far side of the cursor row in (createdAt, id) order, read from the index.
+  const at = (id: string) => Prisma.sql`(SELECT c."createdAt", c."id" FROM "AuditEvent" AS c WHERE c."id" = ${id})`;
+  if (cursor.before) conditions.push(Prisma.sql`(e."createdAt", e."id") > ${at(cursor.before)}`);
+  else if (cursor.after) conditions.push(Prisma.sql`(e."createdAt", e."id") < ${at(cursor.after)}`);
   if (filters.actor === NO_ACCOUNT) conditions.push(Prisma.sql`e."actorId" IS NULL`);
   else if (filters.actor) conditions.push(Prisma.sql`e."actorId" = ${filters.actor}`);
   if (filters.action) conditions.push(Prisma.sql`e."action" = ${filters.action}`);
@@ -90,71 +97,65 @@ interface RawRow extends Omit<AuditEventRow, 'actor'> {
   actorEmail: string | null;
 }
 
-/** One page of events: `offset` rows in, or (for the export, which must not repeat a row while new ones arrive) right after `before`. */
-async function selectEvents(
-  filters: AuditFilters,
-  limit: number,
-  from: { offset: number } | { before: AuditEventRow | undefined },
-): Promise<AuditEventRow[]> {
-  const before = 'before' in from ? from.before : undefined;
-  const offset = 'offset' in from ? from.offset : 0;
+/**
+ * Up to `limit` events next to the cursor, newest first. Before a cursor the index is walked the
+ * other way (oldest first) and the rows turned round, as Prisma does for a negative `take`.
+ */
+async function selectEvents(filters: AuditFilters, limit: number, cursor: Cursor = {}): Promise<AuditEventRow[]> {
+  const order = cursor.before ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   const rows = await db.$queryRaw<RawRow[]>`
     SELECT e."id", e."createdAt", e."action", e."outcome", e."subjectType", e."subjectId", e."urlExpiresAt",
            e."ip", e."userAgent", e."detail", e."actorId", u."name" AS "actorName", u."email" AS "actorEmail"
     FROM "AuditEvent" AS e LEFT JOIN "User" AS u ON u."id" = e."actorId"
-    ${whereClause(filters, before)}
-    ORDER BY e."createdAt" DESC, e."id" DESC
-    LIMIT ${limit} OFFSET ${offset}`;
+    ${whereClause(filters, cursor)}
+    ORDER BY e."createdAt" ${order}, e."id" ${order}
+    LIMIT ${limit}`;
+  if (cursor.before) rows.reverse();
   return rows.map(({ actorId, actorName, actorEmail, ...row }) => ({
     ...row,
     actor: actorId ? { id: actorId, name: actorName ?? '', email: actorEmail ?? '' } : null,
   }));
 }
 
-export interface AuditPage {
+export interface AuditPage extends KeysetCursors {
   events: AuditEventRow[];
-  page: number;
-  pageCount: number;
-  total: number;
   /** The accounts that appear in the log, for the actor filter. */
   actors: { id: string; name: string; email: string }[];
 }
 
-/** For admins: the log, newest first, AUDIT_PAGE_SIZE events per page, narrowed by `filters`. */
-export async function listAuditEvents(options: AuditFilters & { page?: number } = {}): Promise<AuditPage> {
+/** For admins: one page of the log, newest first, AUDIT_PAGE_SIZE events from a keyset cursor, narrowed by `filters`. */
+export async function listAuditEvents(options: AuditFilters & KeysetQuery = {}): Promise<AuditPage> {
   await requireAdmin();
-  const [[{ count }], actors] = await Promise.all([
-    db.$queryRaw<{ count: number }[]>`
-      SELECT count(*)::int AS "count"
-      FROM "AuditEvent" AS e LEFT JOIN "User" AS u ON u."id" = e."actorId"
-      ${whereClause(options)}`,
+  const keyset = keysetArgs(options, AUDIT_PAGE_SIZE);
+  const [rows, actors] = await Promise.all([
+    // keysetArgs reads one row more than a page (its `take`), to learn whether another page follows.
+    selectEvents(options, Math.abs(keyset.find.take), options),
     db.user.findMany({
       where: { auditEvents: { some: {} } },
       orderBy: { name: 'asc' },
       select: { id: true, name: true, email: true },
     }),
   ]);
-  const pageCount = Math.max(1, Math.ceil(count / AUDIT_PAGE_SIZE));
-  const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1) || 1), pageCount);
-  const events = await selectEvents(options, AUDIT_PAGE_SIZE, { offset: (page - 1) * AUDIT_PAGE_SIZE });
-  return { events, page, pageCount, total: count, actors };
+  const { rows: events, ...cursors } = keyset.page(rows);
+  return { events, ...cursors, actors };
 }
 
 const EXPORT_BATCH = 500;
 
 /**
  * For admins: every event the filters match, newest first, in batches, for a streamed export. The
- * admin check runs when the export starts; each batch is one bounded query.
+ * admin check runs when the export starts; each batch is one bounded query from the last row's
+ * cursor, so rows that arrive meanwhile are neither repeated nor skipped past.
  */
 export async function exportAuditEvents(filters: AuditFilters): Promise<AsyncGenerator<AuditEventRow[]>> {
   await requireAdmin();
   return (async function* batches() {
-    let last: AuditEventRow | undefined;
+    let after: string | undefined;
     for (;;) {
-      const batch = await selectEvents(filters, EXPORT_BATCH, { before: last });
+      const batch = await selectEvents(filters, EXPORT_BATCH, { after });
       if (batch.length) yield batch;
       if (batch.length < EXPORT_BATCH) return;
-      last = batch.at(-1);
+      after = batch.at(-1)!.id;
     }
   })();
 }

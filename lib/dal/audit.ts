@@ -1,7 +1,7 @@
 import 'server-only';
 import { AUDIT_ACTIONS, type AuditAction, type AuditOutcome, type AuditSubjectType } from '@/lib/audit-vocabulary';
 import { db } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { RequestContext } from '@/lib/request-context';
 
 export interface AuditInput {
@@ -67,4 +67,32 @@ export type AuditRecorder = (
 export function auditor(actorId: string | null, context?: RequestContext): AuditRecorder {
   return (action, outcome, subjectId, extras) =>
     recordAudit({ actorId, action, outcome, subjectId, context, ...extras });
+}
+
+/** An action or outcome code as an SQL value, checked against the vocabulary. */
+export const auditCode = (code: AuditAction | AuditOutcome): Prisma.Sql => Prisma.sql`${code}`;
+
+export interface AuditRowSql {
+  /** SQL over the statement's own rows: the actor as the statement found it (NULL for anonymous visitors). */
+  actorId: Prisma.Sql;
+  /** SQL over the statement's own rows, built from auditCode() values. */
+  action: Prisma.Sql;
+  outcome: Prisma.Sql;
+  subjectType: AuditSubjectType;
+  subjectId: Prisma.Sql;
+  urlExpiresAt: Prisma.Sql;
+  detail: Prisma.Sql;
+  context: RequestContext;
+}
+
+/**
+ * recordAudit's row as an INSERT … SELECT, for statements that decide and record in one round trip
+ * (a download click): the audit stays synchronous and in the same transaction as the decision.
+ */
+export function auditInsertSql(row: AuditRowSql, from: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`INSERT INTO "AuditEvent"
+      ("id", "actorId", "action", "outcome", "subjectType", "subjectId", "urlExpiresAt", "ip", "userAgent", "detail")
+    SELECT gen_random_uuid()::text, ${row.actorId}, ${row.action}, ${row.outcome}, ${row.subjectType}, ${row.subjectId},
+      ${row.urlExpiresAt}, ${row.context.ip}, ${row.context.userAgent}, ${row.detail}
+    FROM ${from}`;
 }

@@ -16,12 +16,12 @@ import { auditor } from '@/lib/dal/audit';
 import { DalError } from '@/lib/dal/errors';
 import { requireUser } from '@/lib/dal/session';
 import type { RequestContext } from '@/lib/request-context';
-import { avatarSigningWindow, storePhoto } from '@/lib/storage/avatars';
+import { avatarDisplayUrl, storePhoto } from '@/lib/storage/avatars';
 import { keys } from '@/lib/storage/keys';
 import { deleteObject, headObject, readObject } from '@/lib/storage/objects';
-import { presignGet, presignPost, type PresignedPostForm } from '@/lib/storage/presign';
+import { isStoreUnreachable } from '@/lib/storage/security/store';
+import { presignPost, type PresignedPostForm } from '@/lib/storage/presign';
 import { sniffContentType } from '@/lib/storage/sniff';
-import { ttlSeconds } from '@/lib/storage/ttl';
 
 const TYPE_NAMES: Record<string, string> = {
   'image/jpeg': 'JPEG image',
@@ -154,20 +154,25 @@ export async function confirmAvatarUpload(uploadId: string, context?: RequestCon
   if (claimed === 0) throw new DalError('This photo is already being confirmed. Wait a moment.');
 
   const deadline = upload.expiresAt.getTime() + CONFIRM_GRACE_SECONDS * 1000;
-  const checked: { photo: Uint8Array } | { problem: string } =
-    Date.now() > deadline
-      ? { problem: `The upload form expired before the photo was confirmed. ${CHOOSE_AGAIN}` }
-      : isAvatarContentType(upload.contentType)
-        ? await checkUpload(upload.key, upload.contentType)
-        : { problem: `Only JPEG, PNG and WebP photos are accepted. ${CHOOSE_AGAIN}` };
-  if ('problem' in checked) {
-    await deleteObject(upload.key);
-    await audit('avatar.reject', 'refused', upload.id, { detail: { reason: checked.problem } });
-    throw new DalError(checked.problem);
+  try {
+    const checked: { photo: Uint8Array } | { problem: string } =
+      Date.now() > deadline
+        ? { problem: `The upload form expired before the photo was confirmed. ${CHOOSE_AGAIN}` }
+        : isAvatarContentType(upload.contentType)
+          ? await checkUpload(upload.key, upload.contentType)
+          : { problem: `Only JPEG, PNG and WebP photos are accepted. ${CHOOSE_AGAIN}` };
+    if ('problem' in checked) {
+      await deleteObject(upload.key);
+      await audit('avatar.reject', 'refused', upload.id, { detail: { reason: checked.problem } });
+      throw new DalError(checked.problem);
+    }
+    // The server writes the photo it encoded; the quarantined upload (which its form may still replace) goes.
+    await storePhoto(photoKey, checked.photo, upload.contentType);
+  } catch (error) {
+    // S3 did not answer: the claim goes back, so that the same upload can be confirmed once it does.
+    if (isStoreUnreachable(error)) await db.avatarUpload.create({ data: upload });
+    throw error;
   }
-
-  // The server writes the photo it encoded; the quarantined upload (which its form may still replace) goes.
-  await storePhoto(photoKey, checked.photo, upload.contentType);
   await deleteObject(upload.key);
   let previous: string | null;
   try {
@@ -202,8 +207,7 @@ export const myAvatar = cache(async (): Promise<AvatarView | null> => {
   const audit = auditor(user.id);
   const { avatarKey } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { avatarKey: true } });
   if (!avatarKey) return null;
-  const window = avatarSigningWindow(new Date(), ttlSeconds('download'));
-  const { url, expiresAt } = await presignGet(avatarKey, { purpose: 'download', ...window });
+  const { url, expiresAt } = await avatarDisplayUrl(avatarKey);
   // subjectType first: the lookup runs on every page a signed-in user opens, so it must use the
   // (subjectType, subjectId) index rather than scan the user's whole history.
   const recorded = await db.auditEvent.findFirst({

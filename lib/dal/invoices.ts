@@ -1,11 +1,15 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { db } from '@/lib/db';
+import { keysetArgs, type KeysetPage, type KeysetQuery } from '@/lib/dal/keyset';
 import { env } from '@/lib/env';
-import { auditor, type AuditRecorder } from '@/lib/dal/audit';
+import { auditCode, auditInsertSql, auditor, type AuditRecorder } from '@/lib/dal/audit';
+import { findInvoiceCustomer } from '@/lib/dal/invoice-customers';
 import { inviteAs } from '@/lib/dal/users';
 import { DalError } from '@/lib/dal/errors';
-import { currentUser, requireAdmin, requireUser, type SessionUser } from '@/lib/dal/session';
+import { requireAdmin, requireUser, sessionClaims, type SessionUser } from '@/lib/dal/session';
+import { sessionUserSql } from '@/lib/dal/session-sql';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { InvoiceStatus } from '@/lib/generated/prisma/enums';
 import { newInvoiceId } from '@/lib/invoices/ids';
 import { INVOICE_ID, type IssueInvoiceInput } from '@/lib/invoices/input';
@@ -14,7 +18,7 @@ import type { RequestContext } from '@/lib/request-context';
 import { PDF_CONTENT_TYPE, presignInvoiceDownload, presignInvoiceUpload } from '@/lib/storage/invoices';
 import { keys } from '@/lib/storage/keys';
 import { deleteObject, headObject, putObject, readObject } from '@/lib/storage/objects';
-import type { PresignedPostForm } from '@/lib/storage/presign';
+import { urlLifetime, type PresignedPostForm } from '@/lib/storage/presign';
 import { sniffContentType } from '@/lib/storage/sniff';
 import { ttlSeconds } from '@/lib/storage/ttl';
 
@@ -47,43 +51,57 @@ const summarySelect = {
   voidedAt: true,
 } as const;
 
-/** The signed-in customer's invoices, newest first. */
-export async function listMyInvoices(): Promise<InvoiceSummary[]> {
+/** Rows per page of an invoice list. */
+export const INVOICE_PAGE_SIZE = 25;
+
+// Newest first; id breaks ties so that the keyset order is total.
+const newestFirst = [{ issuedAt: 'desc' }, { id: 'desc' }] as const;
+
+/** One page of the signed-in customer's invoices, newest first. */
+export async function listMyInvoices(query: KeysetQuery = {}): Promise<KeysetPage<InvoiceSummary>> {
   const user = await requireUser();
-  return db.invoice.findMany({
+  const keyset = keysetArgs(query, INVOICE_PAGE_SIZE);
+  const rows = await db.invoice.findMany({
     where: { customerId: user.id, status: { in: VISIBLE_TO_CUSTOMERS } },
-    orderBy: [{ issuedAt: 'desc' }, { number: 'desc' }],
+    orderBy: [...newestFirst],
     select: summarySelect,
+    ...keyset.find,
   });
+  return keyset.page(rows);
 }
 
-/** Every invoice (including those awaiting their upload), optionally one customer's, newest first. */
-export async function listInvoicesForAdmin(filter: { customerId?: string } = {}): Promise<AdminInvoiceSummary[]> {
+/** One page of every invoice (including those awaiting their upload), optionally one customer's, newest first. */
+export async function listInvoicesForAdmin(
+  filter: { customerId?: string } = {},
+  query: KeysetQuery = {},
+): Promise<KeysetPage<AdminInvoiceSummary>> {
   await requireAdmin();
-  return db.invoice.findMany({
+  const keyset = keysetArgs(query, INVOICE_PAGE_SIZE);
+  const rows = await db.invoice.findMany({
     where: filter.customerId ? { customerId: filter.customerId } : {},
-    orderBy: [{ issuedAt: 'desc' }, { number: 'desc' }],
+    orderBy: [...newestFirst],
     select: { ...summarySelect, customer: { select: { id: true, name: true, email: true } } },
+    ...keyset.find,
   });
+  return keyset.page(rows);
 }
 
-/** The accounts an invoice can be issued to (invited customers too: the invoice waits for them). */
-export async function listInvoiceCustomers(): Promise<{ id: string; name: string; email: string }[]> {
-  await requireAdmin();
-  return db.user.findMany({
-    where: { role: 'USER', status: { not: 'DEACTIVATED' } },
-    orderBy: { email: 'asc' },
-    select: { id: true, name: true, email: true },
-  });
-}
-
-/** The next free "INV-<year>-<nnnn>", as a default for the issue form. */
+/**
+ * The next free "INV-<year>-<nnnn>", as a default for the issue form: one row read through the
+ * unique index on number (the highest of the year). Numbers are zero-padded, so text order is number
+ * order up to 9999 a year; past that the admin types the number.
+ */
 export async function suggestInvoiceNumber(now: Date = new Date()): Promise<string> {
   await requireAdmin();
   const prefix = `INV-${now.getUTCFullYear()}-`;
-  const taken = await db.invoice.findMany({ where: { number: { startsWith: prefix } }, select: { number: true } });
-  const highest = Math.max(0, ...taken.map((i) => Number(i.number.slice(prefix.length))).filter(Number.isInteger));
-  return `${prefix}${String(highest + 1).padStart(4, '0')}`;
+  const highest = await db.invoice.findFirst({
+    // The unique index on number is walked from its top: this year's numbers are the highest.
+    where: { number: { startsWith: prefix } },
+    orderBy: { number: 'desc' },
+    select: { number: true },
+  });
+  const last = Number(highest?.number.slice(prefix.length));
+  return `${prefix}${String(Number.isInteger(last) ? last + 1 : 1).padStart(4, '0')}`;
 }
 
 // ── Downloads ────────────────────────────────────────────────────────────────────────────────
@@ -96,81 +114,97 @@ export type InvoiceLink =
   /** Every other refusal: indistinguishable on purpose, so that nobody learns which invoices exist. */
   | { outcome: 'not-found' };
 
-/** What a check that lets the caller through hands out: a URL, and when it stops working. */
-type Grant = (invoice: { id: string; number: string; objectKey: string }) => Promise<{ url: string; expiresAt: Date }>;
-
+/**
+ * What a granted check hands out: when its URL stops working, fixed before the statement runs so
+ * that the audit row holds the real expiry, and the URL itself, made only for a granted invoice.
+ */
 interface LinkKind {
   action: 'invoice.download' | 'invoice.link';
-  grant: Grant;
+  expiresAt: Date;
+  grant: (invoice: { id: string; number: string; objectKey: string }) => Promise<string>;
 }
 
 const NOT_FOUND: InvoiceLink = { outcome: 'not-found' };
 
-/** Why `user` may not have this invoice's PDF (its customer and admins may, while it is open or paid). */
-function refusalFor(user: SessionUser, invoice: { customerId: string; status: InvoiceStatus }): RefusalReason | null {
-  if (invoice.customerId !== user.id && user.role !== 'ADMIN') return 'not-owner';
-  if (invoice.status === 'PENDING_UPLOAD') return 'awaiting-upload';
-  if (invoice.status === 'VOID') return 'voided';
-  return null;
+interface InvoiceLinkRow {
+  refusal: RefusalReason | null;
+  id: string | null;
+  number: string | null;
+  objectKey: string | null;
+  voidedAt: Date | null;
 }
 
 /**
- * Checks that `user` may have `rawId`'s PDF, then grants a URL for it. Every answer, granted or
- * refused, goes to the audit log with the request's IP and user agent.
+ * Checks that `account` (a subquery of at most one "User" row: the acting account, none for a
+ * stranger) may have `rawId`'s PDF (its customer and admins may, while it is open or paid), and
+ * records the answer, granted or refused, in the audit log with the request's IP and user agent: one
+ * statement, one round trip. The account is read inside it (for a click: through the session rule,
+ * sessionUserSql), so a deactivated account, a changed role or an ended session counts at once, and
+ * the audit row is written in the same statement as the decision, before any URL exists.
  */
 async function signInvoiceLink(
-  user: SessionUser | null,
+  account: Prisma.Sql,
   rawId: string,
   kind: LinkKind,
   context: RequestContext,
 ): Promise<InvoiceLink> {
-  const audit = auditor(user?.id ?? null, context);
-  const refuse = async (reason: RefusalReason, subjectId: string | null) => {
-    await audit(kind.action, 'refused', subjectId, {
-      detail: { reason, ...(subjectId ? {} : { requestedId: rawId.slice(0, 100) }) },
-    });
-  };
   const wellFormed = INVOICE_ID.test(rawId);
-  if (!user) {
-    await refuse('anonymous', wellFormed ? rawId : null);
-    return NOT_FOUND;
-  }
-  if (!wellFormed) {
-    await refuse('malformed-id', null);
-    return NOT_FOUND;
-  }
-  const invoice = await db.invoice.findUnique({
-    where: { id: rawId },
-    select: { id: true, number: true, customerId: true, status: true, objectKey: true, voidedAt: true },
-  });
-  if (!invoice) {
-    await refuse('no-such-invoice', rawId);
-    return NOT_FOUND;
-  }
-  const reason = refusalFor(user, invoice);
-  if (reason) {
-    await refuse(reason, invoice.id);
-    return reason === 'voided' ? { outcome: 'voided', number: invoice.number, voidedAt: invoice.voidedAt } : NOT_FOUND;
-  }
-  const { url, expiresAt } = await kind.grant(invoice);
-  await audit(kind.action, 'granted', invoice.id, {
-    urlExpiresAt: expiresAt,
-    detail: { number: invoice.number, ...(invoice.customerId !== user.id ? { onBehalfOf: invoice.customerId } : {}) },
-  });
-  return { outcome: 'granted', url, expiresAt, number: invoice.number };
+  const [row] = await db.$queryRaw<InvoiceLinkRow[]>`
+    WITH checked AS (
+      SELECT u."id" AS "userId", i."id", i."number", i."customerId", i."objectKey", i."voidedAt",
+        CASE
+          WHEN u."id" IS NULL THEN 'anonymous'
+          WHEN NOT ${wellFormed} THEN 'malformed-id'
+          WHEN i."id" IS NULL THEN 'no-such-invoice'
+          WHEN i."customerId" <> u."id" AND u."role" <> 'ADMIN' THEN 'not-owner'
+          WHEN i."status" = 'PENDING_UPLOAD' THEN 'awaiting-upload'
+          WHEN i."status" = 'VOID' THEN 'voided'
+        END AS "refusal"
+      FROM (SELECT 1) AS one
+        LEFT JOIN ${account} AS u ON true
+        LEFT JOIN "Invoice" i ON ${wellFormed} AND i."id" = ${rawId}
+    ), audit AS (
+      ${auditInsertSql(
+        {
+          actorId: Prisma.sql`c."userId"`,
+          action: auditCode(kind.action),
+          outcome: Prisma.sql`CASE WHEN c."refusal" IS NULL THEN ${auditCode('granted')} ELSE ${auditCode('refused')} END`,
+          subjectType: 'invoice',
+          subjectId: Prisma.sql`CASE WHEN ${wellFormed} THEN ${rawId} END`,
+          urlExpiresAt: Prisma.sql`CASE WHEN c."refusal" IS NULL THEN ${kind.expiresAt}::timestamp(3) END`,
+          detail: Prisma.sql`CASE WHEN c."refusal" IS NULL
+            THEN jsonb_strip_nulls(jsonb_build_object('number', c."number",
+              'onBehalfOf', CASE WHEN c."customerId" <> c."userId" THEN c."customerId" END))
+            ELSE jsonb_strip_nulls(jsonb_build_object('reason', c."refusal",
+              'requestedId', CASE WHEN NOT ${wellFormed} THEN ${rawId.slice(0, 100)} END)) END`,
+          context,
+        },
+        Prisma.sql`checked c`,
+      )}
+    )
+    SELECT "refusal", "id", "number", "objectKey", "voidedAt" FROM checked`;
+  if (row.refusal === 'voided') return { outcome: 'voided', number: row.number!, voidedAt: row.voidedAt };
+  if (row.refusal) return NOT_FOUND;
+  const invoice = { id: row.id!, number: row.number!, objectKey: row.objectKey! };
+  return { outcome: 'granted', url: await kind.grant(invoice), expiresAt: kind.expiresAt, number: invoice.number };
 }
 
 /**
- * For GET /invoices/{id}/download: a short-lived link, used at once by the redirect. Uses
- * currentUser() rather than requireUser(): a stranger gets the same 404 as a missing invoice.
+ * For GET /invoices/{id}/download: a short-lived link, used at once by the redirect. The session is
+ * checked inside the statement rather than by requireUser(): a stranger gets the same 404 as a
+ * missing invoice.
  */
 export async function issueInvoiceDownload(rawId: string, context: RequestContext): Promise<InvoiceLink> {
+  const signedAt = new Date();
+  const { expiresAt } = await urlLifetime('download', undefined, signedAt);
   return signInvoiceLink(
-    await currentUser(),
+    sessionUserSql(await sessionClaims()),
     rawId,
     {
       action: 'invoice.download',
-      grant: (invoice) => presignInvoiceDownload(invoice.objectKey, invoice.number, { purpose: 'download' }),
+      expiresAt,
+      grant: async (invoice) =>
+        (await presignInvoiceDownload(invoice.objectKey, invoice.number, { purpose: 'download', signedAt })).url,
     },
     context,
   );
@@ -182,16 +216,16 @@ export async function issueInvoiceDownload(rawId: string, context: RequestContex
  * voiding the invoice stops a link copied before.
  */
 export async function createInvoiceLink(rawId: string, context: RequestContext): Promise<InvoiceLink> {
+  const user = await requireUser();
+  // Whole seconds: the expiry shown is exactly the one in the token.
+  const expiresAt = new Date(Math.floor(Date.now() / 1000 + ttlSeconds('invoice')) * 1000);
   return signInvoiceLink(
-    await requireUser(),
+    Prisma.sql`(SELECT * FROM "User" WHERE "id" = ${user.id})`,
     rawId,
     {
       action: 'invoice.link',
-      grant: async (invoice) => {
-        // Whole seconds: the expiry shown is exactly the one in the token.
-        const expiresAt = new Date(Math.floor(Date.now() / 1000 + ttlSeconds('invoice')) * 1000);
-        return { url: `${env.APP_URL}${invoiceLinkPath(invoice.id, expiresAt, env.AUTH_SECRET)}`, expiresAt };
-      },
+      expiresAt,
+      grant: async (invoice) => `${env.APP_URL}${invoiceLinkPath(invoice.id, expiresAt, env.AUTH_SECRET)}`,
     },
     context,
   );
@@ -218,11 +252,8 @@ export async function startInvoiceIssue(
   if (existing && existing.status !== 'PENDING_UPLOAD')
     throw new DalError(`Invoice ${input.number} already exists. Choose another number.`, 'number');
   const customerId = input.newCustomer ? await inviteCustomer(admin, input.newCustomer, audit) : input.customerId;
-  const customer = await db.user.findUnique({
-    where: { id: customerId },
-    select: { id: true, role: true, status: true },
-  });
-  if (!customer || customer.role !== 'USER' || customer.status === 'DEACTIVATED')
+  const customer = await findInvoiceCustomer(customerId);
+  if (!customer)
     throw new DalError('That customer does not exist any more. Reload the page and choose another.', 'customerId');
   if (existing) {
     await deleteObject(keys.invoiceUpload(existing.id));

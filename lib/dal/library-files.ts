@@ -4,7 +4,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { type AuditRecorder, auditor } from '@/lib/dal/audit';
 import { DalError } from '@/lib/dal/errors';
-import { keysetArgs, type KeysetCursors, type KeysetQuery } from '@/lib/dal/keyset';
+import { countCapped, keysetArgs, type CappedCount, type KeysetCursors, type KeysetQuery } from '@/lib/dal/keyset';
 import { currentUser, requireAdmin, type SessionUser } from '@/lib/dal/session';
 import type { LibraryFileStatus, LibraryScope } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -26,7 +26,7 @@ import {
 import { noncurrentVersionGoneBy } from '@/lib/storage/lifecycle';
 import { deleteObject, headObject, type ObjectHead, promoteUpload } from '@/lib/storage/objects';
 import { presignGet, presignPut, presignUploadPart } from '@/lib/storage/presign';
-import { describeError } from '@/lib/storage/security/store';
+import { describeError, isStoreUnreachable, STORE_UNREACHABLE_MESSAGE } from '@/lib/storage/security/store';
 import { formatBytes } from '@/lib/format';
 import { shareDeletionBlocker } from '@/lib/dal/shares';
 
@@ -38,6 +38,7 @@ async function storageStep<T>(step: string, work: () => Promise<T>): Promise<T> 
   try {
     return await work();
   } catch (error) {
+    if (isStoreUnreachable(error)) throw new DalError(`${STORE_UNREACHABLE_MESSAGE} (Storage could not ${step}.)`);
     throw new DalError(`Storage could not ${step}: ${describeError(error)}.`);
   }
 }
@@ -96,7 +97,7 @@ export interface ListQuery extends KeysetQuery {
 
 export interface LibraryPage extends KeysetCursors {
   files: LibraryFileDto[];
-  total: number;
+  total: CappedCount;
 }
 
 /** One page of the library, by keyset (lib/dal/keyset.ts) on the (scope, column, id) indexes. */
@@ -110,10 +111,11 @@ export async function listLibraryFiles(query: ListQuery = {}): Promise<LibraryPa
     ...(search ? { name: { contains: search, mode: 'insensitive' } } : {}),
   };
   const orderBy = [{ [column]: direction }, { id: direction }] as Prisma.LibraryFileOrderByWithRelationInput[];
-  const keyset = keysetArgs(query);
+  // 25 rows: each carries its actions (download, share, delete), and a page stays under 200 KiB.
+  const keyset = keysetArgs(query, 25);
   const [rows, total] = await Promise.all([
     db.libraryFile.findMany({ where, orderBy, select: dtoSelect, ...keyset.find }),
-    db.libraryFile.count({ where }),
+    countCapped((limit) => db.libraryFile.count({ where, ...limit })),
   ]);
   const { rows: page, ...cursors } = keyset.page(rows);
   return { files: page.map(toDto), total, ...cursors };

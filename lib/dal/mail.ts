@@ -1,14 +1,15 @@
 import 'server-only';
 import { auditor } from '@/lib/dal/audit';
 import { DalError } from '@/lib/dal/errors';
+import { countCapped, keysetArgs, type CappedCount, type KeysetPage, type KeysetQuery } from '@/lib/dal/keyset';
 import { requireAdmin } from '@/lib/dal/session';
 import { db } from '@/lib/db';
 import type { MailStatus } from '@/lib/generated/prisma/enums';
 import { enqueueDelivery } from '@/lib/mail/queue';
 import type { RequestContext } from '@/lib/request-context';
 
-/** How many waiting or failed mails /admin/mail lists (the oldest first: they waited longest). */
-export const MAIL_LIST_LIMIT = 200;
+/** Rows per page of each outbox list (failed, waiting). */
+export const MAIL_PAGE_SIZE = 50;
 
 export interface OutboxRow {
   id: string;
@@ -22,9 +23,12 @@ export interface OutboxRow {
   lastAttemptAt: Date | null;
 }
 
+/** One page of one outbox list, with how many mails it holds (counted up to the cap). */
+export type OutboxList = KeysetPage<OutboxRow> & { total: CappedCount };
+
 export interface Outbox {
-  failed: OutboxRow[];
-  waiting: OutboxRow[];
+  failed: OutboxList;
+  waiting: OutboxList;
   sentLastDay: number;
 }
 
@@ -40,23 +44,28 @@ const rowSelect = {
   lastAttemptAt: true,
 } as const;
 
-/** For admins: the mails that have not gone out (failed ones, and those still waiting or retrying). */
-export async function listOutbox(): Promise<Outbox> {
+/** One page of the mails in `status`, the oldest first (they waited longest), by keyset on (status, createdAt). */
+async function outboxList(status: MailStatus, query: KeysetQuery): Promise<OutboxList> {
+  const keyset = keysetArgs(query, MAIL_PAGE_SIZE);
+  const [rows, total] = await Promise.all([
+    db.mailMessage.findMany({
+      where: { status },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: rowSelect,
+      ...keyset.find,
+    }),
+    countCapped((limit) => db.mailMessage.count({ where: { status }, ...limit })),
+  ]);
+  return { ...keyset.page(rows), total };
+}
+
+/** For admins: the mails that have not gone out (failed ones, and those still waiting or retrying), a page of each. */
+export async function listOutbox(query: { failed?: KeysetQuery; waiting?: KeysetQuery } = {}): Promise<Outbox> {
   await requireAdmin();
   const dayAgo = new Date(Date.now() - 86_400_000);
   const [failed, waiting, sentLastDay] = await Promise.all([
-    db.mailMessage.findMany({
-      where: { status: 'FAILED' },
-      orderBy: { createdAt: 'asc' },
-      take: MAIL_LIST_LIMIT,
-      select: rowSelect,
-    }),
-    db.mailMessage.findMany({
-      where: { status: 'QUEUED' },
-      orderBy: { createdAt: 'asc' },
-      take: MAIL_LIST_LIMIT,
-      select: rowSelect,
-    }),
+    outboxList('FAILED', query.failed ?? {}),
+    outboxList('QUEUED', query.waiting ?? {}),
     db.mailMessage.count({ where: { status: 'SENT', sentAt: { gte: dayAgo } } }),
   ] as const);
   return { failed, waiting, sentLastDay };

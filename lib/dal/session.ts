@@ -4,6 +4,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { auth } from '@/lib/auth';
 import { SESSION_MAX_AGE_SECONDS } from '@/lib/session-policy';
 import { db } from '@/lib/db';
+import { type SessionClaims, sessionUserSql } from '@/lib/dal/session-sql';
 import type { Role } from '@/lib/generated/prisma/enums';
 
 export interface SessionUser {
@@ -15,37 +16,29 @@ export interface SessionUser {
 }
 
 /**
- * The signed-in user, read fresh from the database once per request: a deleted or deactivated
- * account, a changed role, or an ended session takes effect at once, whatever the cookie still says.
- * A session has ended when
- * - the account's sessionVersion moved past the one in its token: a password change, deactivation
- *   and "Sign out everywhere" raise it (lib/dal/profile.ts, users.ts), ending every session;
- * - it was signed out on its own: its id is in EndedSession (endThisSession);
- * - it began more than SESSION_MAX_AGE_SECONDS ago, however often its cookie was refreshed, so an
- *   ended session's id need not be kept longer than that.
- * A copied cookie is the same token, so it stops working at the same moment.
+ * The session cookie's claims, or null when there is none or its session began more than
+ * SESSION_MAX_AGE_SECONDS ago, however often its cookie was refreshed (so an ended session's id need
+ * not be kept longer than that).
  */
-export const currentUser = cache(async (): Promise<SessionUser | null> => {
+export async function sessionClaims(): Promise<SessionClaims | null> {
   const session = await auth();
   if (!session?.user?.id || !session.user.sessionId) return null;
   const { id, sessionVersion, sessionId, signedInAt } = session.user;
   if ((signedInAt + SESSION_MAX_AGE_SECONDS) * 1000 <= Date.now()) return null;
-  const user = await db.user.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      role: true,
-      avatarUpdatedAt: true,
-      status: true,
-      sessionVersion: true,
-      endedSessions: { where: { sessionId }, select: { sessionId: true } },
-    },
-  });
-  if (!user || user.status !== 'ACTIVE' || user.sessionVersion !== sessionVersion || user.endedSessions.length)
-    return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, avatarUpdatedAt: user.avatarUpdatedAt };
+  return { userId: id, sessionVersion, sessionId };
+}
+
+/**
+ * The signed-in user, read fresh from the database once per request: a deleted or deactivated
+ * account, a changed role, or an ended session (sessionUserSql) takes effect at once, whatever the
+ * cookie still says.
+ */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
+  const claims = await sessionClaims();
+  if (!claims) return null;
+  const [user] = await db.$queryRaw<SessionUser[]>`
+    SELECT u."id", u."email", u."name", u."role", u."avatarUpdatedAt" FROM ${sessionUserSql(claims)} AS u`;
+  return user ?? null;
 });
 
 /** Signs out the caller's session alone: its id is refused from now until it would have expired anyway. */

@@ -1,17 +1,23 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { auditor } from '@/lib/dal/audit';
-import type { AuditAction } from '@/lib/audit-vocabulary';
+import { auditCode, auditInsertSql, auditor } from '@/lib/dal/audit';
 import { Prisma } from '@/lib/generated/prisma/client';
+import type { AuditAction } from '@/lib/audit-vocabulary';
 import type { ShareAccessKind } from '@/lib/generated/prisma/enums';
 import { verifyPassword } from '@/lib/password';
 import type { RequestContext } from '@/lib/request-context';
 import { linkState, type DeadReason } from '@/lib/shares/link-state';
 import { hashShareToken } from '@/lib/shares/token';
-import { signUnlockCookie, unlockCookiePath, verifyUnlockCookie } from '@/lib/shares/unlock-cookie';
+import {
+  signUnlockCookie,
+  unlockCookieMatchesSql,
+  unlockCookiePath,
+  verifyUnlockCookie,
+} from '@/lib/shares/unlock-cookie';
 import { unlockVerdict } from '@/lib/shares/unlock-throttle';
-import { presignGet } from '@/lib/storage/presign';
+import { presignGet, urlLifetime } from '@/lib/storage/presign';
+import { ttlSeconds } from '@/lib/storage/ttl';
 import { queueMail } from '@/lib/mail/queue';
 import { firstDownloadOwnerMail, firstDownloadPartnerMail } from '@/lib/mail/templates/share-first-download';
 import { previewKind } from '@/lib/files/file-kind';
@@ -371,42 +377,155 @@ export interface FileClickOptions {
   ttlSeconds?: number;
 }
 
+/** Why a click was refused, as the access log says it. */
+type ClickVerdict = DeadReason | 'locked' | 'file not in share';
+
+interface ClickRow {
+  verdict: ClickVerdict | 'granted' | 'retry' | 'first' | null;
+  recipientId: string | null;
+  downloadCount: number | null;
+  objectKey: string | null;
+  fileName: string | null;
+  contentType: string | null;
+}
+
 /**
- * One click on a file: every check against the link's current state, then the download is counted
- * by a single conditional UPDATE (so a limit holds under any concurrency), and only then is a URL
- * signed, valid for the shareClick TTL (seconds).
+ * The statement behind clickShareFile. `firstAllowed: false` leaves a link's first download
+ * undecided (verdict 'first', nothing written), for the caller to run again in a transaction that
+ * also queues the first-download mails.
+ */
+function clickStatement(
+  token: string,
+  fileId: string,
+  { unlockCookies, context }: FileClickOptions,
+  { now, expiresAt, firstAllowed }: { now: Date; expiresAt: Date; firstAllowed: boolean },
+): Prisma.Sql {
+  const unlocked = unlockCookieMatchesSql(
+    unlockCookies,
+    { recipientId: Prisma.sql`l."recipientId"`, passwordHash: Prisma.sql`l."passwordHash"` },
+    env.AUTH_SECRET,
+    now,
+  );
+  return Prisma.sql`
+    WITH link AS (
+      SELECT r."id" AS "recipientId", r."shareId", r."downloadCount", r."revokedAt", s."revokedAt" AS "shareRevokedAt",
+        s."expiresAt", s."maxDownloads", s."passwordHash"
+      FROM "ShareRecipient" r JOIN "Share" s ON s."id" = r."shareId"
+      WHERE r."tokenHash" = ${hashShareToken(token)}
+    ), file AS (
+      SELECT f."id", f."name", f."contentType", f."objectKey"
+      FROM "LibraryFile" f JOIN "ShareFile" sf ON sf."fileId" = f."id" JOIN link ON sf."shareId" = link."shareId"
+      WHERE f."id" = ${fileId} AND f."status" = 'READY'
+    ), checked AS (
+      SELECT l.*, f."id" AS "fileId", f."name" AS "fileName", f."contentType", f."objectKey",
+        CASE
+          WHEN l."revokedAt" IS NOT NULL OR l."shareRevokedAt" IS NOT NULL THEN 'revoked'
+          WHEN l."expiresAt" <= ${now} THEN 'expired'
+          WHEN l."passwordHash" IS NOT NULL AND NOT ${unlocked} THEN 'locked'
+          WHEN f."id" IS NULL THEN 'file not in share'
+          WHEN EXISTS (
+            SELECT 1 FROM "ShareAccessLog" a
+            WHERE a."recipientId" = l."recipientId" AND a."kind" = 'DOWNLOAD' AND a."fileId" = f."id"
+              AND a."reason" IS NULL AND a."urlExpiresAt" > ${now}
+              -- Such a URL was issued within one shareClick lifetime: the bound walks the index.
+              AND a."createdAt" > ${new Date(now.getTime() - ttlSeconds('shareClick') * 1000)}
+          ) THEN 'retry'
+          WHEN l."maxDownloads" IS NOT NULL AND l."downloadCount" >= l."maxDownloads" THEN 'exhausted'
+          WHEN l."downloadCount" = 0 AND NOT ${firstAllowed} THEN 'first'
+          ELSE 'count'
+        END AS "check"
+      FROM link l LEFT JOIN file f ON true
+    ), counted AS (
+      UPDATE "ShareRecipient" AS r
+      SET "downloadCount" = r."downloadCount" + 1, "lastAccessAt" = ${now}, "lastIp" = ${context.ip}
+      FROM checked c, "Share" AS s
+      WHERE c."check" = 'count' AND r."id" = c."recipientId" AND s."id" = r."shareId"
+        AND r."revokedAt" IS NULL AND s."revokedAt" IS NULL AND s."expiresAt" > ${now}
+        AND (s."maxDownloads" IS NULL OR r."downloadCount" < s."maxDownloads")
+      RETURNING r."downloadCount"
+    ), decided AS (
+      -- A click that lost the race for the last download finds no row to count. Its share has a
+      -- limit, or it was revoked or expired in that instant; the limit is by far the likelier.
+      SELECT c.*, n."downloadCount" AS "countedAs",
+        CASE WHEN c."check" <> 'count' THEN c."check"
+             WHEN n."downloadCount" IS NOT NULL THEN 'granted'
+             WHEN c."maxDownloads" IS NOT NULL THEN 'exhausted'
+             ELSE 'revoked' END AS "verdict"
+      FROM checked c LEFT JOIN counted n ON true
+    ), access_log AS (
+      INSERT INTO "ShareAccessLog" ("id", "recipientId", "kind", "reason", "fileId", "fileName", "urlExpiresAt", "ip", "userAgent")
+      SELECT gen_random_uuid()::text, d."recipientId",
+        (CASE WHEN d."verdict" IN ('granted', 'retry') THEN 'DOWNLOAD' ELSE 'REFUSED' END)::"ShareAccessKind",
+        CASE WHEN d."verdict" = 'granted' THEN NULL WHEN d."verdict" = 'retry' THEN ${RETRY_REASON} ELSE d."verdict" END,
+        d."fileId", d."fileName", CASE WHEN d."verdict" IN ('granted', 'retry') THEN ${expiresAt}::timestamp(3) END,
+        ${context.ip}, ${context.userAgent}
+      FROM decided d WHERE d."verdict" <> 'first'
+    ), audit AS (
+      ${auditInsertSql(
+        {
+          actorId: Prisma.sql`NULL`,
+          action: Prisma.sql`CASE WHEN d."verdict" IS NULL OR d."verdict" IN ('granted', 'retry') THEN ${auditCode('share.download')} ELSE ${auditCode('share.access')} END`,
+          outcome: Prisma.sql`CASE WHEN d."verdict" IN ('granted', 'retry') THEN ${auditCode('granted')} ELSE ${auditCode('refused')} END`,
+          subjectType: 'shareRecipient',
+          subjectId: Prisma.sql`d."recipientId"`,
+          urlExpiresAt: Prisma.sql`CASE WHEN d."verdict" IN ('granted', 'retry') THEN ${expiresAt}::timestamp(3) END`,
+          detail: Prisma.sql`CASE WHEN d."recipientId" IS NULL THEN jsonb_build_object('reason', 'unknown token')
+            ELSE jsonb_strip_nulls(jsonb_build_object('shareId', d."shareId", 'fileId', d."fileId",
+              'reason', CASE WHEN d."verdict" = 'granted' THEN NULL WHEN d."verdict" = 'retry' THEN ${RETRY_REASON} ELSE d."verdict" END)) END`,
+          context,
+        },
+        Prisma.sql`(SELECT 1) AS one LEFT JOIN decided d ON true WHERE d."verdict" IS DISTINCT FROM 'first'`,
+      )}
+    )
+    SELECT d."verdict", d."recipientId", d."countedAs" AS "downloadCount", d."objectKey", d."fileName", d."contentType"
+    FROM (SELECT 1) AS one LEFT JOIN decided d ON true`;
+}
+
+/**
+ * One click on a file, decided and recorded by one SQL statement (one round trip): it finds the
+ * link, checks revocation, expiry, the unlock cookie and that the file is in the share, counts the
+ * download, and writes the access-log and audit rows. Only then is a URL signed, valid for the
+ * shareClick TTL (seconds), with the expiry the log already holds.
+ *
+ * Why one statement: the count is a conditional UPDATE, so the limit holds exactly under any
+ * concurrency (PostgreSQL re-checks its WHERE against the latest row after waiting for the row
+ * lock), and the audit rows are written in the same implicit transaction, so a click is never
+ * granted without its record. A click for a file whose URL from a counted click of the same link
+ * is still valid is a retry (a failed transfer): granted again, logged, not counted.
  */
 export async function clickShareFile(
   token: string,
   fileId: string,
   options: FileClickOptions,
 ): Promise<FileClickOutcome> {
-  const { context } = options;
-  const opened = await openSharedFile(token, fileId, 'share.download', options);
-  if (opened.outcome !== 'live') return opened;
-  const { recipient, file } = opened;
-
   const now = new Date();
-  // The count and the first-download mails commit together: a mail is queued exactly when the first
-  // download is counted, and a crash right after the response loses neither.
-  const downloads = await db.$transaction(async (tx) => {
-    const count = await countUse(tx, recipient.id, 'downloadCount', now, context);
-    if (count === 1) await queueFirstDownloadMails(tx, recipient.id, file.name);
-    return count;
-  });
-  if (downloads === null) {
-    const reason = await reasonLinkDied(token, now);
-    await logAccess(recipient, { kind: 'REFUSED', reason, file }, context);
-    return { outcome: 'dead', reason };
-  }
+  const { expiresAt } = await urlLifetime('shareClick', options.ttlSeconds, now);
+  let [row] = await db.$queryRaw<ClickRow[]>(
+    clickStatement(token, fileId, options, { now, expiresAt, firstAllowed: false }),
+  );
+  if (row?.verdict === 'first')
+    // A link's first download also queues its mails, in the same transaction as the count, so a
+    // mail goes out exactly when that download is counted and a crash loses neither. Once per link.
+    row = await db.$transaction(async (tx) => {
+      const [first] = await tx.$queryRaw<ClickRow[]>(
+        clickStatement(token, fileId, options, { now, expiresAt, firstAllowed: true }),
+      );
+      if (first?.downloadCount === 1) await queueFirstDownloadMails(tx, first.recipientId!, first.fileName!);
+      return first;
+    });
 
-  const signed = await presignGet(file.objectKey, {
+  const verdict = row?.verdict ?? null;
+  if (verdict === null || verdict === 'file not in share') return { outcome: 'not-found' };
+  if (verdict === 'locked') return { outcome: 'locked' };
+  if (verdict === 'first') throw new Error('a first download left undecided inside its own transaction');
+  if (verdict !== 'granted' && verdict !== 'retry') return { outcome: 'dead', reason: verdict };
+  const signed = await presignGet(row.objectKey!, {
     purpose: 'shareClick',
     ttlSeconds: options.ttlSeconds,
-    downloadName: file.name,
-    responseContentType: file.contentType,
+    signedAt: now,
+    downloadName: row.fileName!,
+    responseContentType: row.contentType!,
   });
-  await logAccess(recipient, { kind: 'DOWNLOAD', file, urlExpiresAt: signed.expiresAt }, context);
   return { outcome: 'granted', url: signed.url, expiresAt: signed.expiresAt };
 }
 
@@ -450,6 +569,9 @@ export async function previewShareFile(
   await logAccess(recipient, { kind: 'PREVIEW', file, urlExpiresAt: signed.expiresAt }, context);
   return { outcome: 'granted', url: signed.url, expiresAt: signed.expiresAt };
 }
+
+/** How the access log marks a click that re-issued a still-valid download instead of counting one. */
+const RETRY_REASON = 'retry within the URL lifetime, not counted';
 
 /**
  * Tells the recipient and the admin who created the share that a link was used for the first time,

@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { auditor } from '@/lib/dal/audit';
 import { DalError } from '@/lib/dal/errors';
+import { keysetArgs, type KeysetPage, type KeysetQuery } from '@/lib/dal/keyset';
 import { requireAdmin } from '@/lib/dal/session';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ShareAccessKind } from '@/lib/generated/prisma/enums';
@@ -149,12 +150,14 @@ function stateWhere(state: ShareStatus, now: Date): Prisma.ShareWhereInput {
   return { revokedAt: null, expiresAt: state === 'active' ? { gt: now } : { lte: now } };
 }
 
-export async function listShares(filters: ShareFilters = {}): Promise<ShareSummary[]> {
+/** One page of shares, newest first, narrowed by `filters`. */
+export async function listShares(query: ShareFilters & KeysetQuery = {}): Promise<KeysetPage<ShareSummary>> {
   await requireAdmin();
-  const contains = filters.q ? { contains: filters.q, mode: 'insensitive' as const } : undefined;
+  const keyset = keysetArgs(query);
+  const contains = query.q ? { contains: query.q, mode: 'insensitive' as const } : undefined;
   const rows = await db.share.findMany({
     where: {
-      ...(filters.state ? stateWhere(filters.state, new Date()) : {}),
+      ...(query.state ? stateWhere(query.state, new Date()) : {}),
       ...(contains
         ? {
             OR: [{ title: contains }, { recipients: { some: { OR: [{ name: contains }, { email: contains }] } } }],
@@ -162,7 +165,7 @@ export async function listShares(filters: ShareFilters = {}): Promise<ShareSumma
         : {}),
     },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: 200,
+    ...keyset.find,
     select: {
       id: true,
       title: true,
@@ -171,10 +174,17 @@ export async function listShares(filters: ShareFilters = {}): Promise<ShareSumma
       revokedAt: true,
       passwordHash: true,
       _count: { select: { files: true, recipients: true } },
-      recipients: { select: { downloadCount: true } },
     },
   });
-  return rows.map((s) => ({
+  const { rows: page, ...cursors } = keyset.page(rows);
+  // One sum per share of the page, not every recipient row of it.
+  const sums = await db.shareRecipient.groupBy({
+    by: ['shareId'],
+    where: { shareId: { in: page.map((s) => s.id) } },
+    _sum: { downloadCount: true },
+  });
+  const downloads = new Map(sums.map((sum) => [sum.shareId, sum._sum.downloadCount ?? 0]));
+  const summaries = page.map((s) => ({
     id: s.id,
     title: s.title,
     expiresAt: s.expiresAt,
@@ -183,9 +193,10 @@ export async function listShares(filters: ShareFilters = {}): Promise<ShareSumma
     status: shareStatus(s),
     fileCount: s._count.files,
     recipientCount: s._count.recipients,
-    downloads: s.recipients.reduce((sum, r) => sum + r.downloadCount, 0),
+    downloads: downloads.get(s.id) ?? 0,
     hasPassword: s.passwordHash !== null,
   }));
+  return { rows: summaries, ...cursors };
 }
 
 export interface RecipientDetail {
@@ -214,7 +225,7 @@ export interface ShareDetail {
   hasPassword: boolean;
   maxDownloads: number | null;
   files: ShareableFile[];
-  recipients: RecipientDetail[];
+  recipientCount: number;
 }
 
 const recipientSelect = {
@@ -248,7 +259,7 @@ export async function getShare(shareId: string): Promise<ShareDetail | null> {
         orderBy: { addedAt: 'asc' },
         select: { file: { select: { id: true, name: true, sizeBytes: true, contentType: true } } },
       },
-      recipients: { orderBy: { createdAt: 'asc' }, select: recipientSelect },
+      _count: { select: { recipients: true } },
     },
   });
   if (!share) return null;
@@ -264,16 +275,7 @@ export async function getShare(shareId: string): Promise<ShareDetail | null> {
     hasPassword: share.passwordHash !== null,
     maxDownloads: share.maxDownloads,
     files: share.files.map(({ file }) => ({ ...file, sizeBytes: Number(file.sizeBytes) })),
-    recipients: share.recipients.map((r) => ({
-      ...r,
-      state: linkState({
-        shareRevokedAt: share.revokedAt,
-        recipientRevokedAt: r.revokedAt,
-        expiresAt: share.expiresAt,
-        maxDownloads: share.maxDownloads,
-        downloadCount: r.downloadCount,
-      }),
-    })),
+    recipientCount: share._count.recipients,
   };
 }
 
@@ -288,18 +290,58 @@ export interface AccessLogEntry {
   createdAt: Date;
 }
 
-/** One recipient's link with its full access log, newest first. */
+type ShareTerms = Pick<ShareDetail, 'revokedAt' | 'expiresAt' | 'maxDownloads'>;
+
+function recipientDetail(share: ShareTerms, r: Prisma.ShareRecipientGetPayload<{ select: typeof recipientSelect }>) {
+  return {
+    ...r,
+    state: linkState({
+      shareRevokedAt: share.revokedAt,
+      recipientRevokedAt: r.revokedAt,
+      expiresAt: share.expiresAt,
+      maxDownloads: share.maxDownloads,
+      downloadCount: r.downloadCount,
+    }),
+  };
+}
+
+/** One page of a share's recipients, oldest first (the order they were added in). */
+export async function listShareRecipients(
+  share: ShareTerms & { id: string },
+  query: KeysetQuery = {},
+): Promise<KeysetPage<RecipientDetail>> {
+  await requireAdmin();
+  // 25 rows: each carries its revoke and remove confirmations, and a page stays under 200 KiB.
+  const keyset = keysetArgs(query, 25);
+  const rows = await db.shareRecipient.findMany({
+    where: { shareId: share.id },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    ...keyset.find,
+    select: recipientSelect,
+  });
+  const { rows: page, ...cursors } = keyset.page(rows);
+  return { rows: page.map((r) => recipientDetail(share, r)), ...cursors };
+}
+
+/** One recipient's link with one page of its access log, newest first. */
 export async function getRecipientLog(
   shareId: string,
   recipientId: string,
-): Promise<{ share: { id: string; title: string }; recipient: RecipientDetail; log: AccessLogEntry[] } | null> {
+  query: KeysetQuery = {},
+): Promise<{
+  share: { id: string; title: string };
+  recipient: RecipientDetail;
+  log: KeysetPage<AccessLogEntry>;
+} | null> {
   const share = await getShare(shareId);
-  const recipient = share?.recipients.find((r) => r.id === recipientId);
+  const recipient =
+    share && (await db.shareRecipient.findFirst({ where: { id: recipientId, shareId }, select: recipientSelect }));
   if (!share || !recipient) return null;
-  const log = await db.shareAccessLog.findMany({
+  const keyset = keysetArgs(query);
+  const rows = await db.shareAccessLog.findMany({
     where: { recipientId },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: 1_000,
+    ...keyset.find,
     select: {
       id: true,
       kind: true,
@@ -311,7 +353,11 @@ export async function getRecipientLog(
       createdAt: true,
     },
   });
-  return { share: { id: share.id, title: share.title }, recipient, log };
+  return {
+    share: { id: share.id, title: share.title },
+    recipient: recipientDetail(share, recipient),
+    log: keyset.page(rows),
+  };
 }
 
 async function existingShare(shareId: string) {

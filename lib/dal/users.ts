@@ -4,12 +4,13 @@ import type { InviteInput } from '@/lib/accounts/input';
 import { issueAccountLink, type IssuedLink } from '@/lib/dal/account-tokens';
 import { auditor, type AuditRecorder } from '@/lib/dal/audit';
 import { DalError } from '@/lib/dal/errors';
-import { keysetArgs, type KeysetCursors, type KeysetQuery } from '@/lib/dal/keyset';
+import { countCapped, keysetArgs, type CappedCount, type KeysetCursors, type KeysetQuery } from '@/lib/dal/keyset';
 import { requireAdmin, type SessionUser } from '@/lib/dal/session';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Role, UserStatus } from '@/lib/generated/prisma/enums';
 import { sendAccountMail } from '@/lib/dal/account-mail';
 import type { RequestContext } from '@/lib/request-context';
+import { avatarDisplayUrl } from '@/lib/storage/avatars';
 import { deleteObjects } from '@/lib/storage/objects';
 
 // ── Listing ──────────────────────────────────────────────────────────────────────────────────
@@ -26,11 +27,13 @@ export interface UserRow {
   fileCount: number;
   /** For invited accounts: when the live invitation (or set-password) link expires; null when none is live. */
   invitationExpiresAt: Date | null;
+  /** The profile photo's display URL (reused per key for a window: avatarDisplayUrl), or null. */
+  photoUrl: string | null;
 }
 
 export interface UserPage extends KeysetCursors {
   users: UserRow[];
-  total: number;
+  total: CappedCount;
 }
 
 export const STATUS_FILTERS = ['INVITED', 'ACTIVE', 'DEACTIVATED'] as const satisfies UserStatus[];
@@ -54,7 +57,8 @@ export async function listUsers(
       : {}),
     ...(query.status ? { status: query.status } : {}),
   };
-  const keyset = keysetArgs(query);
+  // 25 rows: each carries its actions and their dialogs, and a page stays under 200 KiB.
+  const keyset = keysetArgs(query, 25);
   const [rows, total] = await Promise.all([
     db.user.findMany({
       where,
@@ -67,6 +71,7 @@ export async function listUsers(
         status: true,
         lastSignInAt: true,
         createdAt: true,
+        avatarKey: true,
         _count: { select: { invoices: true, libraryFiles: true } },
         accountTokens: {
           where: { purpose: { in: ['INVITATION', 'PASSWORD_SET'] }, usedAt: null, expiresAt: { gt: now } },
@@ -77,16 +82,19 @@ export async function listUsers(
       },
       ...keyset.find,
     }),
-    db.user.count({ where }),
+    countCapped((limit) => db.user.count({ where, ...limit })),
   ]);
   const { rows: page, ...cursors } = keyset.page(rows);
   return {
-    users: page.map(({ _count, accountTokens, ...user }) => ({
-      ...user,
-      invoiceCount: _count.invoices,
-      fileCount: _count.libraryFiles,
-      invitationExpiresAt: accountTokens[0]?.expiresAt ?? null,
-    })),
+    users: await Promise.all(
+      page.map(async ({ _count, accountTokens, avatarKey, ...user }) => ({
+        ...user,
+        invoiceCount: _count.invoices,
+        fileCount: _count.libraryFiles,
+        invitationExpiresAt: accountTokens[0]?.expiresAt ?? null,
+        photoUrl: avatarKey ? (await avatarDisplayUrl(avatarKey)).url : null,
+      })),
+    ),
     total,
     ...cursors,
   };

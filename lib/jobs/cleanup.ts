@@ -1,11 +1,12 @@
 import 'server-only';
 import { cleanupAvatarStorage } from '@/lib/dal/avatar-cleanup';
+import { cleanupExpiredRecords } from '@/lib/dal/expired-records-cleanup';
 import { cleanupPendingInvoices } from '@/lib/dal/invoice-cleanup';
 import { cleanupAbandonedUploads } from '@/lib/dal/library-cleanup';
 import { env } from '@/lib/env';
 
 /**
- * The storage upkeep tasks, run hourly by the job worker (CLEANUP_SCHEDULE) and by hand through
+ * The upkeep tasks, run hourly by the job worker (CLEANUP_SCHEDULE) and by hand through
  * `npm run storage:cleanup` / `storage:cleanup-multipart`. Each returns the line it reports.
  */
 
@@ -25,4 +26,10 @@ export async function cleanupMultipartUploads(): Promise<string> {
   const hours = env.LIBRARY_ABANDONED_UPLOAD_HOURS;
   const result = await cleanupAbandonedUploads(hours);
   return `Forgot ${result.forgotten.length} abandoned upload(s); aborted ${result.orphansAborted} untracked multipart upload(s) (idle more than ${hours} h).`;
+}
+
+/** Expired sign-in links and ended sessions, and throttle records past their window. */
+export async function cleanupRecords(): Promise<string> {
+  const removed = await cleanupExpiredRecords();
+  return `Removed ${removed.signInLinks} expired sign-in link(s), ${removed.endedSessions} ended session(s) past their expiry, ${removed.linkRequests} link request(s) and ${removed.loginAttempts} sign-in attempt(s) past their throttle window.`;
 }

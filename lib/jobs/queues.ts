@@ -10,10 +10,15 @@ export const QUEUES = {
   /** Hourly upkeep (CLEANUP_SCHEDULE); a failed run is simply done again at the next tick. */
   'storage-cleanup': { retryLimit: 0, expireInSeconds: 1800 },
   'storage-cleanup-multipart': { retryLimit: 0, expireInSeconds: 1800 },
+  'records-cleanup': { retryLimit: 0, expireInSeconds: 1800 },
 } as const satisfies Record<string, QueueOptions>;
 export type QueueName = keyof typeof QUEUES;
 
-export const SCHEDULED_QUEUES = ['storage-cleanup', 'storage-cleanup-multipart'] as const satisfies QueueName[];
+export const SCHEDULED_QUEUES = [
+  'storage-cleanup',
+  'storage-cleanup-multipart',
+  'records-cleanup',
+] as const satisfies QueueName[];
 
 /** The schema pg-boss creates and migrates itself; Prisma only diffs `public`, so they never meet. */
 export const JOBS_SCHEMA = 'pgboss';

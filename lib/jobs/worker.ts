@@ -3,7 +3,7 @@ import type { PgBoss } from 'pg-boss';
 import { DEFAULT_STALE_QUARANTINE_SECONDS } from '@/lib/dal/avatar-cleanup';
 import { env } from '@/lib/env';
 import { startBoss } from '@/lib/jobs/boss';
-import { cleanupMultipartUploads, cleanupStorage } from '@/lib/jobs/cleanup';
+import { cleanupMultipartUploads, cleanupRecords, cleanupStorage } from '@/lib/jobs/cleanup';
 import { QUEUES, SCHEDULED_QUEUES, type QueueName } from '@/lib/jobs/queues';
 import { deliverMail } from '@/lib/mail/deliver';
 
@@ -15,12 +15,13 @@ export interface Worker {
 const SCHEDULED_TASKS: Record<(typeof SCHEDULED_QUEUES)[number], () => Promise<string>> = {
   'storage-cleanup': () => cleanupStorage(DEFAULT_STALE_QUARANTINE_SECONDS),
   'storage-cleanup-multipart': cleanupMultipartUploads,
+  'records-cleanup': cleanupRecords,
 };
 
 const log = (queue: QueueName, message: string) => console.info(`[jobs] ${queue}: ${message}`);
 
 /**
- * Runs the app's jobs in this process: mail delivery, and the storage upkeep on CLEANUP_SCHEDULE.
+ * Runs the app's jobs in this process: mail delivery, and the upkeep on CLEANUP_SCHEDULE.
  * Any number of processes may run one: pg-boss hands each job to one of them, and each cron tick
  * becomes one job (the schedule is stored in PostgreSQL, not kept per process), so no cron is needed.
  */

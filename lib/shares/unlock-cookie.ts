@@ -1,4 +1,5 @@
-import { readExpiringToken, signExpiringToken } from '@/lib/expiring-token';
+import { expiringTokenMatchesSql, readExpiringToken, signExpiringToken } from '@/lib/expiring-token';
+import type { Prisma } from '@/lib/generated/prisma/client';
 
 /**
  * The cookie that remembers a partner typed the share's password. It is scoped to that one link's
@@ -33,6 +34,22 @@ export function verifyUnlockCookie(
 ): boolean {
   const reading = readExpiringToken(value, PURPOSE, secret, { now, bound: () => [binding.passwordHash] });
   return reading.valid && reading.id === binding.recipientId;
+}
+
+/** verifyUnlockCookie for any of `values`, as an SQL condition over the link's own columns. */
+export function unlockCookieMatchesSql(
+  values: readonly string[],
+  binding: { recipientId: Prisma.Sql; passwordHash: Prisma.Sql },
+  secret: string,
+  now: Date = new Date(),
+): Prisma.Sql {
+  return expiringTokenMatchesSql(
+    values,
+    PURPOSE,
+    { id: binding.recipientId, bound: [binding.passwordHash] },
+    secret,
+    now,
+  );
 }
 
 /** The path the cookie is scoped to: the link's page and its file routes, nothing else. */

@@ -3,6 +3,8 @@ import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { bucket, s3 } from '@/lib/storage/client';
 import { PREFIX } from '@/lib/storage/keys';
 import { putObject } from '@/lib/storage/objects';
+import { presignGet, type PresignedUrl } from '@/lib/storage/presign';
+import { ttlSeconds } from '@/lib/storage/ttl';
 
 /**
  * The storage rules of profile photos: how long a photo URL lives and is reused, the headers a
@@ -38,6 +40,30 @@ export function avatarSigningWindow(now: Date, downloadTtlSeconds: number): Sign
   const ttlSeconds = Math.min(downloadTtlSeconds, AVATAR_URL_MAX_TTL_SECONDS);
   const windowMs = Math.max(1, Math.min(AVATAR_URL_WINDOW_SECONDS, Math.floor(ttlSeconds / 2))) * 1000;
   return { signedAt: new Date(Math.floor(now.getTime() / windowMs) * windowMs), ttlSeconds };
+}
+
+/** Photo URLs of the current window by key; a new window starts the map afresh, so it stays bounded. */
+const windowUrls = { startsAt: 0, urls: new Map<string, Promise<PresignedUrl>>() };
+
+/**
+ * The display URL of a photo: signed once per key per window and reused from memory after that, so
+ * a page of many photos signs nothing on its second render, and the browser, given the same URLs,
+ * fetches no image bytes again. Pure function of key and window, so every instance of the app hands
+ * out the same URL.
+ */
+export function avatarDisplayUrl(key: string, now: Date = new Date()): Promise<PresignedUrl> {
+  const window = avatarSigningWindow(now, ttlSeconds('download'));
+  if (window.signedAt.getTime() !== windowUrls.startsAt) {
+    windowUrls.startsAt = window.signedAt.getTime();
+    windowUrls.urls.clear();
+  }
+  let url = windowUrls.urls.get(key);
+  if (!url) {
+    url = presignGet(key, { purpose: 'download', ...window });
+    url.catch(() => windowUrls.urls.delete(key));
+    windowUrls.urls.set(key, url);
+  }
+  return url;
 }
 
 /** Stores a verified, re-encoded photo under its photo key with the photo's headers. */

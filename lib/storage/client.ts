@@ -22,6 +22,10 @@ export function createS3Client(target: S3Target): S3Client {
     // and S3-compatible servers that do not speak the new checksum headers refuse streamed bodies.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
+    // A store that hangs must not hang the request that called it: the user gets an answer ("storage
+    // is not answering") in bounded time, at most maxAttempts × (connect + idle timeout).
+    requestHandler: { connectionTimeout: env.S3_CONNECT_TIMEOUT_MS, socketTimeout: env.S3_IDLE_TIMEOUT_MS },
+    maxAttempts: 2,
   });
 }
 

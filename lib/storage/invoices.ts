@@ -13,11 +13,12 @@ export const PDF_CONTENT_TYPE = 'application/pdf';
 export function presignInvoiceDownload(
   key: string,
   number: string,
-  options: { purpose: Extract<UrlPurpose, 'download' | 'invoiceClick'>; ttlSeconds?: number },
+  options: { purpose: Extract<UrlPurpose, 'download' | 'invoiceClick'>; ttlSeconds?: number; signedAt?: Date },
 ): Promise<PresignedUrl> {
   return presignGet(key, {
     purpose: options.purpose,
     ttlSeconds: options.ttlSeconds,
+    signedAt: options.signedAt,
     downloadName: `${number}.pdf`,
     responseContentType: PDF_CONTENT_TYPE,
   });

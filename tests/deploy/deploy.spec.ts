@@ -87,12 +87,17 @@ test('the first admin sets a password, uploads and shares; partners use either i
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
 
-  // Upload straight to the bucket (its CORS rule came from s3:harden).
-  const name = `Deploy check ${randomBytes(3).toString('hex')}.pdf`;
-  const bytes = randomBytes(64 * 1024);
+  // Upload two files straight to the bucket (its CORS rule came from s3:harden).
+  const files = ['one', 'two'].map((n) => ({
+    name: `Deploy check ${n} ${randomBytes(3).toString('hex')}.pdf`,
+    bytes: randomBytes(64 * 1024),
+  }));
   await page.goto(`${A}/admin/files`);
-  await page.getByLabel('Upload files').setInputFiles({ name, mimeType: 'application/pdf', buffer: bytes });
-  await expect(page.getByRole('row').filter({ hasText: name }).getByText('Ready')).toBeVisible({ timeout: 30_000 });
+  await page
+    .getByLabel('Upload files')
+    .setInputFiles(files.map(({ name, bytes }) => ({ name, mimeType: 'application/pdf', buffer: bytes })));
+  for (const { name } of files)
+    await expect(page.getByRole('row').filter({ hasText: name }).getByText('Ready')).toBeVisible({ timeout: 30_000 });
 
   // Share it with two partners, behind a password, two downloads each.
   await page.goto(`${A}/admin/shares/new`);
@@ -100,7 +105,7 @@ test('the first admin sets a password, uploads and shares; partners use either i
   await page.getByRole('button', { name: '1 week' }).click();
   await page.getByLabel('Password (optional)').fill(SHARE_PASSWORD);
   await page.getByLabel('Maximum downloads per recipient (optional)').fill('2');
-  await page.getByLabel(name).check();
+  for (const { name } of files) await page.getByLabel(name).check();
   await fillRecipients(page, [
     { name: 'Pat Partner', email: 'pat@partner.example' },
     { name: 'Quinn Partner', email: 'quinn@partner.example' },
@@ -124,12 +129,17 @@ test('the first admin sets a password, uploads and shares; partners use either i
   await unlock(pat, SHARE_PASSWORD);
   await expect(formAlert(pat)).toContainText('Too many wrong passwords');
 
-  // The download limit is shared: Quinn downloads once through B and once through A; the third is refused.
+  // The download limit is shared: Quinn downloads one file through B and the other through A (a
+  // second click on the same file within its URL's minute would be a retry, not counted); a third
+  // download is refused.
   const quinn = await partner(browser);
   await quinn.goto(`${B}${quinnPath}`);
   await unlock(quinn, SHARE_PASSWORD);
-  await expect(quinn.getByRole('link', { name: `Download ${name}` })).toBeVisible();
-  for (const url of [B, A]) {
+  await expect(quinn.getByRole('link', { name: `Download ${files[0].name}` })).toBeVisible();
+  for (const [url, { name, bytes }] of [
+    [B, files[0]],
+    [A, files[1]],
+  ] as const) {
     await quinn.goto(`${url}${quinnPath}`);
     const [download] = await Promise.all([
       quinn.waitForEvent('download'),
@@ -143,5 +153,5 @@ test('the first admin sets a password, uploads and shares; partners use either i
 
   // The instances' job workers deliver mail through SMTP_URL: the first download's notice to the admin.
   const notice = await waitForMail(adminEmail, { subject: 'Quinn Partner downloaded', inboxUrl });
-  expect(notice.text).toContain(name);
+  expect(notice.text).toContain(files[0].name);
 });

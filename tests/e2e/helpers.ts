@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { SEED_PASSWORD } from '../../prisma/seed-accounts';
 
 export const ACCOUNTS = {
@@ -28,4 +28,13 @@ export async function fillRecipients(page: Page, recipients: { name: string; ema
     await page.getByLabel(`Recipient ${index + 1} Name`).fill(recipient.name);
     await page.getByLabel(`Recipient ${index + 1} Email`).fill(recipient.email);
   }
+}
+
+/** Chooses a customer as an admin does: types into the search by `label` in `scope`, then clicks the match. */
+export async function chooseCustomer(scope: Page | Locator, label: string, typed: string, option: string | RegExp) {
+  const search = scope.getByRole('combobox', { name: label, exact: true });
+  await search.fill(typed);
+  await expect(search).toHaveAttribute('aria-expanded', 'true');
+  await scope.getByRole('listbox', { name: 'Customers' }).getByRole('option', { name: option }).click();
+  await expect(search).toHaveAttribute('aria-expanded', 'false');
 }

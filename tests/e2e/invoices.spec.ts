@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import { expect, test, type APIRequestContext, type APIResponse, type Browser } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import pg from 'pg';
 import { textPdf } from '../../lib/invoices/pdf';
-import { ACCOUNTS, formAlert, signIn } from './helpers';
+import { ACCOUNTS, chooseCustomer, formAlert, signIn } from './helpers';
 
 type Who = 'anonymous' | keyof typeof ACCOUNTS;
 interface SeededInvoice {
@@ -169,7 +170,15 @@ test('an admin issues an invoice to bob by uploading its PDF; bob sees and downl
   await signIn(page, 'admin');
   await page.goto('/admin/invoices');
   const form = page.getByRole('form', { name: 'Issue an invoice' });
-  await form.getByLabel('Customer').selectOption({ label: `${ACCOUNTS.bob.name} (${ACCOUNTS.bob.email})` });
+  // Nothing chosen: the customer is asked for, and what was typed stays.
+  await form.getByRole('combobox', { name: 'Customer', exact: true }).fill('bob');
+  await form.getByRole('button', { name: 'Issue invoice' }).click();
+  await expect(form.getByText('Choose a customer.')).toBeVisible();
+  await expect(form.getByRole('combobox', { name: 'Customer', exact: true })).toHaveValue('bob');
+  await chooseCustomer(form, 'Customer', 'BOB', new RegExp(ACCOUNTS.bob.email));
+  await expect(form.getByRole('combobox', { name: 'Customer', exact: true })).toHaveValue(
+    `${ACCOUNTS.bob.name} (${ACCOUNTS.bob.email})`,
+  );
   await form.getByLabel('Invoice number').fill(number);
   await form.getByLabel('Amount').fill('75.50');
   await form.getByLabel('Currency').selectOption('USD');
@@ -246,15 +255,37 @@ test('admins filter invoices by customer and read the audit log of downloads and
 
   await signIn(page, 'admin');
   await page.goto('/admin/invoices');
-  await page
-    .getByLabel('Filter by customer')
-    .selectOption({ label: `${ACCOUNTS.alice.name} (${ACCOUNTS.alice.email})` });
+  // By keyboard: type, Down to the match (announced with the count), Enter to choose it.
+  const filter = page.getByRole('combobox', { name: 'Filter by customer' });
+  await filter.fill(ACCOUNTS.alice.email);
+  await expect(page.getByRole('status').filter({ hasText: '1 customer matches.' })).toBeAttached();
+  await filter.press('ArrowDown');
+  const highlighted = page.locator(`#${await filter.getAttribute('aria-activedescendant')}`);
+  await expect(highlighted).toHaveRole('option');
+  await expect(highlighted).toContainText(ACCOUNTS.alice.email);
+  await expect(highlighted).toHaveAttribute('aria-selected', 'true');
+  await filter.press('Enter');
+  await expect(filter).toHaveAttribute('aria-expanded', 'false');
   await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page).toHaveURL(/[?&]customer=\w+/);
   await expect(page.getByRole('table').getByRole('rowheader')).toHaveText([
     'INV-2026-0003',
     'INV-2026-0002',
     'INV-2026-0001',
   ]);
+  // The chosen customer's name stays in the filter, and Clear shows every invoice again.
+  await expect(filter).toHaveValue(`${ACCOUNTS.alice.name} (${ACCOUNTS.alice.email})`);
+  await page.getByRole('link', { name: 'Clear' }).click();
+  await expect(page).toHaveURL(/\/admin\/invoices$/);
+  await expect(filter).toHaveValue('');
+  // A name typed but never chosen is not quietly "all customers": the form says to choose.
+  await filter.fill('ali');
+  await filter.press('Escape');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(filter).toHaveAccessibleDescription('Choose one of the matches from the list, or clear the field.');
+  await expect(filter).toHaveAttribute('aria-invalid', 'true');
+  await expect(page).toHaveURL(/\/admin\/invoices$/);
+  await filter.fill('');
 
   await page.getByRole('link', { name: 'Audit log' }).click();
   await page.getByLabel('Action').selectOption('invoice.download');
@@ -280,7 +311,10 @@ test('admins filter invoices by customer and read the audit log of downloads and
   // Who, when, until when, from which address and with which client.
   await expect(granted).toContainText('127.0.0.1');
   await expect(granted).toContainText('Mozilla/5.0');
-  await expect(page.getByRole('navigation', { name: 'Pagination' })).toContainText(/Page 1 of \d+/);
+  // Keyset pages: older events are one link away; the newest page has no previous one.
+  const pages = page.getByRole('navigation', { name: 'Pages' });
+  await expect(pages.getByRole('link', { name: 'Previous page' })).toHaveCount(0);
+  if (await pages.count()) await expect(pages.getByRole('link', { name: 'Next page' })).toBeVisible();
 });
 
 test('an account without invoices sees an empty state', async ({ page }) => {
@@ -316,5 +350,41 @@ test('the admin invoice and audit pages work on a phone', async ({ browser }) =>
     );
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
+  await context.close();
+});
+
+test('the customer search works on a phone in dark mode, and passes axe with its list open', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+  const page = await context.newPage();
+  await signIn(page, 'admin');
+  await page.goto('/admin/invoices');
+  const search = page.getByRole('form', { name: 'Issue an invoice' }).getByRole('combobox', { name: 'Customer' });
+  await search.click();
+  const list = page.getByRole('listbox', { name: 'Customers' }).first();
+  await expect(list.getByRole('option', { name: new RegExp(ACCOUNTS.alice.email) })).toBeVisible();
+  await search.press('ArrowDown');
+  await expect(search).toHaveAttribute('aria-activedescendant', /option-0$/);
+  const box = await list.boundingBox();
+  expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  // Escape closes the list, and again clears what was typed.
+  await search.press('Escape');
+  await expect(search).toHaveAttribute('aria-expanded', 'false');
+  await search.fill('nobody at all');
+  await expect(page.getByRole('status').filter({ hasText: 'No customer matches.' })).toBeAttached();
+  await search.press('Escape');
+  await search.press('Escape');
+  await expect(search).toHaveValue('');
+  // Enter on a lone match chooses it, and does not send the form.
+  await search.fill(ACCOUNTS.bob.email);
+  await expect(page.getByRole('status').filter({ hasText: '1 customer matches.' })).toBeAttached();
+  await search.press('Enter');
+  await expect(search).toHaveValue(`${ACCOUNTS.bob.name} (${ACCOUNTS.bob.email})`);
+  await expect(page.getByText('Check the highlighted fields.')).toHaveCount(0);
   await context.close();
 });

@@ -38,9 +38,13 @@ describe('seeded invoices', () => {
 
   it('lists the signed-in customer’s invoices newest first', async () => {
     await signedInAs('alice@example.com');
-    expect((await listMyInvoices()).map((i) => i.number)).toEqual(['INV-2026-0003', 'INV-2026-0002', 'INV-2026-0001']);
+    expect((await listMyInvoices()).rows.map((i) => i.number)).toEqual([
+      'INV-2026-0003',
+      'INV-2026-0002',
+      'INV-2026-0001',
+    ]);
     await signedInAs('admin@example.com');
-    expect(await listMyInvoices()).toEqual([]);
+    expect((await listMyInvoices()).rows).toEqual([]);
   });
 });
 

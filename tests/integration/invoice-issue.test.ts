@@ -78,7 +78,7 @@ describe('issuing an invoice (admins)', () => {
     expect(issued.upload.maxBytes).toBeGreaterThan(0);
 
     await signedInAs(customerEmail);
-    expect(await listMyInvoices()).toEqual([]);
+    expect((await listMyInvoices()).rows).toEqual([]);
     expect((await issueInvoiceDownload(issued.invoiceId, context)).outcome).toBe('not-found');
 
     const pdf = textPdf([`Invoice ${issued.number}`]);
@@ -94,7 +94,7 @@ describe('issuing an invoice (admins)', () => {
     expect(row.objectKey).toBe(`invoices/${customerId}/${issued.invoiceId}.pdf`);
 
     await signedInAs(customerEmail);
-    expect((await listMyInvoices()).map((i) => i.number)).toEqual([issued.number]);
+    expect((await listMyInvoices()).rows.map((i) => i.number)).toEqual([issued.number]);
     expect((await issueInvoiceDownload(issued.invoiceId, context)).outcome).toBe('granted');
   });
 
@@ -190,7 +190,7 @@ describe('issuing an invoice (admins)', () => {
     expect(await voidInvoice(issued.invoiceId, context)).toEqual({ number: issued.number });
     await expect(voidInvoice(issued.invoiceId, context)).rejects.toThrow(/already void/);
     await signedInAs(customerEmail);
-    expect((await listMyInvoices()).find((i) => i.id === issued.invoiceId)?.status).toBe('VOID');
+    expect((await listMyInvoices()).rows.find((i) => i.id === issued.invoiceId)?.status).toBe('VOID');
     expect(await issueInvoiceDownload(issued.invoiceId, context)).toMatchObject({
       outcome: 'voided',
       number: issued.number,

@@ -11,7 +11,7 @@ vi.mock('@/lib/auth', async () => {
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
 
 const { db } = await import('@/lib/db');
-const { listOutbox, retryMail } = await import('@/lib/dal/mail');
+const { listOutbox, MAIL_PAGE_SIZE, retryMail } = await import('@/lib/dal/mail');
 const { stopProducer } = await import('@/lib/jobs/boss');
 
 const suffix = randomBytes(4).toString('hex');
@@ -55,7 +55,7 @@ describe('failed mail on /admin/mail (PostgreSQL, pg-boss)', () => {
     session.userId = adminId;
     const mail = await failedMail();
     const outbox = await listOutbox();
-    expect(outbox.failed).toContainEqual(
+    expect(outbox.failed.rows).toContainEqual(
       expect.objectContaining({ id: mail.id, lastError: '535 Authentication failed', attempts: 16 }),
     );
 
@@ -75,6 +75,37 @@ describe('failed mail on /admin/mail (PostgreSQL, pg-boss)', () => {
       ['changed', adminId, 'mail'],
       ['refused', adminId, 'mail'],
     ]);
+  });
+
+  it('pages each list by keyset, the oldest first, without gaps or repeats (same times broken by id)', async () => {
+    session.userId = adminId;
+    const count = MAIL_PAGE_SIZE + 10;
+    // Older than anything else in the database, two by two at the same instant: this file's mails lead the list.
+    await db.mailMessage.createMany({
+      data: Array.from({ length: count }, (_, n) => ({
+        kind: 'share.first-download.owner',
+        to: `paged-${String(n).padStart(3, '0')}-${suffix}@mail.test`,
+        subject: 'Paged',
+        status: 'FAILED' as const,
+        createdAt: new Date(Date.UTC(2000, 0, 1) + Math.floor(n / 2) * 1000),
+      })),
+    });
+    const ours = (rows: { to: string }[]) => rows.map((r) => r.to).filter((to) => to.startsWith('paged-'));
+    const first = await listOutbox();
+    expect(first.failed.rows).toHaveLength(MAIL_PAGE_SIZE);
+    expect(first.failed.previousBefore).toBeNull();
+    expect(first.failed.total.count).toBeGreaterThanOrEqual(count);
+    const second = await listOutbox({ failed: { after: first.failed.nextAfter! } });
+    const walked = [...ours(first.failed.rows), ...ours(second.failed.rows)];
+    expect(walked).toHaveLength(count);
+    expect(new Set(walked).size).toBe(count);
+    // The oldest first, the two mails of each instant side by side.
+    const instants = walked.map((to) => Math.floor(Number(to.slice('paged-'.length, 'paged-000'.length)) / 2));
+    expect(instants).toEqual([...instants].sort((a, b) => a - b));
+    const back = await listOutbox({ failed: { before: second.failed.previousBefore! } });
+    expect(back.failed.rows.map((r) => r.id)).toEqual(first.failed.rows.map((r) => r.id));
+    // The other list does not move.
+    expect(second.waiting.rows.map((r) => r.id)).toEqual(first.waiting.rows.map((r) => r.id));
   });
 
   it('refuses customers (403) and changes nothing', async () => {

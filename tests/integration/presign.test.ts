@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { presignGet, presignPut } from '@/lib/storage/presign';
+import { completeMultipartUpload, createMultipartUpload, listUploadedParts } from '@/lib/storage/multipart';
+import { presignGet, presignPost, presignPut, presignUploadPart } from '@/lib/storage/presign';
 
 const key = () => `tests/presign/${randomBytes(8).toString('hex')}`;
 
@@ -48,6 +49,37 @@ describe('pre-signed URLs against a signature-verifying S3 server', () => {
     expect((await fetch(tampered)).status).toBe(403);
     await new Promise((resolve) => setTimeout(resolve, 2_100));
     expect((await fetch(get.url)).status).toBe(403);
+  });
+
+  it('an UploadPart URL carries its part, cannot be replayed as another part, and the object reads back whole', async () => {
+    const objectKey = key();
+    // One (last, so any size) part: a 5 MiB first part took a minute on radosgw while the other test
+    // files upload in parallel; many parts at once are library-multipart.test.ts's job.
+    const parts = [randomBytes(123 * 1024)];
+    const uploadId = await createMultipartUpload(objectKey, 'application/octet-stream');
+    for (const [i, body] of parts.entries()) {
+      const { url } = await presignUploadPart(objectKey, uploadId, i + 1);
+      expect((await fetch(url, { method: 'PUT', body })).status).toBe(200);
+    }
+    const replayed = (await presignUploadPart(objectKey, uploadId, 3)).url.replace('partNumber=3', 'partNumber=4');
+    expect((await fetch(replayed, { method: 'PUT', body: 'x' })).status).toBe(403);
+    await completeMultipartUpload(objectKey, uploadId, (await listUploadedParts(objectKey, uploadId))!);
+    const response = await fetch((await presignGet(objectKey, { purpose: 'download' })).url);
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(Buffer.concat(parts));
+  });
+
+  it('a POST form lands within its policy and is refused over its size bound or with another type', async () => {
+    const post = async (contentType: string, size: number) => {
+      const form = await presignPost(key(), { contentType: 'image/png', maxBytes: 4096 });
+      const body = new FormData();
+      for (const [name, value] of Object.entries({ ...form.fields, 'Content-Type': contentType }))
+        body.append(name, value);
+      body.append('file', new Blob([randomBytes(size)], { type: contentType }));
+      return (await fetch(form.url, { method: 'POST', body })).status;
+    };
+    expect(await post('image/png', 3000)).toBe(204);
+    expect(await post('image/png', 5000)).toBeGreaterThanOrEqual(400);
+    expect(await post('text/html', 100)).toBeGreaterThanOrEqual(400);
   });
 
   it('never signs a download of a quarantined object', async () => {

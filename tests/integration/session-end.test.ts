@@ -21,6 +21,7 @@ const { db } = await import('@/lib/db');
 const { env } = await import('@/lib/env');
 const { currentUser } = await import('@/lib/dal/session');
 const { signOutThisSession, signOutEverywhere } = await import('@/lib/dal/profile');
+const { issueInvoiceDownload } = await import('@/lib/dal/invoices');
 
 const COOKIE = 'authjs.session-token';
 const suffix = randomBytes(4).toString('hex');
@@ -56,9 +57,9 @@ afterAll(async () => {
   await db.user.deleteMany({ where: { email: { endsWith: `-${suffix}@sessions.test` } } });
 });
 
-async function newUser(name: string) {
+async function newUser(name: string, role: 'USER' | 'ADMIN' = 'USER') {
   return db.user.create({
-    data: { email: `${name}-${suffix}@sessions.test`, name, passwordHash: 'x' },
+    data: { email: `${name}-${suffix}@sessions.test`, name, passwordHash: 'x', role },
     select: { id: true, email: true, sessionVersion: true },
   });
 }
@@ -94,5 +95,29 @@ describe('ending sessions', () => {
     const { SESSION_MAX_AGE_SECONDS } = await import('@/lib/session-policy');
     const stale = await signInCookie(user, Date.now() - SESSION_MAX_AGE_SECONDS * 1000 - 1000);
     expect(await asCookie(stale, currentUser)).toBeNull();
+  });
+
+  it('a download click checks the session inside its own statement: an ended session or a deactivated account is a stranger', async () => {
+    const admin = await newUser('clicker', 'ADMIN');
+    const invoice = await db.invoice.findFirstOrThrow({ where: { status: 'OPEN' }, select: { id: true } });
+    const refusals = () =>
+      db.auditEvent.findMany({
+        where: { action: 'invoice.download', subjectId: invoice.id, outcome: 'refused', ip: context.ip },
+        orderBy: { createdAt: 'asc' },
+        select: { detail: true },
+      });
+    const before = (await refusals()).length;
+    const browser = await signInCookie(admin);
+    expect((await asCookie(browser, () => issueInvoiceDownload(invoice.id, context))).outcome).toBe('granted');
+
+    await asCookie(browser, () => signOutThisSession(context));
+    expect((await asCookie(browser, () => issueInvoiceDownload(invoice.id, context))).outcome).toBe('not-found');
+    const otherDevice = await signInCookie(admin);
+    await db.user.update({ where: { id: admin.id }, data: { status: 'DEACTIVATED' } });
+    expect((await asCookie(otherDevice, () => issueInvoiceDownload(invoice.id, context))).outcome).toBe('not-found');
+    expect((await refusals()).slice(before)).toEqual([
+      { detail: { reason: 'anonymous' } },
+      { detail: { reason: 'anonymous' } },
+    ]);
   });
 });

@@ -94,6 +94,36 @@ describe('share administration', () => {
     expect(await db.share.count({ where: { createdById: customerId } })).toBe(0);
   });
 
+  it('pages recipients and their access log by keyset, without gaps or repeats, and back again', async () => {
+    const names = ['Ada', 'Bo', 'Cy', 'Di', 'Ed'];
+    const { shareId, links } = await shares.createShare(
+      input({ recipients: names.map((name) => ({ name, email: `${name.toLowerCase()}@example.net` })) }),
+      context,
+    );
+    const share = (await shares.getShare(shareId))!;
+    expect(share.recipientCount).toBe(5);
+    const first = await shares.listShareRecipients(share, { pageSize: 2 });
+    const second = await shares.listShareRecipients(share, { pageSize: 2, after: first.nextAfter! });
+    const third = await shares.listShareRecipients(share, { pageSize: 2, after: second.nextAfter! });
+    expect([...first.rows, ...second.rows, ...third.rows].map((r) => r.id).sort()).toEqual(
+      links.map((l) => l.recipientId).sort(),
+    );
+    expect(third.nextAfter).toBeNull();
+    const back = await shares.listShareRecipients(share, { pageSize: 2, before: third.previousBefore! });
+    expect(back.rows.map((r) => r.id)).toEqual(second.rows.map((r) => r.id));
+
+    const token = tokenOf(links[0].url);
+    for (let i = 0; i < 3; i++) await access.openShareLink(token, [], context);
+    const newest = await shares.getRecipientLog(shareId, links[0].recipientId, { pageSize: 2 });
+    const oldest = await shares.getRecipientLog(shareId, links[0].recipientId, {
+      pageSize: 2,
+      after: newest!.log.nextAfter!,
+    });
+    expect([...newest!.log.rows, ...oldest!.log.rows].map((e) => e.kind)).toEqual(['OPEN', 'OPEN', 'OPEN']);
+    expect(oldest!.log.nextAfter).toBeNull();
+    expect(await shares.getRecipientLog(shareId, 'c'.padEnd(25, '0'))).toBeNull();
+  });
+
   it('never stores or returns a token, only its hash', async () => {
     const { shareId, links } = await shares.createShare(input(), context);
     const token = tokenOf(links[0].url);
@@ -148,7 +178,7 @@ describe('share administration', () => {
     ).toBe('not-found');
 
     const log = await shares.getRecipientLog(shareId, links[0].recipientId);
-    expect(log!.log.map((e) => e.kind)).toEqual(['REFUSED', 'DOWNLOAD', 'REFUSED', 'OPEN', 'OPEN']);
+    expect(log!.log.rows.map((e) => e.kind)).toEqual(['REFUSED', 'DOWNLOAD', 'REFUSED', 'OPEN', 'OPEN']);
     const actions = (
       await db.auditEvent.findMany({
         where: { OR: [{ subjectId: shareId }, { subjectId: added[0].recipientId }] },
@@ -197,15 +227,23 @@ describe('share administration', () => {
     await shares.revokeShare(gone.shareId, context);
     await db.share.update({ where: { id: old.shareId }, data: { expiresAt: new Date(Date.now() - 60_000) } });
     const titles = async (filters: Parameters<typeof shares.listShares>[0]) =>
-      (await shares.listShares(filters)).filter((s) => s.title.endsWith(` list ${suffix}`)).map((s) => s.title);
+      (await shares.listShares(filters)).rows.filter((s) => s.title.endsWith(` list ${suffix}`)).map((s) => s.title);
     expect(await titles({ state: 'active' })).toEqual([`Live list ${suffix}`]);
     expect(await titles({ state: 'revoked' })).toEqual([`Gone list ${suffix}`]);
     expect(await titles({ state: 'expired' })).toEqual([`Old list ${suffix}`]);
     expect(await titles({ q: `OLGA-${suffix}` })).toEqual([`Old list ${suffix}`]); // a recipient's email, any case
     expect(await titles({ q: 'gabe' })).toEqual([`Gone list ${suffix}`]); // a recipient's name
     expect(await titles({ q: `gone list ${suffix}`, state: 'active' })).toEqual([]);
-    const revoked = (await shares.listShares({ q: `Gone list ${suffix}` }))[0];
+    const revoked = (await shares.listShares({ q: `Gone list ${suffix}` })).rows[0];
     expect(revoked).toMatchObject({ status: 'revoked', revokedAt: expect.any(Date) });
+    // The keyset cursor pages within the filter: the next page holds the rest of the matches, no others.
+    const first = await shares.listShares({ q: ` list ${suffix}`, pageSize: 2 });
+    const next = await shares.listShares({ q: ` list ${suffix}`, pageSize: 2, after: first.nextAfter! });
+    expect(first.rows).toHaveLength(2);
+    expect(next).toMatchObject({ nextAfter: null, previousBefore: next.rows[0].id });
+    expect([...first.rows, ...next.rows].map((s) => s.title).sort()).toEqual(
+      [`Gone list ${suffix}`, `Live list ${suffix}`, `Old list ${suffix}`].sort(),
+    );
   });
 
   it('emails each recipient only their own link, once, and refuses links that are not theirs', async () => {

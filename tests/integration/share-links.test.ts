@@ -157,7 +157,8 @@ describe('share links against PostgreSQL and radosgw', () => {
       (await db.shareRecipient.findUniqueOrThrow({ where: { id: links[0].recipientId }, select: { shareId: true } }))
         .shareId,
     );
-    expect(detail!.recipients[0]).toMatchObject({ downloadCount: 1, lastIp: context.ip });
+    const recipients = await shares.listShareRecipients(detail!);
+    expect(recipients.rows[0]).toMatchObject({ downloadCount: 1, lastIp: context.ip });
     const log = await db.shareAccessLog.findMany({ where: { recipientId: links[0].recipientId } });
     expect(log).toEqual([
       expect.objectContaining({
@@ -289,17 +290,68 @@ describe('share links against PostgreSQL and radosgw', () => {
     expect((await bytesAt(still.headers.get('location')!)).bytes).toEqual(files[0].bytes);
   });
 
-  it('holds a download limit under concurrency: 20 simultaneous clicks against a limit of 5 yield exactly 5 URLs', async () => {
-    const { tokens, links } = await createShare({ maxDownloads: 5 });
-    const responses = await Promise.all(Array.from({ length: 20 }, () => click(tokens[0])));
-    const statuses = responses.map((r) => r.status);
-    expect(statuses.filter((s) => s === 303)).toHaveLength(5);
-    expect(statuses.filter((s) => s === 410)).toHaveLength(15);
-    const refusal = await responses.find((r) => r.status === 410)!.text();
-    expect(refusal).toContain('Download limit reached');
-    const recipient = await db.shareRecipient.findUniqueOrThrow({ where: { id: links[0].recipientId } });
-    expect(recipient.downloadCount).toBe(5);
-    expect(await db.shareAccessLog.count({ where: { recipientId: recipient.id, kind: 'DOWNLOAD' } })).toBe(5);
+  it('holds a download limit exactly under concurrency: 20 simultaneous clicks on 20 files against a limit of 5 yield 5 URLs', async () => {
+    // Rows only: no object is fetched, so none is stored.
+    const many = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        const id = `c${randomBytes(12).toString('hex')}`;
+        await db.libraryFile.create({
+          data: {
+            id,
+            name: `Part ${i} ${suffix}.pdf`,
+            sizeBytes: 1,
+            contentType: 'application/pdf',
+            objectKey: keys.libraryFile(id),
+            status: 'READY',
+            uploadedById: adminId,
+          },
+        });
+        return id;
+      }),
+    );
+    try {
+      const { tokens, links } = await createShare({ maxDownloads: 5, fileIds: many });
+      const responses = await Promise.all(many.map((fileId) => click(tokens[0], fileId)));
+      const statuses = responses.map((r) => r.status);
+      expect(statuses.filter((s) => s === 303)).toHaveLength(5);
+      expect(statuses.filter((s) => s === 410)).toHaveLength(15);
+      const refusal = await responses.find((r) => r.status === 410)!.text();
+      expect(refusal).toContain('Download limit reached');
+      const recipient = await db.shareRecipient.findUniqueOrThrow({ where: { id: links[0].recipientId } });
+      expect(recipient.downloadCount).toBe(5);
+      expect(await db.shareAccessLog.count({ where: { recipientId: recipient.id, kind: 'DOWNLOAD' } })).toBe(5);
+      expect(
+        await db.auditEvent.count({ where: { subjectId: recipient.id, action: 'share.download', outcome: 'granted' } }),
+      ).toBe(5);
+    } finally {
+      await db.libraryFile.deleteMany({ where: { id: { in: many } } });
+    }
+  });
+
+  it('a retry of the same file while its URL is still valid is granted without counting; after that it counts', async () => {
+    const { tokens, links } = await createShare({ maxDownloads: 2 });
+    const options = { unlockCookies: [], context, ttlSeconds: 1 };
+    const first = await access.clickShareFile(tokens[0], files[0].id, options);
+    const retry = await access.clickShareFile(tokens[0], files[0].id, options);
+    expect([first.outcome, retry.outcome]).toEqual(['granted', 'granted']);
+    expect((await bytesAt((retry as { url: string }).url)).bytes).toEqual(files[0].bytes);
+    const count = async () =>
+      (await db.shareRecipient.findUniqueOrThrow({ where: { id: links[0].recipientId } })).downloadCount;
+    expect(await count()).toBe(1);
+    const log = await db.shareAccessLog.findMany({
+      where: { recipientId: links[0].recipientId, kind: 'DOWNLOAD' },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(log.map((entry) => entry.reason)).toEqual([null, expect.stringContaining('retry')]);
+
+    // Once the first URL has expired, the same file counts again, up to the limit.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect((await access.clickShareFile(tokens[0], files[0].id, options)).outcome).toBe('granted');
+    expect(await count()).toBe(2);
+    expect(await access.clickShareFile(tokens[0], files[1].id, options)).toEqual({
+      outcome: 'dead',
+      reason: 'exhausted',
+    });
   });
 
   it('a token that never existed and a revoked one differ only in what the spec says (status and message)', async () => {

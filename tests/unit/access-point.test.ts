@@ -1,23 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { stubStorageEnv } from '../helpers/storage-env';
 
 const INVOICES_AP = 'arn:aws:s3:eu-west-1:123456789012:accesspoint/guestpass-invoices';
 
 async function load(env: Record<string, string>) {
-  vi.resetModules();
-  const base = {
-    DATABASE_URL: 'postgresql://localhost/app',
-    APP_URL: 'https://files.example.com',
-    AUTH_SECRET: 'x'.repeat(32),
-    S3_BUCKET: 'guestpass-prod',
-    S3_REGION: 'eu-west-1',
-  };
-  for (const [k, v] of Object.entries({
-    ...base,
-    AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE000000000',
-    AWS_SECRET_ACCESS_KEY: 'example-secret',
-    ...env,
-  }))
-    vi.stubEnv(k, v);
+  stubStorageEnv(env);
   return import('@/lib/storage/presign');
 }
 

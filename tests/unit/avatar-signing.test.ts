@@ -71,4 +71,17 @@ describe('photo URLs signed per time window', () => {
       ttlSeconds: 600,
     });
   });
+
+  it('signs a photo once per window: later renders in the window reuse the very same URL from memory', async () => {
+    const { avatarDisplayUrl } = await load();
+    const key = 'avatars/cluser0001/clphoto001';
+    const first = avatarDisplayUrl(key, at('2026-11-28T14:01:00Z'));
+    // The same promise: nothing was signed the second time.
+    expect(avatarDisplayUrl(key, at('2026-11-28T14:14:59Z'))).toBe(first);
+    const other = avatarDisplayUrl('avatars/cluser0002/clphoto002', at('2026-11-28T14:02:00Z'));
+    expect((await other).url).not.toBe((await first).url);
+    const next = avatarDisplayUrl(key, at('2026-11-28T14:15:00Z'));
+    expect(next).not.toBe(first);
+    expect((await next).url).not.toBe((await first).url);
+  });
 });

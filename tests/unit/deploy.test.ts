@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { noncurrentVersionGoneBy } from '@/lib/storage/lifecycle';
-import { listenAddress } from '@/scripts/start.mjs';
+import { DEFAULT_KEEP_ALIVE_TIMEOUT_MS, keepAliveTimeout, listenAddress } from '@/scripts/start.mjs';
 
 describe('npm start', () => {
   it('listens where PORT and HOSTNAME say', () => {
@@ -19,6 +19,14 @@ describe('npm start', () => {
   it('stays on the loopback behind a TLS proxy unless told otherwise', () => {
     expect(listenAddress({ APP_URL: 'https://files.example.com' })).toEqual({ port: '3000', hostname: '127.0.0.1' });
     expect(listenAddress({})).toEqual({ port: '3000', hostname: '127.0.0.1' });
+  });
+});
+
+describe('keep-alive', () => {
+  it('outlasts a load balancer idle timeout unless told otherwise', () => {
+    expect(DEFAULT_KEEP_ALIVE_TIMEOUT_MS).toBeGreaterThan(60_000);
+    expect(keepAliveTimeout({})).toBe(String(DEFAULT_KEEP_ALIVE_TIMEOUT_MS));
+    expect(keepAliveTimeout({ KEEP_ALIVE_TIMEOUT: '125000' })).toBe('125000');
   });
 });
 

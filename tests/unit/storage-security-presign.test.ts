@@ -1,24 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { stubStorageEnv } from '../helpers/storage-env';
 
 // lib/env and the S3 client are created once per module instance: each test loads fresh modules.
 // Credentials come from the SDK's own environment provider (AWS_CREDENTIAL_EXPIRATION marks them
 // temporary, as a role session's are); nothing is mocked.
 async function load(env: Record<string, string>) {
-  vi.resetModules();
-  const base = {
-    DATABASE_URL: 'postgresql://localhost/app',
-    APP_URL: 'https://files.example.com',
-    AUTH_SECRET: 'x'.repeat(32),
-    S3_BUCKET: 'guestpass-prod',
-    S3_REGION: 'eu-west-1',
-  };
-  for (const [k, v] of Object.entries({
-    ...base,
-    AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE000000000',
-    AWS_SECRET_ACCESS_KEY: 'example-secret',
-    ...env,
-  }))
-    vi.stubEnv(k, v);
+  stubStorageEnv(env);
   return { presign: await import('@/lib/storage/presign'), ttl: await import('@/lib/storage/ttl') };
 }
 

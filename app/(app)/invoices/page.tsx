@@ -4,6 +4,8 @@ import { isDownloadable } from '@/components/invoices/invoice-status';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { listMyInvoices } from '@/lib/dal/invoices';
+import { pageQuery } from '@/lib/dal/keyset';
+import { KeysetPager } from '@/components/ui/keyset-pager';
 import { formatDuration } from '@/lib/format';
 import { ttlSeconds } from '@/lib/storage/ttl';
 import { DataTable } from '@/components/ui/data-table';
@@ -11,8 +13,12 @@ import { InvoiceDownloadLink, InvoiceFigureCells, InvoiceNumberCell } from '@/co
 
 export const metadata: Metadata = { title: 'Invoices' };
 
-export default async function InvoicesPage() {
-  const invoices = await listMyInvoices();
+export default async function InvoicesPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ after?: string; before?: string }>;
+}) {
+  const { rows: invoices, ...cursors } = await listMyInvoices(pageQuery(await searchParams));
   // The longest life the policy gives a forwarded link: the UI never promises more.
   const linkLife = formatDuration(ttlSeconds('invoice'));
   return (
@@ -57,6 +63,7 @@ export default async function InvoicesPage() {
               </tr>
             ))}
           </DataTable>
+          <KeysetPager cursors={cursors} href={(cursor) => `/invoices?${new URLSearchParams(cursor)}`} />
         </section>
       )}
     </>

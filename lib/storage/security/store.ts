@@ -76,6 +76,23 @@ export function httpStatusOf(error: unknown): number | undefined {
   return (error as S3Error | null | undefined)?.$metadata?.httpStatusCode;
 }
 
+/** What the user reads when S3 did not answer at all: nothing was changed, and trying later is the remedy. */
+export const STORE_UNREACHABLE_MESSAGE = 'The file storage is not answering right now. Try again in a minute.';
+
+/**
+ * True when S3 gave no answer: the connection was refused or cut, or it stayed silent past the
+ * client's timeouts (lib/storage/client.ts), or it answered 503 Slow Down after the retries.
+ */
+export function isStoreUnreachable(error: unknown): boolean {
+  const e = error as S3Error & { code?: string };
+  if (httpStatusOf(error) === 503) return true;
+  if (httpStatusOf(error) !== undefined) return false;
+  return (
+    e?.name === 'TimeoutError' ||
+    ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND'].includes(e?.code ?? '')
+  );
+}
+
 /** True when an error means "this store does not implement that call" rather than a real refusal. */
 export function isUnsupported(error: unknown, kind: StoreKind): boolean {
   const e = error as S3Error;

@@ -181,6 +181,13 @@ export const ACTIONS: Record<string, ActionEntry> = {
     foreign: NO_SUCH_ID,
     malformed: { id: 1 },
   },
+  'lib/actions/invoices.ts#searchInvoiceCustomersAction': {
+    form: false,
+    role: 'admin',
+    valid: { query: 'alice' },
+    malformed: { query: ['x'] },
+    note: 'reads only, and every admin may search every customer: there is no foreign input',
+  },
   'lib/actions/invoices.ts#voidInvoiceAction': {
     form: true,
     role: 'admin',
@@ -476,6 +483,11 @@ export const ROUTES: Record<string, { role: Role; calls: (f: Fixtures) => RouteC
     role: 'public',
     // Public by design (load balancers); what anonymous callers may read is checked by the suite.
     calls: () => each('valid', ['/api/health'], 200),
+  },
+  '/api/live/route': {
+    role: 'public',
+    // Liveness (and the bench's no-op reference): answers "ok" to everyone, reads nothing.
+    calls: () => each('valid', ['/api/live'], 200),
   },
   '/api/auth/[...nextauth]/route': {
     role: 'public',

@@ -21,7 +21,7 @@ export async function callers(browser: Browser, baseURL: string): Promise<Record
   };
 }
 
-async function run<T>(request: APIRequestContext, name: string, args: unknown[]): Promise<T> {
+export async function run<T>(request: APIRequestContext, name: string, args: unknown[]): Promise<T> {
   const action = builtActions().find((a) => a.name.endsWith(`#${name}`));
   if (!action) throw new Error(`no action ${name} in the build`);
   const outcome = await callAction(request, action, args);

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { buttonStyles } from '@/components/ui/button-styles';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FilterBar, FilterInput, FilterSelect } from '@/components/ui/filter-bar';
 import { PageHeader } from '@/components/ui/page-header';
+import { buttonStyles } from '@/components/ui/button-styles';
+import { KeysetPager } from '@/components/ui/keyset-pager';
 import { AuditSubject } from '@/components/audit/audit-subject';
 import { AUDIT_ACTIONS, auditActionLabel, auditOutcomeLabel } from '@/lib/audit-vocabulary';
 import { listAuditEvents, NO_ACCOUNT, parseAuditFilters, type AuditEventRow } from '@/lib/dal/audit-log';
+import { pageQuery } from '@/lib/dal/keyset';
 import { DataTable } from '@/components/ui/data-table';
 import { DateTime } from '@/components/ui/date-time';
 
@@ -29,10 +30,9 @@ export default async function AuditPage({
 }) {
   const params = await searchParams;
   const filters = parseAuditFilters(params);
-  const log = await listAuditEvents({ ...filters, page: Number(params.page) || 1 });
+  const log = await listAuditEvents({ ...filters, ...pageQuery(params) });
   const query = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1])));
   const filtered = query.size > 0;
-  const pageHref = (page: number) => `/admin/audit?${new URLSearchParams([...query, ['page', String(page)]])}`;
   const exportCsv = (
     <a href={`/admin/audit/export${filtered ? `?${query}` : ''}`} className={buttonStyles.secondary} download>
       Export CSV
@@ -82,23 +82,10 @@ export default async function AuditPage({
           </DataTable>
         </section>
       )}
-      <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
-        <p className="text-slate-600">
-          Page {log.page} of {log.pageCount} ({log.total} events)
-        </p>
-        <div className="flex gap-2">
-          {log.page > 1 && (
-            <Link href={pageHref(log.page - 1)} className={buttonStyles.secondary}>
-              Newer
-            </Link>
-          )}
-          {log.page < log.pageCount && (
-            <Link href={pageHref(log.page + 1)} className={buttonStyles.secondary}>
-              Older
-            </Link>
-          )}
-        </div>
-      </nav>
+      <KeysetPager
+        cursors={log}
+        href={(cursor) => `/admin/audit?${new URLSearchParams([...query, ...Object.entries(cursor)])}`}
+      />
     </>
   );
 }

@@ -4,20 +4,32 @@ import { IssueInvoiceForm } from '@/components/invoices/issue-invoice-form';
 import { VoidInvoiceButton } from '@/components/invoices/void-invoice-button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { SelectFilter } from '@/components/ui/select-filter';
-import { listInvoiceCustomers, listInvoicesForAdmin, suggestInvoiceNumber } from '@/lib/dal/invoices';
+import { CustomerCombobox } from '@/components/invoices/customer-combobox';
+import { FilterBar } from '@/components/ui/filter-bar';
+import { findInvoiceCustomer } from '@/lib/dal/invoice-customers';
+import { listInvoicesForAdmin, suggestInvoiceNumber } from '@/lib/dal/invoices';
 import { NEW_CUSTOMER } from '@/lib/invoices/input';
 import { env } from '@/lib/env';
+import { pageQuery } from '@/lib/dal/keyset';
+import { KeysetPager } from '@/components/ui/keyset-pager';
 import { DataTable } from '@/components/ui/data-table';
 import { InvoiceDownloadLink, InvoiceFigureCells, InvoiceNumberCell } from '@/components/invoices/invoice-cells';
 
 export const metadata: Metadata = { title: 'Invoices · Admin' };
 
-export default async function AdminInvoicesPage({ searchParams }: { searchParams: Promise<{ customer?: string }> }) {
-  const { customer } = await searchParams;
-  const customers = await listInvoiceCustomers();
-  const customerId = customers.some((c) => c.id === customer) ? customer : undefined;
-  const [invoices, suggestedNumber] = await Promise.all([listInvoicesForAdmin({ customerId }), suggestInvoiceNumber()]);
+export default async function AdminInvoicesPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ customer?: string | string[]; after?: string; before?: string }>;
+}) {
+  const params = await searchParams;
+  // Only an invoiceable account filters the list; anything else in the address shows every invoice.
+  const customer = typeof params.customer === 'string' ? await findInvoiceCustomer(params.customer) : null;
+  const customerId = customer?.id;
+  const [{ rows: invoices, ...cursors }, suggestedNumber] = await Promise.all([
+    listInvoicesForAdmin({ customerId }, pageQuery(params)),
+    suggestInvoiceNumber(),
+  ]);
   return (
     <>
       <PageHeader
@@ -30,7 +42,6 @@ export default async function AdminInvoicesPage({ searchParams }: { searchParams
           Issue an invoice
         </h2>
         <IssueInvoiceForm
-          customers={customers}
           suggestedNumber={suggestedNumber}
           maxBytes={env.INVOICE_MAX_BYTES}
           newCustomer={NEW_CUSTOMER}
@@ -43,15 +54,24 @@ export default async function AdminInvoicesPage({ searchParams }: { searchParams
       >
         <div className="flex flex-col gap-3 border-b border-slate-200 px-4 py-3 sm:flex-row sm:items-end sm:justify-between">
           <h2 id="all-invoices-heading" className="text-sm font-semibold text-slate-900">
-            All invoices ({invoices.length})
+            All invoices
           </h2>
-          <SelectFilter
-            name="customer"
-            label="Filter by customer"
-            value={customerId ?? ''}
-            everything="All customers"
-            options={customers.map((c) => ({ value: c.id, label: `${c.name} (${c.email})` }))}
-          />
+          <FilterBar clearHref={customer ? '/admin/invoices' : undefined}>
+            <div className="w-full text-sm sm:w-72">
+              <label htmlFor="customer-filter" className="font-medium text-slate-800">
+                Filter by customer
+              </label>
+              {/* Keyed by the filter: "Clear" (a client navigation) starts it over. */}
+              <CustomerCombobox
+                key={customerId ?? ''}
+                id="customer-filter"
+                name="customer"
+                placeholder="All customers"
+                initial={customer}
+                refuseUnchosen
+              />
+            </div>
+          </FilterBar>
         </div>
         {invoices.length === 0 ? (
           <div className="p-4">
@@ -90,6 +110,12 @@ export default async function AdminInvoicesPage({ searchParams }: { searchParams
             ))}
           </DataTable>
         )}
+        <KeysetPager
+          cursors={cursors}
+          href={(cursor) =>
+            `/admin/invoices?${new URLSearchParams({ ...(customerId ? { customer: customerId } : {}), ...cursor })}`
+          }
+        />
       </section>
     </>
   );

@@ -12,7 +12,9 @@ import { ShareEnds } from '@/components/shares/share-ends';
 import { FileSummary } from '@/components/ui/file-type-icon';
 import { removeShareRecipientAction, revokeShareAction, revokeShareRecipientAction } from '@/lib/actions/shares';
 import { rawUrlMaxSeconds } from '@/lib/dal/share-raw-urls';
-import { getShare } from '@/lib/dal/shares';
+import { pageQuery } from '@/lib/dal/keyset';
+import { getShare, listShareRecipients } from '@/lib/dal/shares';
+import { KeysetPager } from '@/components/ui/keyset-pager';
 import { DataTable } from '@/components/ui/data-table';
 import { Panel } from '@/components/ui/panel';
 
@@ -23,10 +25,17 @@ function When({ date, empty = '—' }: { date: Date | null; empty?: string }) {
   return <DateTime value={date} />;
 }
 
-export default async function SharePage({ params }: { params: Promise<{ shareId: string }> }) {
+export default async function SharePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ shareId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { shareId } = await params;
   const share = await getShare(shareId);
   if (!share) notFound();
+  const { rows: recipients, ...cursors } = await listShareRecipients(share, pageQuery(await searchParams));
   const active = share.status === 'active';
   const actions = (
     <div className="flex flex-wrap gap-2">
@@ -88,7 +97,7 @@ export default async function SharePage({ params }: { params: Promise<{ shareId:
         </ul>
       </Panel>
 
-      <Panel id="recipients-heading" title={`Recipients (${share.recipients.length})`} className="mb-6">
+      <Panel id="recipients-heading" title={`Recipients (${share.recipientCount})`} className="mb-6">
         <DataTable
           columns={[
             { label: 'Recipient' },
@@ -100,7 +109,7 @@ export default async function SharePage({ params }: { params: Promise<{ shareId:
             { label: 'Actions', srOnly: true },
           ]}
         >
-          {share.recipients.map((r) => (
+          {recipients.map((r) => (
             <tr key={r.id} aria-label={r.name}>
               <td className="px-4 py-2">
                 <div className="font-medium text-slate-900">{r.name}</div>
@@ -154,6 +163,10 @@ export default async function SharePage({ params }: { params: Promise<{ shareId:
             </tr>
           ))}
         </DataTable>
+        <KeysetPager
+          cursors={cursors}
+          href={(cursor) => `/admin/shares/${share.id}?${new URLSearchParams(cursor)}#recipients-heading`}
+        />
       </Panel>
 
       {active && (
